@@ -1,0 +1,64 @@
+package dev.trellis.contracts;
+
+import dev.trellis.contracts.advisory.BoardMeetingHeld;
+import dev.trellis.contracts.advisory.SeatAssigned;
+import dev.trellis.contracts.advisory.SeatFlagged;
+import dev.trellis.contracts.advisory.SeatVacated;
+import dev.trellis.contracts.advisory.VotingRestored;
+import dev.trellis.contracts.advisory.VotingSuspended;
+import dev.trellis.contracts.event.AttendanceRecorded;
+import dev.trellis.contracts.event.EventPublished;
+import dev.trellis.contracts.event.RegistrationRecorded;
+import dev.trellis.contracts.event.SponsorshipConfirmed;
+import dev.trellis.contracts.partner.AffiliationEnded;
+import dev.trellis.contracts.partner.AffiliationStarted;
+import dev.trellis.contracts.partner.ContactErased;
+import dev.trellis.contracts.partner.MembershipChanged;
+import dev.trellis.contracts.partner.PartnerChanged;
+import dev.trellis.contracts.partner.PartnerRegistered;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every event type Trellis services exchange. A type that is not listed here does not exist:
+ * the tests check that each entry has a schema and an example, and that nothing else does.
+ */
+public final class EventCatalog {
+
+    private static final List<EventType> ALL = List.of(
+            // partner-service: keyed by partner, so each partner's events stay ordered.
+            new EventType(PartnerRegistered.TYPE, Topics.PARTNER, PartnerRegistered.class, "partnerId"),
+            new EventType(PartnerChanged.TYPE, Topics.PARTNER, PartnerChanged.class, "partnerId"),
+            new EventType(MembershipChanged.TYPE, Topics.PARTNER, MembershipChanged.class, "partnerId"),
+            new EventType(AffiliationStarted.TYPE, Topics.PARTNER, AffiliationStarted.class, "partnerId"),
+            new EventType(AffiliationEnded.TYPE, Topics.PARTNER, AffiliationEnded.class, "partnerId"),
+            // A contact may be affiliated with several partners (or none), so erasure is keyed by contact.
+            new EventType(ContactErased.TYPE, Topics.PARTNER, ContactErased.class, "contactId"),
+            // advisory-service: keyed by board, so seat changes and meetings of a board stay ordered.
+            new EventType(SeatAssigned.TYPE, Topics.ADVISORY, SeatAssigned.class, "boardId"),
+            new EventType(SeatVacated.TYPE, Topics.ADVISORY, SeatVacated.class, "boardId"),
+            new EventType(SeatFlagged.TYPE, Topics.ADVISORY, SeatFlagged.class, "boardId"),
+            new EventType(VotingSuspended.TYPE, Topics.ADVISORY, VotingSuspended.class, "boardId"),
+            new EventType(VotingRestored.TYPE, Topics.ADVISORY, VotingRestored.class, "boardId"),
+            new EventType(BoardMeetingHeld.TYPE, Topics.ADVISORY, BoardMeetingHeld.class, "boardId"),
+            // event-service: keyed by event.
+            new EventType(EventPublished.TYPE, Topics.EVENT, EventPublished.class, "eventId"),
+            new EventType(RegistrationRecorded.TYPE, Topics.EVENT, RegistrationRecorded.class, "eventId"),
+            new EventType(AttendanceRecorded.TYPE, Topics.EVENT, AttendanceRecorded.class, "eventId"),
+            new EventType(SponsorshipConfirmed.TYPE, Topics.EVENT, SponsorshipConfirmed.class, "eventId"));
+
+    private EventCatalog() {
+    }
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType> byType(String type) {
+        return ALL.stream().filter(e -> e.type().equals(type)).findFirst();
+    }
+
+    public static Optional<EventType> byPayload(Class<?> payload) {
+        return ALL.stream().filter(e -> e.payload().equals(payload)).findFirst();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.trellis.contracts.advisory;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A board seat became vacant. Key: {@code boardId}.
+ *
+ * @param boardId         the board or committee
+ * @param seatId          the seat
+ * @param seatKind        how the seat is filled
+ * @param holderContactId the contact holding the seat
+ * @param partnerId       the partner on whose behalf the seat is held; null for a seat held in a
+ *                        personal capacity
+ * @param termStart       first day of the holder's term
+ * @param termEnd         last day of the holder's term; null for a seat without a fixed term
+ * @param effectiveDate   date from which the seat is vacant
+ */
+public record SeatVacated(
+        UUID boardId,
+        UUID seatId,
+        SeatKind seatKind,
+        UUID holderContactId,
+        UUID partnerId,
+        LocalDate termStart,
+        LocalDate termEnd,
+        LocalDate effectiveDate) {
+
+    public static final String TYPE = "dev.trellis.advisory.seat-vacated.v1";
+}
