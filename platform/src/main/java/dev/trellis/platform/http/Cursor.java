@@ -1,0 +1,49 @@
+package dev.trellis.platform.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * An opaque keyset cursor: the sort-key values of the last row of a page. The next page starts strictly
+ * after them, so page 1000 costs what page 1 costs.
+ */
+public record Cursor(List<String> keys) {
+    private static final char SEPARATOR = '\u001f';
+
+    public Cursor {
+        keys = List.copyOf(keys);
+    }
+
+    public static Cursor of(Object... keys) {
+        List<String> values = new ArrayList<>(keys.length);
+        for (Object key : keys) {
+            values.add(String.valueOf(key));
+        }
+        return new Cursor(values);
+    }
+
+    public String key(int index) {
+        return keys.get(index);
+    }
+
+    public String encode() {
+        String joined = String.join(String.valueOf(SEPARATOR), keys);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws ProblemException 400 on a cursor this service did not make, or one of another arity */
+    public static Cursor decode(String token, int arity) {
+        try {
+            String joined = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            List<String> keys = List.of(joined.split(String.valueOf(SEPARATOR), -1));
+            if (keys.size() != arity) {
+                throw new IllegalArgumentException("arity");
+            }
+            return new Cursor(keys);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.trellis.platform.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail. Every 4xx and 5xx body of every service is one of these, served as
+ * {@code application/problem+json}. It never carries a stack trace or SQL.
+ *
+ * @param errors for validation problems: the fields that failed and why
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    /** Base of this project's problem type URIs; each is described in docs/api.md. */
+    public static final String TYPE_BASE = "https://trellis.dev/problems/";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static URI type(String slug) {
+        return slug == null ? URI.create("about:blank") : URI.create(TYPE_BASE + slug);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.trellis.platform.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Records events as rows of the outbox table, inside the caller's business transaction. Nothing is sent
+ * to Kafka here: the {@link OutboxRelay} publishes rows once their transaction has committed.
+ */
+@ApplicationScoped
+public class Outbox {
+    /** Advisory-lock class for "one writer per aggregate at a time" (see {@link #record}). */
+    static final int AGGREGATE_LOCK_CLASS = 0x7e11_0001;
+    private static final Object SIGNAL_KEY = new Object();
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxSignal signal;
+    private final String source;
+
+    public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+            OutboxSignal signal, OutboxConfig config) {
+        this.em = em;
+        this.json = json;
+        this.transactions = transactions;
+        this.signal = signal;
+        this.source = config.source();
+    }
+
+    /**
+     * Records one event. Must run inside the transaction that makes the business change.
+     *
+     * <p>The row takes a transaction-scoped advisory lock on its aggregate before it draws its sequence
+     * number, so for one aggregate the sequence order is the commit order, and the relay, which
+     * publishes in sequence order, keeps each aggregate's events in order.
+     *
+     * @return the CloudEvent id, stable across retries of the publication
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String type, String aggregateId, Object data) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        String payload;
+        try {
+            payload = json.writeValueAsString(Objects.requireNonNull(data, "data"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
+        }
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                insert into outbox_event (id, topic, aggregate_id, type, source, occurred_at, data)
+                select :id, :topic, :aggregate, :type, :source, :at, cast(:data as json)
+                from (select pg_advisory_xact_lock(:lockClass, hashtext(:aggregate))) as aggregate_lock
+                """)
+                .setParameter("id", id)
+                .setParameter("topic", topic)
+                .setParameter("aggregate", aggregateId)
+                .setParameter("type", type)
+                .setParameter("source", source)
+                .setParameter("at", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter("data", payload)
+                .setParameter("lockClass", AGGREGATE_LOCK_CLASS)
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(SIGNAL_KEY) != null) {
+            return;
+        }
+        transactions.putResource(SIGNAL_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.committed();
+                }
+            }
+        });
+    }
+}

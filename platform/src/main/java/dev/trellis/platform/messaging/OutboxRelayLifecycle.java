@@ -1,0 +1,36 @@
+package dev.trellis.platform.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Runs this service's outbox relay from startup to shutdown. */
+@ApplicationScoped
+public class OutboxRelayLifecycle {
+    private final OutboxStore store;
+    private final OutboxSignal signal;
+    private final OutboxConfig config;
+    private OutboxRelay relay;
+
+    public OutboxRelayLifecycle(OutboxStore store, OutboxSignal signal, OutboxConfig config) {
+        this.store = store;
+        this.signal = signal;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            return;
+        }
+        relay = new OutboxRelay(config.source(), store, config.relay());
+        signal.subscribe(relay::wake);
+        relay.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.trellis.platform.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ConventionsTest {
+
+    @Test
+    void validationErrorsAreProblemJsonNamingEachField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\" \",\"size\":0,\"parts\":[{\"label\":\"\"}]}")
+                .post("/conventions/widgets")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/validation"))
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("name", "size", "parts[0].label"));
+    }
+
+    @Test
+    void missingBodyIsA400NotA500() {
+        given().contentType(ContentType.JSON).post("/conventions/widgets")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemWithoutParserInternals() {
+        given().contentType(ContentType.JSON).body("{\"name\": ")
+                .post("/conventions/widgets")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/unreadable-body"))
+                .body("detail", not(containsString("com.fasterxml")));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesTheField() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"w\",\"size\":1,\"since\":\"yesterday\"}")
+                .post("/conventions/widgets")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("since"));
+    }
+
+    @Test
+    void unexpectedErrorsRevealNothingInside() {
+        given().get("/conventions/boom")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("detail", containsString("error id"))
+                .body(not(containsString("SELECT")))
+                .body(not(containsString("hunter2")))
+                .body(not(containsString("at dev.trellis")));
+    }
+
+    @Test
+    void domainRuleViolationsNameTheRule() {
+        given().get("/conventions/rule/3")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/seat-cap"))
+                .body("title", equalTo("Company group cap reached"))
+                .body("detail", equalTo("Group already holds 3 seats"));
+    }
+
+    @Test
+    void unknownPathsAndBadPathParametersAreProblemJson() {
+        given().get("/conventions/nowhere").then().statusCode(404).contentType("application/problem+json");
+        given().get("/conventions/rule/abc").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRoleProtectedEndpointWithoutATokenIs401ProblemJson() {
+        given().get("/conventions/staff-only").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void updatesNeedTheCurrentETag() {
+        String etag = given().get("/conventions/widgets/current").then().statusCode(200).extract().header("ETag");
+        String body = "{\"name\":\"w\",\"size\":2}";
+
+        given().contentType(ContentType.JSON).body(body).put("/conventions/widgets/current")
+                .then().statusCode(428).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(body).put("/conventions/widgets/current")
+                .then().statusCode(412).contentType("application/problem+json");
+        String newer = given().contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .put("/conventions/widgets/current").then().statusCode(200).extract().header("ETag");
+        Assertions.assertNotEquals(etag, newer);
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(body).put("/conventions/widgets/current")
+                .then().statusCode(412);
+    }
+
+    @Test
+    void cursorPagingWalksEveryItemOnceInOrder() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("limit", 3);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            var response = request.get("/conventions/names").then().statusCode(200).extract();
+            seen.addAll(response.jsonPath().getList("items", String.class));
+            cursor = response.jsonPath().getString("next");
+            if (cursor != null) {
+                Assertions.assertTrue(response.header("Link").contains("rel=\"next\""), response.header("Link"));
+            }
+            pages++;
+        } while (cursor != null && pages < 10);
+        Assertions.assertEquals(List.of("name-0", "name-1", "name-2", "name-3", "name-4", "name-5", "name-6"), seen);
+        Assertions.assertEquals(3, pages);
+    }
+
+    @Test
+    void lastPageHasNoNext() {
+        given().queryParam("limit", 50).get("/conventions/names")
+                .then().statusCode(200).body("next", nullValue()).header("Link", nullValue());
+    }
+
+    @Test
+    void limitAndCursorAreValidated() {
+        given().queryParam("limit", 0).get("/conventions/names")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 201).get("/conventions/names").then().statusCode(400);
+        given().queryParam("cursor", "!!not-base64!!").get("/conventions/names")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        given().queryParam("cursor", Cursor.of("a", "b").encode()).get("/conventions/names")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.trellis.platform.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CursorTest {
+
+    @Test
+    void roundTripsKeysWithAnyCharacters() {
+        Cursor cursor = Cursor.of("Acme, Inc. / «Ü»", "a1a1a1a1-0000-4000-8000-000000000001", "");
+        assertEquals(cursor, Cursor.decode(cursor.encode(), 3));
+        assertEquals(List.of("Acme, Inc. / «Ü»", "a1a1a1a1-0000-4000-8000-000000000001", ""),
+                Cursor.decode(cursor.encode(), 3).keys());
+    }
+
+    @Test
+    void encodedCursorIsUrlSafe() {
+        String token = Cursor.of("??>>//++", "x").encode();
+        assertEquals(token, token.replaceAll("[^A-Za-z0-9_-]", ""));
+    }
+
+    @Test
+    void foreignOrWrongArityCursorIsABadRequestOnTheCursorParameter() {
+        ProblemException bad = assertThrows(ProblemException.class, () -> Cursor.decode("%%%", 1));
+        assertEquals(400, bad.status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode(Cursor.of("a").encode(), 2)).status());
+    }
+
+    @Test
+    void pageRequestDefaultsAndBounds() {
+        assertEquals(PageRequest.DEFAULT_LIMIT, PageRequest.of(null, null).limit());
+        assertEquals(PageRequest.MAX_LIMIT, PageRequest.of(PageRequest.MAX_LIMIT, null).limit());
+        assertEquals(51, PageRequest.of(50, "").fetchSize());
+        assertEquals(true, PageRequest.of(10, " ").first());
+        assertThrows(ProblemException.class, () -> PageRequest.of(0, null));
+        assertThrows(ProblemException.class, () -> PageRequest.of(PageRequest.MAX_LIMIT + 1, null));
+    }
+}
