@@ -1,0 +1,32 @@
+package dev.trellis.partner.config;
+
+import dev.trellis.partner.domain.LifecycleStatus;
+import dev.trellis.partner.service.PartnerService;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The two demo partners of the local stack. Their ids are the {@code partner_id}s of the realm's demo
+ * partner users (paula, piet). They are registered through the service, so their events go out too.
+ */
+@ApplicationScoped
+public class DemoData {
+    public static final UUID ACME_CLOUD = UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001");
+    public static final UUID BOREALIS_SYSTEMS = UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002");
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    void load(@Observes StartupEvent event, DemoConfig config, PartnerService partners) {
+        if (!config.enabled()) {
+            return;
+        }
+        int added = 0;
+        added += partners.registerIfAbsent(ACME_CLOUD, "Acme Cloud", "https://acme-cloud.example", "US",
+                LifecycleStatus.ACTIVE).isPresent() ? 1 : 0;
+        added += partners.registerIfAbsent(BOREALIS_SYSTEMS, "Borealis Systems", "https://borealis.example", "FI",
+                LifecycleStatus.ACTIVE).isPresent() ? 1 : 0;
+        LOG.infof("Demo data: %d partners added", added);
+    }
+}
