@@ -2,6 +2,7 @@ package dev.trellis.partner.config;
 
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
+import dev.trellis.platform.config.DemoConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

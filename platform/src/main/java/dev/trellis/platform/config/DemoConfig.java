@@ -1,11 +1,11 @@
-package dev.trellis.partner.config;
+package dev.trellis.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "trellis.demo")
 public interface DemoConfig {
-    /** Load the demo partners at startup (local stack only). */
+    /** Load each service's demo data at startup: the local stack only, never production. */
     @WithDefault("false")
     boolean enabled();
 }

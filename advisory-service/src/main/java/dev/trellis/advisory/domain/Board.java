@@ -1,0 +1,36 @@
+package dev.trellis.advisory.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** A board or committee of the foundation. */
+@Entity
+@Table(name = "board")
+public class Board extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public String name;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BoardKind kind;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @PrePersist
+    void created() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

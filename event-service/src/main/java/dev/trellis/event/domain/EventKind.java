@@ -1,0 +1,5 @@
+package dev.trellis.event.domain;
+
+public enum EventKind {
+    CONFERENCE, SUMMIT, MEETUP, WEBINAR, WORKSHOP
+}

@@ -1,0 +1,5 @@
+package dev.trellis.event.domain;
+
+public enum EventStatus {
+    DRAFT, PUBLISHED, CANCELLED, COMPLETED
+}
