@@ -1,0 +1,95 @@
+package dev.trellis.gateway.route;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a normalised request path to the upstream that owns it. Built once at startup; a table that
+ * makes no sense (overlapping names, a prefix outside {@code /api/}, an upstream with a path) stops
+ * the gateway from starting rather than routing wrongly.
+ */
+public final class RouteTable {
+
+    /**
+     * Only plain lowercase segments under /api/. This keeps every route inside the paths that the
+     * permission rules protect, and so never lets a route expose an upstream's /q endpoints.
+     */
+    private static final Pattern PREFIX = Pattern.compile("/api(/[a-z0-9][a-z0-9-]*)+");
+
+    /** Where requests for one route go. */
+    public record Upstream(String name, String host, int port) {
+    }
+
+    private record Entry(String prefix, Upstream upstream) {
+    }
+
+    private final List<Entry> entries;
+
+    private RouteTable(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    public static RouteTable of(Map<String, ? extends GatewayConfig.Route> routes) {
+        if (routes.isEmpty()) {
+            throw new IllegalArgumentException("trellis.gateway.routes is empty: the gateway would answer 404 to everything");
+        }
+        Map<String, String> owners = new HashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        routes.forEach((name, route) -> {
+            Upstream upstream = upstream(name, route.upstream());
+            if (route.prefixes().isEmpty()) {
+                throw new IllegalArgumentException("Route '" + name + "' has no prefixes");
+            }
+            for (String prefix : route.prefixes()) {
+                if (!PREFIX.matcher(prefix).matches()) {
+                    throw new IllegalArgumentException("Route '" + name + "' has prefix '" + prefix
+                            + "'; prefixes must look like /api/<segment>[/<segment>…] in lowercase, without a trailing slash");
+                }
+                String owner = owners.putIfAbsent(prefix, name);
+                if (owner != null) {
+                    throw new IllegalArgumentException("Prefix '" + prefix + "' is claimed by routes '" + owner
+                            + "' and '" + name + "'");
+                }
+                entries.add(new Entry(prefix, upstream));
+            }
+        });
+        // Longest prefix first, so that a nested prefix (/api/a/b) wins over its parent (/api/a).
+        entries.sort(Comparator.comparingInt((Entry e) -> e.prefix().length()).reversed());
+        return new RouteTable(List.copyOf(entries));
+    }
+
+    /** The upstream for a normalised path, matching whole path segments only. */
+    public Optional<Upstream> match(String normalisedPath) {
+        for (Entry entry : entries) {
+            String prefix = entry.prefix();
+            if (normalisedPath.startsWith(prefix)
+                    && (normalisedPath.length() == prefix.length() || normalisedPath.charAt(prefix.length()) == '/')) {
+                return Optional.of(entry.upstream());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every distinct upstream, for creating one connection pool each. */
+    public List<Upstream> upstreams() {
+        return entries.stream().map(Entry::upstream).distinct().toList();
+    }
+
+    private static Upstream upstream(String name, URI uri) {
+        if (uri == null || !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("Route '" + name + "' needs an upstream like http://host:port, got " + uri);
+        }
+        boolean hasPath = uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !"/".equals(uri.getRawPath());
+        if (hasPath || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("Route '" + name + "' upstream " + uri
+                    + " must be scheme, host and port only: the gateway forwards the request path unchanged");
+        }
+        return new Upstream(name, uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
+    }
+}

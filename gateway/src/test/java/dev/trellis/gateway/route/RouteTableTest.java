@@ -1,0 +1,92 @@
+package dev.trellis.gateway.route;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+    record Route(List<String> prefixes, URI upstream) implements GatewayConfig.Route {
+    }
+
+    private static Route route(String upstream, String... prefixes) {
+        return new Route(List.of(prefixes), URI.create(upstream));
+    }
+
+    private final RouteTable table = RouteTable.of(Map.of(
+            "partner-service", route("http://127.0.0.1:8081", "/api/partners", "/api/contacts"),
+            "board-seats", route("http://127.0.0.1:9000", "/api/partners/seats"),
+            "event-service", route("http://127.0.0.1:8083", "/api/events")));
+
+    private Optional<String> owner(String path) {
+        return table.match(path).map(RouteTable.Upstream::name);
+    }
+
+    @Test
+    void prefixMatchesItselfAndItsSubPaths() {
+        assertEquals(Optional.of("partner-service"), owner("/api/partners"));
+        assertEquals(Optional.of("partner-service"), owner("/api/partners/"));
+        assertEquals(Optional.of("partner-service"), owner("/api/partners/42/contacts"));
+    }
+
+    @Test
+    void prefixDoesNotMatchAcrossASegmentBoundary() {
+        assertEquals(Optional.empty(), owner("/api/partnersX"));
+        assertEquals(Optional.empty(), owner("/api/partners-archive/1"));
+        assertEquals(Optional.empty(), owner("/api/part"));
+        assertEquals(Optional.empty(), owner("/api"));
+    }
+
+    @Test
+    void longestPrefixWins() {
+        assertEquals(Optional.of("board-seats"), owner("/api/partners/seats/3"));
+        assertEquals(Optional.of("partner-service"), owner("/api/partners/seatsX"));
+    }
+
+    @Test
+    void upstreamKeepsHostAndPort() {
+        RouteTable.Upstream upstream = table.match("/api/events").orElseThrow();
+        assertEquals("127.0.0.1", upstream.host());
+        assertEquals(8083, upstream.port());
+        assertEquals(3, table.upstreams().size());
+    }
+
+    @Test
+    void prefixOutsideApiIsRefused() {
+        for (String prefix : List.of("/q", "/q/health", "/partners", "/api", "/api/", "/api/partners/", "/api/Partners",
+                "/api/../q", "/api/*", "api/partners")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> RouteTable.of(Map.of("x", route("http://127.0.0.1:1", prefix))), prefix);
+        }
+    }
+
+    @Test
+    void upstreamWithPathOrOtherSchemeIsRefused() {
+        for (String upstream : List.of("http://127.0.0.1:8081/base", "https://127.0.0.1:8081", "127.0.0.1:8081",
+                "http://127.0.0.1:8081?x=1", "http://user@127.0.0.1:8081")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> RouteTable.of(Map.of("x", route(upstream, "/api/x"))), upstream);
+        }
+    }
+
+    @Test
+    void prefixClaimedTwiceIsRefused() {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        routes.put("a", route("http://127.0.0.1:1", "/api/x"));
+        routes.put("b", route("http://127.0.0.1:2", "/api/x"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteTable.of(routes));
+        assertTrue(e.getMessage().contains("/api/x"));
+    }
+
+    @Test
+    void emptyTableIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.of(Map.of()));
+    }
+}
