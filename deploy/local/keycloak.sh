@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Keycloak 26.5.5 (production mode, optimized build) on http://127.0.0.1:8180,
+# data in PostgreSQL database trellis_keycloak, realm from deploy/keycloak/.
+#
+#   keycloak.sh up        fetch + unpack (once, via Maven/~/.m2), build (once),
+#                         start, wait until the trellis realm answers
+#   keycloak.sh down      SIGTERM and wait for a clean exit
+#   keycloak.sh status    exit 0 if running and the realm answers
+#   keycloak.sh reimport  replace the realm in the database with
+#                         deploy/keycloak/trellis-realm.json (stops/starts Keycloak;
+#                         NEW signing keys: restart services that cached the old ones)
+#
+# The realm is imported only when it does not exist yet; the database is kept
+# between runs so that the realm's signing keys stay stable.
+# Bootstrap admin: admin/admin (http://127.0.0.1:8180/admin). Log: $STATE/logs/keycloak.log.
+set -euo pipefail
+COMPONENT=keycloak
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+KC_VERSION=26.5.5
+KC_PORT=8180
+KC_BASE_URL="http://127.0.0.1:$KC_PORT"
+REALM=trellis
+REALM_SOURCE="$REPO_ROOT/deploy/keycloak/trellis-realm.json"
+KC_DIR="$STATE_DIR/keycloak"
+KC_HOME="$KC_DIR/keycloak-$KC_VERSION"
+IMPORT_DIR="$KC_HOME/data/import"
+REALM_HASH_FILE="$KC_DIR/realm-imported.sha256"
+LOG="$LOG_DIR/keycloak.log"
+READY_URL="$KC_BASE_URL/realms/$REALM/.well-known/openid-configuration"
+READY_TIMEOUT=300
+
+# Build-time options (kc.sh build). A change triggers a rebuild.
+BUILD_OPTS=(--db=postgres --cache=local)
+# Runtime options. --cache=local keeps Infinispan from opening cluster ports on
+# non-loopback addresses (build ignores --cache, so it must be given here).
+START_OPTS=(
+  --optimized --cache=local
+  --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT"
+  --hostname="$KC_BASE_URL"
+  --log-console-color=false
+)
+# Database and bootstrap admin, passed as environment to kc.sh.
+KC_ENV=(
+  KC_DB_URL="jdbc:postgresql://127.0.0.1:5432/trellis_keycloak"
+  KC_DB_USERNAME=trellis
+  KC_DB_PASSWORD=trellis
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin
+  KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+  JAVA_OPTS_KC_HEAP="${TRELLIS_KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx512m}"
+)
+
+running_pid() { our_pid keycloak "$KC_HOME/"; }
+
+# The java process under kc.sh (for RSS); falls back to the pid itself.
+java_pid() { local c; c="$(pid_child "$1")"; echo "${c:-$1}"; }
+
+realm_ready() { [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$READY_URL" || true)" == 200 ]]; }
+
+require_postgres() {
+  PGPASSWORD=trellis PGCONNECT_TIMEOUT=3 psql -X -q -h 127.0.0.1 -p 5432 -U trellis -d trellis_keycloak \
+    -tAc 'select 1' >/dev/null 2>&1 ||
+    die "PostgreSQL database trellis_keycloak is not reachable on 127.0.0.1:5432 as trellis (run deploy/local/postgres.sh up first)"
+}
+
+ensure_unpacked() {
+  [[ -x "$KC_HOME/bin/kc.sh" ]] && return 0
+  require_cmd unzip unzip
+  local dl="$KC_DIR/download" zip
+  info "fetching org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip with Maven (cached in ~/.m2)"
+  rm -rf "$dl"
+  mvn_helper dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
+    -DoutputDirectory="$dl" || die "Maven could not fetch the Keycloak distribution (is Maven Central reachable?)"
+  zip="$dl/keycloak-quarkus-dist-$KC_VERSION.zip"
+  [[ -f "$zip" ]] || die "expected $zip after the Maven download"
+  info "unpacking into $KC_DIR"
+  rm -rf "$KC_DIR/unpack"
+  unzip -q "$zip" -d "$KC_DIR/unpack"
+  mv "$KC_DIR/unpack/keycloak-$KC_VERSION" "$KC_HOME"
+  rm -rf "$KC_DIR/unpack" "$dl"
+}
+
+ensure_built() {
+  local marker="$KC_HOME/.trellis-build" wanted
+  wanted="${BUILD_OPTS[*]}"
+  [[ -f "$marker" && "$(cat "$marker")" == "$wanted" ]] && return 0
+  info "building the optimized server image: kc.sh build $wanted (once, ~30 s; log: $LOG)"
+  local t0
+  t0="$(now)"
+  JAVA="$JAVA_BIN" "$KC_HOME/bin/kc.sh" build "${BUILD_OPTS[@]}" >>"$LOG" 2>&1 || fail_start "kc.sh build" "$LOG"
+  echo "$wanted" >"$marker"
+  info "built in $(elapsed_since "$t0") s"
+}
+
+stage_realm() {
+  [[ -f "$REALM_SOURCE" ]] || die "realm file $REALM_SOURCE not found"
+  mkdir -p "$IMPORT_DIR"
+  cp "$REALM_SOURCE" "$IMPORT_DIR/$REALM-realm.json"
+}
+
+realm_hash() { sha256sum "$REALM_SOURCE" | cut -d' ' -f1; }
+
+# The realm is imported only if it does not exist yet: warn when the JSON has
+# changed since the realm was (first) imported.
+check_realm_drift() {
+  if [[ ! -f "$REALM_HASH_FILE" ]]; then
+    realm_hash >"$REALM_HASH_FILE"
+  elif [[ "$(cat "$REALM_HASH_FILE")" != "$(realm_hash)" ]]; then
+    warn "deploy/keycloak/trellis-realm.json changed since the realm was imported; Keycloak keeps the realm it has."
+    warn "To apply the file: deploy/local/keycloak.sh reimport (new signing keys: restart services afterwards)."
+  fi
+}
+
+# Adopt a Keycloak from this state dir that runs without a pid file.
+adopt_orphan() {
+  local owner
+  owner="$(port_owner "$KC_PORT")"
+  if [[ -n "$owner" && "$(pid_cmdline "$owner")" == *"$KC_HOME/"* ]]; then
+    warn "found a Keycloak of this state dir without pid file (pid $owner); adopting it"
+    echo "$owner" >"$(pidfile keycloak)"
+  fi
+}
+
+do_up() {
+  local pid t0 from
+  running_pid >/dev/null || adopt_orphan
+  if pid="$(running_pid)"; then
+    if ! realm_ready; then
+      info "running (pid $pid) but not ready yet; waiting"
+      wait_for_http "$READY_URL" "$READY_TIMEOUT" "$pid" keycloak "$LOG"
+    fi
+    info "already running (pid $pid, $KC_BASE_URL/realms/$REALM)"
+    check_realm_drift
+    return 0
+  fi
+  ensure_port_free "$KC_PORT" "Keycloak"
+  require_java
+  require_cmd curl curl
+  require_postgres
+  t0="$(now)"
+  ensure_unpacked
+  ensure_built
+  stage_realm
+  info "starting (log: $LOG)"
+  rotate_log "$LOG"
+  from="$(file_size "$LOG")"
+  pid="$(spawn_detached keycloak "$LOG" env JAVA="$JAVA_BIN" "${KC_ENV[@]}" \
+    "$KC_HOME/bin/kc.sh" start "${START_OPTS[@]}" --import-realm)"
+  record_started keycloak
+  wait_for_http "$READY_URL" "$READY_TIMEOUT" "$pid" keycloak "$LOG"
+  if tail -c +"$((from + 1))" "$LOG" | grep -q "Realm '$REALM' imported"; then
+    info "imported realm '$REALM' from $REALM_SOURCE"
+    realm_hash >"$REALM_HASH_FILE"
+  fi
+  check_realm_drift
+  info "started in $(elapsed_since "$t0") s (pid $pid): $KC_BASE_URL/realms/$REALM (admin console $KC_BASE_URL/admin, admin/admin)"
+}
+
+cmd_up() {
+  take_lock keycloak
+  do_up
+}
+
+cmd_down() {
+  take_lock keycloak
+  local pid
+  running_pid >/dev/null || adopt_orphan
+  if pid="$(running_pid)"; then
+    stop_pid keycloak "$pid" 60
+  else
+    info "not running"
+  fi
+}
+
+cmd_status() {
+  local pid
+  if pid="$(running_pid)"; then
+    if realm_ready; then
+      info "UP    $KC_BASE_URL/realms/$REALM (pid $pid, java RSS $(pid_rss_mib "$(java_pid "$pid")") MiB)"
+    else
+      info "STARTING (pid $pid, realm not answering yet)"
+      return 1
+    fi
+  else
+    info "DOWN"
+    return 3
+  fi
+}
+
+cmd_reimport() {
+  take_lock keycloak
+  local pid
+  if pid="$(running_pid)"; then
+    stop_pid keycloak "$pid" 60
+  fi
+  require_java
+  require_postgres
+  ensure_unpacked
+  ensure_built
+  stage_realm
+  info "importing $REALM_SOURCE over the existing realm (--override true)"
+  env JAVA="$JAVA_BIN" "${KC_ENV[@]}" "$KC_HOME/bin/kc.sh" import --optimized --cache=local \
+    --file "$IMPORT_DIR/$REALM-realm.json" --override true >>"$LOG" 2>&1 ||
+    fail_start "kc.sh import" "$LOG"
+  realm_hash >"$REALM_HASH_FILE"
+  do_up
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  reimport) cmd_reimport ;;
+  *) usage_die "{up|down|status|reimport}" ;;
+esac
