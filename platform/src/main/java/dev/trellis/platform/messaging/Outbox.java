@@ -28,6 +28,7 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxSignal signal;
     private final String source;
+    private final String topicPrefix;
 
     public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions,
             OutboxSignal signal, OutboxConfig config) {
@@ -36,6 +37,7 @@ public class Outbox {
         this.transactions = transactions;
         this.signal = signal;
         this.source = config.source();
+        this.topicPrefix = config.topicPrefix().orElse("");
     }
 
     /**
@@ -65,7 +67,7 @@ public class Outbox {
                 from (select pg_advisory_xact_lock(:lockClass, hashtext(:aggregate))) as aggregate_lock
                 """)
                 .setParameter("id", id)
-                .setParameter("topic", topic)
+                .setParameter("topic", topicPrefix + topic)
                 .setParameter("aggregate", aggregateId)
                 .setParameter("type", type)
                 .setParameter("source", source)

@@ -3,6 +3,7 @@ package dev.trellis.platform.messaging;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the transactional outbox and its relay. */
 @ConfigMapping(prefix = "trellis.outbox")
@@ -11,6 +12,12 @@ public interface OutboxConfig {
     /** CloudEvents {@code source} of every event this service records. */
     @WithDefault("${quarkus.application.name}")
     String source();
+
+    /**
+     * Put in front of every topic name. Service tests set it, so that their events never reach the
+     * consumers of a stack running on the same broker.
+     */
+    Optional<String> topicPrefix();
 
     Relay relay();
 
