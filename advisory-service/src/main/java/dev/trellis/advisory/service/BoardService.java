@@ -21,14 +21,8 @@ public class BoardService {
         if (after == null) {
             return Board.find("order by lower(name), id").page(0, page.fetchSize()).list();
         }
-        UUID afterId;
-        try {
-            afterId = UUID.fromString(after.key(1));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
-        }
         return Board.find("lower(name) > :name or (lower(name) = :name and id > :id) order by lower(name), id",
-                Parameters.with("name", after.key(0)).and("id", afterId)).page(0, page.fetchSize()).list();
+                Parameters.with("name", after.key(0)).and("id", after.uuid(1))).page(0, page.fetchSize()).list();
     }
 
     public static Cursor cursorOf(Board board) {

@@ -10,7 +10,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,16 +25,8 @@ public class EventService {
         if (after == null) {
             return Event.find(visible + " order by startsAt, id", params).page(0, page.fetchSize()).list();
         }
-        Instant at;
-        UUID id;
-        try {
-            at = Instant.parse(after.key(0));
-            id = UUID.fromString(after.key(1));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
-        }
         return Event.find(visible + " and (startsAt > :at or (startsAt = :at and id > :id)) order by startsAt, id",
-                params.and("at", at).and("id", id)).page(0, page.fetchSize()).list();
+                params.and("at", after.instant(0)).and("id", after.uuid(1))).page(0, page.fetchSize()).list();
     }
 
     public static Cursor cursorOf(Event event) {

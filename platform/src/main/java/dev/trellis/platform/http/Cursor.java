@@ -1,9 +1,12 @@
 package dev.trellis.platform.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An opaque keyset cursor: the sort-key values of the last row of a page. The next page starts strictly
@@ -28,6 +31,24 @@ public record Cursor(List<String> keys) {
         return keys.get(index);
     }
 
+    /** The key at {@code index} as a UUID. @throws ProblemException 400 on the cursor parameter */
+    public UUID uuid(int index) {
+        try {
+            return UUID.fromString(keys.get(index));
+        } catch (IllegalArgumentException e) {
+            throw foreign();
+        }
+    }
+
+    /** The key at {@code index} as an instant. @throws ProblemException 400 on the cursor parameter */
+    public Instant instant(int index) {
+        try {
+            return Instant.parse(keys.get(index));
+        } catch (DateTimeParseException e) {
+            throw foreign();
+        }
+    }
+
     public String encode() {
         String joined = String.join(String.valueOf(SEPARATOR), keys);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
@@ -43,7 +64,11 @@ public record Cursor(List<String> keys) {
             }
             return new Cursor(keys);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
+            throw foreign();
         }
+    }
+
+    private static ProblemException foreign() {
+        return ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
     }
 }

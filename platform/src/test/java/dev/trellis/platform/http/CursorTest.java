@@ -38,4 +38,15 @@ class CursorTest {
         assertThrows(ProblemException.class, () -> PageRequest.of(0, null));
         assertThrows(ProblemException.class, () -> PageRequest.of(PageRequest.MAX_LIMIT + 1, null));
     }
+
+    @Test
+    void typedKeysReadBackOrAreABadCursor() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        java.time.Instant at = java.time.Instant.parse("2027-03-16T08:00:00Z");
+        Cursor cursor = Cursor.decode(Cursor.of(at, id).encode(), 2);
+        assertEquals(at, cursor.instant(0));
+        assertEquals(id, cursor.uuid(1));
+        assertEquals(400, assertThrows(ProblemException.class, () -> cursor.uuid(0)).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> cursor.instant(1)).status());
+    }
 }
