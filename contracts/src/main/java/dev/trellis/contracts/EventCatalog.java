@@ -15,6 +15,8 @@ import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.PartnerChanged;
+import dev.trellis.contracts.partner.PartnerLapsed;
+import dev.trellis.contracts.partner.PartnerReactivated;
 import dev.trellis.contracts.partner.PartnerRegistered;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,8 @@ public final class EventCatalog {
             // partner-service: keyed by partner, so each partner's events stay ordered.
             new EventType(PartnerRegistered.TYPE, Topics.PARTNER, PartnerRegistered.class, "partnerId"),
             new EventType(PartnerChanged.TYPE, Topics.PARTNER, PartnerChanged.class, "partnerId"),
+            new EventType(PartnerLapsed.TYPE, Topics.PARTNER, PartnerLapsed.class, "partnerId"),
+            new EventType(PartnerReactivated.TYPE, Topics.PARTNER, PartnerReactivated.class, "partnerId"),
             new EventType(MembershipChanged.TYPE, Topics.PARTNER, MembershipChanged.class, "partnerId"),
             new EventType(AffiliationStarted.TYPE, Topics.PARTNER, AffiliationStarted.class, "partnerId"),
             new EventType(AffiliationEnded.TYPE, Topics.PARTNER, AffiliationEnded.class, "partnerId"),
