@@ -1,11 +1,13 @@
 package dev.trellis.partner.config;
 
 import dev.trellis.partner.domain.LifecycleStatus;
+import dev.trellis.partner.rest.dto.PartnerRequest;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.config.DemoConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -24,10 +26,12 @@ public class DemoData {
             return;
         }
         int added = 0;
-        added += partners.registerIfAbsent(ACME_CLOUD, "Acme Cloud", "https://acme-cloud.example", "US",
-                LifecycleStatus.ACTIVE).isPresent() ? 1 : 0;
-        added += partners.registerIfAbsent(BOREALIS_SYSTEMS, "Borealis Systems", "https://borealis.example", "FI",
-                LifecycleStatus.ACTIVE).isPresent() ? 1 : 0;
+        added += partners.registerIfAbsent(ACME_CLOUD, new PartnerRequest("Acme Cloud", "Acme Cloud Inc.",
+                "https://acme-cloud.example", List.of("acme-cloud.example"), "Cloud platform vendor", null, "US", null,
+                LifecycleStatus.ACTIVE)).isPresent() ? 1 : 0;
+        added += partners.registerIfAbsent(BOREALIS_SYSTEMS, new PartnerRequest("Borealis Systems", "Borealis Systems Oy",
+                "https://borealis.example", List.of("borealis.example"), "Observability tooling", null, "FI", null,
+                LifecycleStatus.ACTIVE)).isPresent() ? 1 : 0;
         LOG.infof("Demo data: %d partners added", added);
     }
 }

@@ -1,17 +1,24 @@
 package dev.trellis.partner.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** A partner organisation: a member company, a sponsor, or one being recruited. */
@@ -22,11 +29,25 @@ public class Partner extends PanacheEntityBase {
     public UUID id;
     @Column(nullable = false)
     public String name;
+    @Column(name = "legal_name")
+    public String legalName;
     public String website;
+    public String description;
+    @Column(name = "logo_url")
+    public String logoUrl;
     public String country;
+    /** Parent of the related-company group (common >50% control); null if none. */
+    @Column(name = "parent_partner_id")
+    public UUID parentPartnerId;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "partner_domain", joinColumns = @JoinColumn(name = "partner_id"))
+    @Column(name = "domain")
+    public Set<String> emailDomains = new TreeSet<>();
     @Enumerated(EnumType.STRING)
     @Column(name = "lifecycle_status", nullable = false)
     public LifecycleStatus lifecycleStatus;
+    @Column(name = "search_text", nullable = false)
+    public String searchText = "";
     @Version
     public long version;
     @Column(name = "created_at", nullable = false)
@@ -34,10 +55,18 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Keeps {@link #searchText} (what ?q= searches) in step with the name and domains; call after changing either. */
+    public void reindex() {
+        StringBuilder text = new StringBuilder(name.toLowerCase(Locale.ROOT));
+        emailDomains.forEach(d -> text.append(' ').append(d));
+        searchText = text.toString();
+    }
+
     @PrePersist
     void created() {
         createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         updatedAt = createdAt;
+        reindex();
     }
 
     @PreUpdate

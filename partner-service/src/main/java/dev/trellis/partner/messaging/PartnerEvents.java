@@ -1,14 +1,19 @@
 package dev.trellis.partner.messaging;
 
 import dev.trellis.contracts.Topics;
+import dev.trellis.contracts.partner.PartnerChanged;
+import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerLifecycleStatus;
+import dev.trellis.contracts.partner.PartnerReactivated;
 import dev.trellis.contracts.partner.PartnerRegistered;
+import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Turns partner changes into the published contract, through the outbox. */
+/** Turns partner changes into the published contract, through the outbox. One call, one event. */
 @ApplicationScoped
 public class PartnerEvents {
     private final Outbox outbox;
@@ -17,9 +22,29 @@ public class PartnerEvents {
         this.outbox = outbox;
     }
 
-    public void registered(Partner partner) {
-        outbox.record(Topics.PARTNER, PartnerRegistered.TYPE, partner.id.toString(), new PartnerRegistered(partner.id,
-                partner.name, PartnerLifecycleStatus.valueOf(partner.lifecycleStatus.name()), null, partner.country,
-                List.of()));
+    public void registered(Partner p) {
+        record(p, PartnerRegistered.TYPE, new PartnerRegistered(p.id, p.name, status(p.lifecycleStatus),
+                p.parentPartnerId, p.country, List.copyOf(p.emailDomains)));
+    }
+
+    public void changed(Partner p) {
+        record(p, PartnerChanged.TYPE, new PartnerChanged(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId,
+                p.country, List.copyOf(p.emailDomains)));
+    }
+
+    public void lapsed(Partner p, LifecycleStatus previous, LocalDate effective, String reason) {
+        record(p, PartnerLapsed.TYPE, new PartnerLapsed(p.id, status(previous), effective, reason));
+    }
+
+    public void reactivated(Partner p, LifecycleStatus previous, LocalDate effective, String reason) {
+        record(p, PartnerReactivated.TYPE, new PartnerReactivated(p.id, status(previous), effective, reason));
+    }
+
+    private void record(Partner p, String type, Object payload) {
+        outbox.record(Topics.PARTNER, type, p.id.toString(), payload);
+    }
+
+    private static PartnerLifecycleStatus status(LifecycleStatus status) {
+        return PartnerLifecycleStatus.valueOf(status.name());
     }
 }

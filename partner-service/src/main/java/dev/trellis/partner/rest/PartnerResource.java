@@ -1,14 +1,33 @@
 package dev.trellis.partner.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Partner;
+import dev.trellis.partner.rest.dto.LifecycleChangeRequest;
+import dev.trellis.partner.rest.dto.PartnerRequest;
 import dev.trellis.partner.rest.dto.PartnerResponse;
+import dev.trellis.partner.rest.dto.SelfServicePatch;
+import dev.trellis.partner.service.PartnerFilter;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.http.MergePatch;
 import dev.trellis.platform.http.Page;
 import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.Problem;
 import dev.trellis.platform.http.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,48 +36,142 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
     private final PartnerService partners;
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public PartnerResource(PartnerService partners, JsonWebToken token) {
+    public PartnerResource(PartnerService partners, JsonWebToken token, SecurityIdentity identity, ObjectMapper json,
+            Validator validator) {
         this.partners = partners;
         this.token = token;
+        this.identity = identity;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
-    @RolesAllowed({"community-team", "foundation-staff"})
-    public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    @RolesAllowed({"community-team", "foundation-staff", "partner"})
+    @Operation(summary = "List partners", description = "Keyset-paged by name. Partner users only ever see their own organisation.")
+    public Response list(@QueryParam("q") @Size(max = 100) String q,
+            @QueryParam("status") String status,
+            @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(partners.list(page), page, PartnerService::cursorOf, PartnerResponse::of).toResponse(uri);
+        UUID only = identity.hasRole("partner") && !isStaff() ? ownPartnerId() : null;
+        PartnerFilter filter = new PartnerFilter(q, lifecycleStatus(status), country, null, only);
+        return Page.of(partners.list(filter, page), page, PartnerService::cursorOf, PartnerResponse::of).toResponse(uri);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("community-team")
+    @Operation(summary = "Register a partner")
+    @APIResponse(responseCode = "201", description = "Registered")
+    public Response create(@Valid @NotNull PartnerRequest request, @Context UriInfo uri) {
+        Partner partner = partners.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(partner.id.toString()).build())
+                .entity(PartnerResponse.of(partner)).tag(EntityTags.of(partner.version)).build();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"community-team", "foundation-staff"})
+    @RolesAllowed({"community-team", "foundation-staff", "partner"})
+    @Operation(summary = "Read a partner", description = "Partner users may read only their own organisation.")
     public Response get(@PathParam("id") UUID id) {
+        requireStaffOrOwn(id);
         return withETag(partners.get(id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed("community-team")
+    @Operation(summary = "Change a partner's profile (JSON merge patch; If-Match required)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = PartnerRequest.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        return withETag(partners.update(id, ifMatch, MergePatch.read(body, PartnerRequest.class, json, validator)));
+    }
+
+    @POST
+    @Path("/{id}/lifecycle-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"community-team", "foundation-staff"})
+    @Operation(summary = "Lapse, reactivate or retire a partner (If-Match required)")
+    public Response changeLifecycle(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull LifecycleChangeRequest request) {
+        return withETag(partners.changeLifecycle(id, ifMatch, request));
     }
 
     /** A partner user's own organisation, from the token's partner_id claim; never another's. */
     @GET
     @Path("/me")
     @RolesAllowed("partner")
+    @Operation(summary = "My organisation (partner users)")
     public Response me() {
-        Object claim = token.getClaim("partner_id");
-        UUID partnerId;
+        return withETag(partners.get(ownPartnerId()));
+    }
+
+    @PATCH
+    @Path("/me")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed("partner")
+    @Operation(summary = "Change my organisation's self-service fields: description, website, logoUrl (If-Match required)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SelfServicePatch.class)))
+    @APIResponse(responseCode = "403", description = "The patch names a field partners may not change; nothing was changed")
+    public Response updateMe(@HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        List<String> refused = MergePatch.outside(body, SelfServicePatch.FIELDS);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(403, "self-service-field", "Not a self-service field",
+                    "Partners may change only " + SelfServicePatch.FIELDS + "; ask the foundation to change " + refused,
+                    refused.stream().map(f -> new Problem.FieldError(f, "may not be changed by partners")).toList());
+        }
+        return withETag(partners.updateOwn(ownPartnerId(), ifMatch, MergePatch.read(body, SelfServicePatch.class, json, validator)));
+    }
+
+    private static LifecycleStatus lifecycleStatus(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         try {
-            partnerId = UUID.fromString(String.valueOf(claim));
+            return LifecycleStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status", "must be one of " + java.util.Arrays.toString(LifecycleStatus.values()));
+        }
+    }
+
+    private boolean isStaff() {
+        return identity.hasRole("community-team") || identity.hasRole("foundation-staff");
+    }
+
+    private void requireStaffOrOwn(UUID id) {
+        if (!isStaff() && !id.equals(ownPartnerId())) {
+            throw new ProblemException(403, "other-partner", "Not your organisation",
+                    "Partner users can read only their own organisation");
+        }
+    }
+
+    private UUID ownPartnerId() {
+        Object claim = token.getClaim("partner_id");
+        try {
+            return UUID.fromString(String.valueOf(claim));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(403, "no-partner", "No partner organisation",
                     "Your account is not linked to a partner organisation");
         }
-        return withETag(partners.get(partnerId));
     }
 
     private static Response withETag(Partner partner) {

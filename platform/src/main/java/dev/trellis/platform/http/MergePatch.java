@@ -1,0 +1,89 @@
+package dev.trellis.platform.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A JSON merge patch (RFC 7396) read into a typed, validated record. A field that is absent stays as
+ * it is; a field that is present (even as {@code null}) is set. Unknown fields are a 400 naming them, so
+ * a typo never silently does nothing.
+ */
+public final class MergePatch<T> {
+    public static final String MEDIA_TYPE = "application/merge-patch+json";
+
+    private final T value;
+    private final Set<String> present;
+
+    private MergePatch(T value, Set<String> present) {
+        this.value = value;
+        this.present = present;
+    }
+
+    /**
+     * @throws ProblemException 400 if the body is not a JSON object or names an unknown field
+     * @throws ConstraintViolationException if a present value is invalid (mapped to a 400 naming it)
+     */
+    public static <T> MergePatch<T> read(JsonNode body, Class<T> type, ObjectMapper json, Validator validator) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("body", "must be a JSON object of the fields to change");
+        }
+        Set<String> present = new LinkedHashSet<>();
+        body.fieldNames().forEachRemaining(present::add);
+        T value;
+        try {
+            value = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ProblemException.badRequest(e.getPropertyName(), "is not a field that can be changed here");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(0).getFieldName() : "body";
+            throw ProblemException.badRequest(field, "has the wrong type or format");
+        }
+        Set<ConstraintViolation<T>> violations = new LinkedHashSet<>();
+        for (ConstraintViolation<T> violation : validator.validate(value)) {
+            String root = violation.getPropertyPath().iterator().next().getName();
+            if (present.contains(root)) {
+                violations.add(violation);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return new MergePatch<>(value, present);
+    }
+
+    public T value() {
+        return value;
+    }
+
+    public boolean has(String field) {
+        return present.contains(field);
+    }
+
+    public Set<String> fields() {
+        return present;
+    }
+
+    /** The present fields that are not in {@code allowed}, in the order they were sent. */
+    public static List<String> outside(JsonNode body, Collection<String> allowed) {
+        List<String> outside = new ArrayList<>();
+        if (body != null && body.isObject()) {
+            body.fieldNames().forEachRemaining(f -> {
+                if (!allowed.contains(f)) {
+                    outside.add(f);
+                }
+            });
+        }
+        return outside;
+    }
+}
