@@ -21,7 +21,7 @@ public class BoardService {
         if (after == null) {
             return Board.find("order by lower(name), id").page(0, page.fetchSize()).list();
         }
-        return Board.find("lower(name) > :name or (lower(name) = :name and id > :id) order by lower(name), id",
+        return Board.find("(lower(name), id) > (:name, :id) order by lower(name), id",
                 Parameters.with("name", after.key(0)).and("id", after.uuid(1))).page(0, page.fetchSize()).list();
     }
 

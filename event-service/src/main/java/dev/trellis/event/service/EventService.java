@@ -25,7 +25,7 @@ public class EventService {
         if (after == null) {
             return Event.find(visible + " order by startsAt, id", params).page(0, page.fetchSize()).list();
         }
-        return Event.find(visible + " and (startsAt > :at or (startsAt = :at and id > :id)) order by startsAt, id",
+        return Event.find(visible + " and (startsAt, id) > (:at, :id) order by startsAt, id",
                 params.and("at", after.instant(0)).and("id", after.uuid(1))).page(0, page.fetchSize()).list();
     }
 

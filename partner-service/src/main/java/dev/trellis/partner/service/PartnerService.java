@@ -55,7 +55,8 @@ public class PartnerService {
         }
         Cursor after = page.decodedCursor(2);
         if (after != null) {
-            where.add("(lower(name) > :afterName or (lower(name) = :afterName and id > :afterId))");
+            // A row comparison, so PostgreSQL walks the (lower(name), id) index from the cursor on.
+            where.add("(lower(name), id) > (:afterName, :afterId)");
             params.and("afterName", after.key(0)).and("afterId", after.uuid(1));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by lower(name), id";
