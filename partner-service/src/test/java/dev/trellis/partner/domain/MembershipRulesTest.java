@@ -107,10 +107,11 @@ class MembershipRulesTest {
     }
 
     @Test
-    void aNewMembershipStartingAtTheEndOfNovemberIsNewUntilTheEndOfFebruaryInALeapYear() {
+    void newWindowFromTheThirtiethOfNovemberEndsTheDayBeforeTheLeapDay() {
+        // 30 November + 3 months is clamped to 29 February, the first CURRENT day
         MembershipTerms terms = rules.start("GOLD", d("2023-11-30"), d("2024-11-29"), false, 30);
-        assertEquals(NEW, rules.status(terms, d("2024-02-29")));
-        assertEquals(CURRENT, rules.status(terms, d("2024-03-01")));
+        assertEquals(NEW, rules.status(terms, d("2024-02-28")));
+        assertEquals(CURRENT, rules.status(terms, d("2024-02-29")));
     }
 
     // ---- starting
