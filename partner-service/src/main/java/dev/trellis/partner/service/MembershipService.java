@@ -15,6 +15,7 @@ import dev.trellis.platform.http.Cursor;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.PageRequest;
 import dev.trellis.platform.http.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -183,11 +185,11 @@ public class MembershipService {
      * transaction, so one failing row does not hold back the others.
      */
     public int sweep(LocalDate on) {
-        List<UUID> partners = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        List<UUID> partners = QuarkusTransaction.requiringNew()
                 .call(() -> Membership.<Membership>listAll().stream().map(m -> m.partnerId).toList());
         int recorded = 0;
         for (UUID partnerId : partners) {
-            recorded += io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> sweepOne(partnerId, on));
+            recorded += QuarkusTransaction.requiringNew().call(() -> sweepOne(partnerId, on));
         }
         return recorded;
     }
@@ -275,7 +277,7 @@ public class MembershipService {
         return tier;
     }
 
-    private static <T> T apply(java.util.function.Supplier<T> rule) {
+    private static <T> T apply(Supplier<T> rule) {
         try {
             return rule.get();
         } catch (MembershipRuleException e) {
