@@ -1,0 +1,6 @@
+package dev.trellis.partner.domain;
+
+/** What happened to a membership, as its history records it. */
+public enum MembershipChangeKind {
+    STARTED, RENEWED, TIER_CHANGED, ENDED, STATUS_CHANGED
+}

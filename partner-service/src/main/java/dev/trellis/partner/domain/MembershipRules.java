@@ -1,0 +1,172 @@
+package dev.trellis.partner.domain;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * The membership lifecycle (CiviCRM's CiviMember model) as plain rules over dates; no framework, no
+ * clock: every rule takes the day it is asked about.
+ *
+ * <ul>
+ * <li>PENDING before {@code termStart}; NEW from {@code termStart} for {@code newMemberMonths} months;
+ * CURRENT after that up to and including {@code termEnd}; GRACE for {@code graceDays} days after
+ * {@code termEnd}; EXPIRED after that.</li>
+ * <li>A renewal adds whole months to the end date. While the membership is not expired it continues
+ * the same term (the start, and so the NEW window, stay); after expiry it starts a new term on the
+ * renewal day, which is NEW again.</li>
+ * <li>An end date that is the last day of its month stays the last day of a month when months are
+ * added: a term ending 2023-02-28 renewed by 12 months ends 2024-02-29, not 2024-02-28.</li>
+ * <li>A tier change takes effect on its effective date (today or later); until then the old tier
+ * applies.</li>
+ * </ul>
+ */
+public final class MembershipRules {
+    public static final int MAX_GRACE_DAYS = 365;
+    public static final int MAX_RENEWAL_MONTHS = 120;
+
+    private final int newMemberMonths;
+
+    public MembershipRules(int newMemberMonths) {
+        if (newMemberMonths < 0) {
+            throw new IllegalArgumentException("newMemberMonths must not be negative");
+        }
+        this.newMemberMonths = newMemberMonths;
+    }
+
+    public MembershipStatus status(MembershipTerms terms, LocalDate on) {
+        if (on.isBefore(terms.termStart())) {
+            return MembershipStatus.PENDING;
+        }
+        if (!on.isAfter(terms.termEnd())) {
+            return on.isBefore(terms.termStart().plusMonths(newMemberMonths)) ? MembershipStatus.NEW
+                    : MembershipStatus.CURRENT;
+        }
+        return on.isAfter(lastGraceDay(terms)) ? MembershipStatus.EXPIRED : MembershipStatus.GRACE;
+    }
+
+    public LocalDate lastGraceDay(MembershipTerms terms) {
+        return terms.termEnd().plusDays(terms.graceDays());
+    }
+
+    /** The tier that applies on {@code on}: the pending one from its effective date, the old one before. */
+    public String tierOn(MembershipTerms terms, LocalDate on) {
+        return hasTakenEffect(terms, on) ? terms.pendingTier() : terms.tier();
+    }
+
+    /** The tier change still to come as seen on {@code on}, if any. */
+    public Optional<MembershipTerms> pendingOn(MembershipTerms terms, LocalDate on) {
+        return terms.pendingTier() != null && !hasTakenEffect(terms, on) ? Optional.of(terms) : Optional.empty();
+    }
+
+    /** Folds a tier change whose effective date has come into the tier; the terms unchanged otherwise. */
+    public MembershipTerms settle(MembershipTerms terms, LocalDate on) {
+        if (!hasTakenEffect(terms, on)) {
+            return terms;
+        }
+        return new MembershipTerms(terms.pendingTier(), null, null, terms.termStart(), terms.termEnd(),
+                terms.autoRenew(), terms.graceDays());
+    }
+
+    /** A first membership, or one that replaces an expired one. */
+    public MembershipTerms start(String tier, LocalDate termStart, LocalDate termEnd, boolean autoRenew, int graceDays) {
+        if (termEnd.isBefore(termStart)) {
+            throw MembershipRuleException.invalid("termEnd", "must not be before termStart");
+        }
+        requireGraceDays(graceDays);
+        return new MembershipTerms(tier, null, null, termStart, termEnd, autoRenew, graceDays);
+    }
+
+    /** Whether a new membership may replace this one on {@code today}: only once it has expired. */
+    public boolean replaceable(MembershipTerms terms, LocalDate today) {
+        return status(terms, today) == MembershipStatus.EXPIRED;
+    }
+
+    /** A renewal by {@code months}, recorded on {@code today}. */
+    public Renewal renew(MembershipTerms terms, LocalDate today, int months) {
+        if (months < 1 || months > MAX_RENEWAL_MONTHS) {
+            throw MembershipRuleException.invalid("months", "must be between 1 and " + MAX_RENEWAL_MONTHS);
+        }
+        MembershipTerms settled = settle(terms, today);
+        if (status(settled, today) == MembershipStatus.EXPIRED) {
+            return new Renewal(settled.withTerm(today, today.plusMonths(months).minusDays(1)), true);
+        }
+        return new Renewal(settled.withTerm(settled.termStart(), extend(settled.termEnd(), months)), false);
+    }
+
+    /** The result of a renewal: the new terms, and whether they started a new term rather than continue. */
+    public record Renewal(MembershipTerms terms, boolean newTerm) {
+    }
+
+    /**
+     * An automatic renewal due on {@code on}: for an auto-renewing membership past its end date, the end
+     * moves on by {@code months} as often as needed to cover {@code on} (a sweep that missed several
+     * terms catches up in one step). Empty when nothing is due.
+     */
+    public Optional<MembershipTerms> autoRenewal(MembershipTerms terms, LocalDate on, int months) {
+        if (!terms.autoRenew() || !on.isAfter(terms.termEnd()) || months < 1) {
+            return Optional.empty();
+        }
+        LocalDate end = terms.termEnd();
+        while (end.isBefore(on)) {
+            end = extend(end, months);
+        }
+        return Optional.of(terms.withTerm(terms.termStart(), end));
+    }
+
+    /** Schedules a tier change; a change still pending is replaced, one already in effect is kept. */
+    public MembershipTerms changeTier(MembershipTerms terms, LocalDate today, String tier, LocalDate effective) {
+        if (effective.isBefore(today)) {
+            throw MembershipRuleException.invalid("effectiveDate", "must be today or later");
+        }
+        MembershipTerms settled = settle(terms, today);
+        if (status(settled, today) == MembershipStatus.EXPIRED) {
+            throw MembershipRuleException.conflict("An expired membership cannot change tier; start a new one");
+        }
+        if (tier.equals(tierOn(settled, effective)) && settled.pendingTier() == null) {
+            throw MembershipRuleException.invalid("tier", "is already the tier on " + effective);
+        }
+        MembershipTerms scheduled = new MembershipTerms(settled.tier(), tier, effective, settled.termStart(),
+                settled.termEnd(), settled.autoRenew(), settled.graceDays());
+        return settle(scheduled, today);
+    }
+
+    /**
+     * Ends the membership on {@code endDate}: it becomes the last day of the term, with no grace and no
+     * automatic renewal, so the membership is EXPIRED the day after.
+     */
+    public MembershipTerms end(MembershipTerms terms, LocalDate today, LocalDate endDate) {
+        MembershipTerms settled = settle(terms, today);
+        if (status(settled, today) == MembershipStatus.EXPIRED) {
+            throw MembershipRuleException.conflict("The membership has already expired");
+        }
+        if (endDate.isBefore(settled.termStart())) {
+            throw MembershipRuleException.invalid("endDate", "must not be before the term start " + settled.termStart());
+        }
+        if (endDate.isAfter(settled.termEnd())) {
+            throw MembershipRuleException.invalid("endDate", "must not be after the term end " + settled.termEnd()
+                    + "; renew to extend a membership");
+        }
+        return new MembershipTerms(settled.tier(), settled.pendingTier(), settled.pendingTierEffective(),
+                settled.termStart(), endDate, false, 0);
+    }
+
+    /** Adds months to an end date, keeping an end of month an end of month (leap years included). */
+    public static LocalDate extend(LocalDate end, int months) {
+        LocalDate moved = end.plusMonths(months);
+        if (end.getDayOfMonth() == YearMonth.from(end).lengthOfMonth()) {
+            return YearMonth.from(moved).atEndOfMonth();
+        }
+        return moved;
+    }
+
+    private static void requireGraceDays(int graceDays) {
+        if (graceDays < 0 || graceDays > MAX_GRACE_DAYS) {
+            throw MembershipRuleException.invalid("graceDays", "must be between 0 and " + MAX_GRACE_DAYS);
+        }
+    }
+
+    private static boolean hasTakenEffect(MembershipTerms terms, LocalDate on) {
+        return terms.pendingTier() != null && !on.isBefore(terms.pendingTierEffective());
+    }
+}

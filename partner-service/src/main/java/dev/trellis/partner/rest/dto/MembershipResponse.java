@@ -1,0 +1,28 @@
+package dev.trellis.partner.rest.dto;
+
+import dev.trellis.partner.domain.Membership;
+import dev.trellis.partner.domain.MembershipRules;
+import dev.trellis.partner.domain.MembershipStatus;
+import dev.trellis.partner.domain.MembershipTerms;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A membership as of one day: the tier in effect that day, a tier change still to come, and the status
+ * derived from the dates.
+ */
+public record MembershipResponse(UUID id, UUID partnerId, String tier, PendingTierChange pendingTierChange,
+        LocalDate termStart, LocalDate termEnd, boolean autoRenew, int graceDays, MembershipStatus status,
+        LocalDate asOf) {
+
+    public record PendingTierChange(String tier, LocalDate effectiveDate) {
+    }
+
+    public static MembershipResponse of(Membership membership, MembershipRules rules, LocalDate on) {
+        MembershipTerms terms = membership.terms();
+        PendingTierChange pending = rules.pendingOn(terms, on)
+                .map(t -> new PendingTierChange(t.pendingTier(), t.pendingTierEffective())).orElse(null);
+        return new MembershipResponse(membership.id, membership.partnerId, rules.tierOn(terms, on), pending,
+                terms.termStart(), terms.termEnd(), terms.autoRenew(), terms.graceDays(), rules.status(terms, on), on);
+    }
+}
