@@ -55,9 +55,7 @@ public class AffiliationService {
     @Transactional
     public Affiliation start(UUID contactId, UUID partnerId, AffiliationRole role, LocalDate startDate,
             AffiliationSource source) {
-        Contact contact = lockContact(contactId);
-        Affiliation started = begin(contact, partnerId, role, startDate, source);
-        return started;
+        return begin(lockContact(contactId), partnerId, role, startDate, source);
     }
 
     @Transactional

@@ -25,8 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Contacts and their consent: the transactions around them. Contacts publish no events (yet). */
 @ApplicationScoped
@@ -126,7 +128,7 @@ public class ContactService {
         contact.phone = blankToNull(phone);
         contact.jobTitle = blankToNull(jobTitle);
         contact.persist();
-        flushGuardingEmail(email);
+        flushGuardingEmail();
         return new ContactDetails(contact, List.of(), List.of());
     }
 
@@ -157,7 +159,7 @@ public class ContactService {
         if (edit.has(ContactEdit.JOB_TITLE)) {
             contact.jobTitle = blankToNull(edit.jobTitle());
         }
-        flushGuardingEmail(contact.email);
+        flushGuardingEmail();
     }
 
     /** Records a consent decision; the history is kept, the latest entry per purpose is the state. */
@@ -171,7 +173,7 @@ public class ContactService {
                         select max(s.recordedAt) from Consent s where s.contactId = :contact and s.purpose = :purpose
                         """, Instant.class)
                 .setParameter("contact", contact.id).setParameter("purpose", purpose)
-                .getResultStream().filter(java.util.Objects::nonNull).findFirst();
+                .getResultStream().filter(Objects::nonNull).findFirst();
         Consent consent = new Consent();
         consent.id = UUID.randomUUID();
         consent.contactId = contact.id;
@@ -201,7 +203,8 @@ public class ContactService {
     @Transactional
     public ContactDetails updateForPartner(UUID partnerId, UUID contactId, String ifMatch, ContactEdit edit) {
         if (edit.has(ContactEdit.EMAIL)) {
-            throw new IllegalArgumentException("partners do not change emails");
+            throw new ProblemException(403, "field-not-editable", "Field not editable",
+                    "The foundation keeps contacts' email addresses");
         }
         Contact contact = ownContact(partnerId, contactId);
         EntityTags.requireMatch(ifMatch, contact.version);
@@ -253,13 +256,15 @@ public class ContactService {
     }
 
     /** A concurrent insert of the same email passes the check above; the unique index catches it. */
-    private void flushGuardingEmail(String email) {
+    private void flushGuardingEmail() {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
-                    .contains("contact_email_uq") || String.valueOf(e.getMessage()).contains("contact_email_uq")) {
-                throw duplicateEmail();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException violation
+                        && "contact_email_uq".equals(violation.getConstraintName())) {
+                    throw duplicateEmail();
+                }
             }
             throw e;
         }
