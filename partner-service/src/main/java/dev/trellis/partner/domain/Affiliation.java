@@ -1,0 +1,94 @@
+package dev.trellis.partner.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** A contact's dated role at a partner. Ended, never deleted: the history is what seats are checked against. */
+@Entity
+@Table(name = "affiliation")
+public class Affiliation extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "contact_id", nullable = false)
+    public UUID contactId;
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AffiliationRole role;
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+    @Column(name = "end_date")
+    public LocalDate endDate;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AffiliationSource source;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Affiliation start(UUID contactId, UUID partnerId, AffiliationRole role, LocalDate startDate,
+            AffiliationSource source) {
+        Affiliation affiliation = new Affiliation();
+        affiliation.id = UUID.randomUUID();
+        affiliation.contactId = contactId;
+        affiliation.partnerId = partnerId;
+        affiliation.role = role;
+        affiliation.startDate = DateRange.openFrom(startDate).start();
+        affiliation.source = source;
+        return affiliation;
+    }
+
+    public DateRange period() {
+        return new DateRange(startDate, endDate);
+    }
+
+    public boolean isCurrentOn(LocalDate day) {
+        return period().contains(day);
+    }
+
+    /** Ends the affiliation on {@code lastDay}, if {@code by} may change it (an import never overrides a manual edit). */
+    public void end(LocalDate lastDay, AffiliationSource by) {
+        apply(period().endingOn(lastDay), by);
+    }
+
+    /** Ends the affiliation the day before the contact moved to another employer. */
+    public void endForMove(LocalDate moveDate, AffiliationSource by) {
+        apply(period().endingBeforeMove(moveDate), by);
+    }
+
+    private void apply(DateRange ended, AffiliationSource by) {
+        if (!source.yieldsTo(by)) {
+            throw AffiliationRuleException.conflict("The affiliation was set manually; an import does not change it");
+        }
+        endDate = ended.end();
+        // Once someone edited it by hand, later imports must leave it alone.
+        source = by == AffiliationSource.MANUAL ? AffiliationSource.MANUAL : source;
+    }
+
+    @PrePersist
+    void created() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void updated() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.trellis.partner.messaging;
+
+import dev.trellis.contracts.Topics;
+import dev.trellis.contracts.partner.AffiliationEnded;
+import dev.trellis.contracts.partner.AffiliationRole;
+import dev.trellis.contracts.partner.AffiliationStarted;
+import dev.trellis.partner.domain.Affiliation;
+import dev.trellis.platform.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Affiliation changes as published facts, keyed by the affiliation's partner so each partner's events stay ordered. */
+@ApplicationScoped
+public class AffiliationEvents {
+    private final Outbox outbox;
+
+    public AffiliationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void started(Affiliation a) {
+        outbox.record(Topics.PARTNER, AffiliationStarted.TYPE, a.partnerId.toString(), new AffiliationStarted(a.id,
+                a.contactId, a.partnerId, AffiliationRole.valueOf(a.role.name()), a.startDate));
+    }
+
+    public void ended(Affiliation a) {
+        outbox.record(Topics.PARTNER, AffiliationEnded.TYPE, a.partnerId.toString(), new AffiliationEnded(a.id,
+                a.contactId, a.partnerId, AffiliationRole.valueOf(a.role.name()), a.startDate, a.endDate));
+    }
+}

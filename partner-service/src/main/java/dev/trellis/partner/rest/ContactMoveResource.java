@@ -1,0 +1,46 @@
+package dev.trellis.partner.rest;
+
+import dev.trellis.partner.domain.AffiliationSource;
+import dev.trellis.partner.rest.dto.MoveRequest;
+import dev.trellis.partner.rest.dto.MoveResponse;
+import dev.trellis.partner.service.AffiliationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A contact changing employer. */
+@Path("/api/contacts/{contactId}/moves")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts")
+public class ContactMoveResource {
+    private final AffiliationService affiliations;
+
+    public ContactMoveResource(AffiliationService affiliations) {
+        this.affiliations = affiliations;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("community-team")
+    @Operation(summary = "Move a contact to another employer",
+            description = "Ends every open affiliation the day before `date` (kept as history) and starts the new one, "
+                    + "in one transaction: one affiliation-ended.v1 per ended affiliation and one affiliation-started.v1.")
+    @APIResponse(responseCode = "200", description = "The ended affiliations and the started one")
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed, the partner does not exist, "
+            + "or an open affiliation starts on or after the move date")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public MoveResponse move(@PathParam("contactId") UUID contactId, @Valid @NotNull MoveRequest body) {
+        return MoveResponse.of(affiliations.move(contactId, body.partnerId(), body.role(), body.date(),
+                AffiliationSource.MANUAL));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.trellis.partner.rest.dto;
+
+import dev.trellis.partner.domain.Affiliation;
+import dev.trellis.partner.domain.Consent;
+import dev.trellis.partner.domain.ConsentPurpose;
+import dev.trellis.partner.domain.Contact;
+import dev.trellis.partner.service.ContactDetails;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A contact as staff see it. {@code currentAffiliations} are those not ended before today (including ones
+ * that start later); {@code consents} is the state per purpose, {@code consentHistory} every decision, oldest first.
+ */
+public record ContactResponse(UUID id, String firstName, String lastName, String email, String phone,
+        String jobTitle, List<AffiliationResponse> currentAffiliations, List<AffiliationResponse> pastAffiliations,
+        List<ConsentResponse> consents, List<ConsentResponse> consentHistory, Instant createdAt, Instant updatedAt) {
+
+    public static ContactResponse of(ContactDetails details) {
+        Contact c = details.contact();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<Affiliation> affiliations = details.affiliations();
+        Map<ConsentPurpose, Consent> latest = new LinkedHashMap<>();
+        details.consents().stream().sorted(Comparator.comparing((Consent s) -> s.recordedAt))
+                .forEach(s -> latest.put(s.purpose, s));
+        return new ContactResponse(c.id, c.firstName, c.lastName, c.email, c.phone, c.jobTitle,
+                affiliations.stream().filter(a -> !a.period().endedBefore(today)).map(AffiliationResponse::of).toList(),
+                affiliations.stream().filter(a -> a.period().endedBefore(today)).map(AffiliationResponse::of).toList(),
+                latest.values().stream().sorted(Comparator.comparing((Consent s) -> s.purpose))
+                        .map(ConsentResponse::of).toList(),
+                details.consents().stream().map(ConsentResponse::of).toList(), c.createdAt, c.updatedAt);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.trellis.partner.rest.dto;
+
+import dev.trellis.partner.domain.Contact;
+import dev.trellis.partner.service.ContactDetails;
+import java.util.List;
+import java.util.UUID;
+
+/** A contact in the staff list, with its current affiliations. */
+public record ContactSummaryResponse(UUID id, String firstName, String lastName, String email, String phone,
+        String jobTitle, List<AffiliationResponse> currentAffiliations) {
+
+    public static ContactSummaryResponse of(ContactDetails details) {
+        Contact c = details.contact();
+        return new ContactSummaryResponse(c.id, c.firstName, c.lastName, c.email, c.phone, c.jobTitle,
+                details.affiliations().stream().map(AffiliationResponse::of).toList());
+    }
+}

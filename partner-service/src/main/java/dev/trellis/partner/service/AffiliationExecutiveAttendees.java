@@ -1,0 +1,39 @@
+package dev.trellis.partner.service;
+
+import dev.trellis.partner.domain.AffiliationRole;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@link ExecutiveAttendees} answered from the dated affiliations; joins the caller's transaction. */
+@ApplicationScoped
+public class AffiliationExecutiveAttendees implements ExecutiveAttendees {
+    private final EntityManager em;
+
+    public AffiliationExecutiveAttendees(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Set<UUID> executives(UUID partnerId, Collection<UUID> contactIds, LocalDate on) {
+        if (partnerId == null || on == null || contactIds == null || contactIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("""
+                        select distinct a.contactId from Affiliation a
+                        where a.partnerId = :partner and a.contactId in :contacts and a.role = :role
+                          and a.startDate <= :on and (a.endDate is null or a.endDate >= :on)
+                        """, UUID.class)
+                .setParameter("partner", partnerId)
+                .setParameter("contacts", Set.copyOf(contactIds))
+                .setParameter("role", AffiliationRole.EXECUTIVE_SPONSOR)
+                .setParameter("on", on)
+                .getResultList());
+    }
+}

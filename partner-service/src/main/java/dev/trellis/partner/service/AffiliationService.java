@@ -1,0 +1,158 @@
+package dev.trellis.partner.service;
+
+import dev.trellis.partner.domain.Affiliation;
+import dev.trellis.partner.domain.AffiliationRole;
+import dev.trellis.partner.domain.AffiliationRuleException;
+import dev.trellis.partner.domain.AffiliationSource;
+import dev.trellis.partner.domain.Contact;
+import dev.trellis.partner.domain.DateRange;
+import dev.trellis.partner.domain.Partner;
+import dev.trellis.partner.messaging.AffiliationEvents;
+import dev.trellis.platform.http.Cursor;
+import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Dated affiliations of contacts with partners. Every change records exactly one event per affiliation
+ * through the outbox, in the same transaction, keyed by the affiliation's partner.
+ */
+@ApplicationScoped
+public class AffiliationService {
+    private final EntityManager em;
+    private final AffiliationEvents events;
+
+    public AffiliationService(EntityManager em, AffiliationEvents events) {
+        this.em = em;
+        this.events = events;
+    }
+
+    /** The outcome of a move: the affiliations it ended and the one it started. */
+    public record Move(List<Affiliation> ended, Affiliation started) {
+    }
+
+    /** An affiliation of a partner, with the contact it belongs to. */
+    public record PartnerAffiliation(Affiliation affiliation, Contact contact) {
+    }
+
+    @Transactional
+    public Affiliation get(UUID contactId, UUID affiliationId) {
+        Affiliation affiliation = Affiliation.findById(affiliationId);
+        if (affiliation == null || !affiliation.contactId.equals(contactId)) {
+            throw ProblemException.notFound("Affiliation", affiliationId);
+        }
+        return affiliation;
+    }
+
+    @Transactional
+    public Affiliation start(UUID contactId, UUID partnerId, AffiliationRole role, LocalDate startDate,
+            AffiliationSource source) {
+        return begin(lockContact(contactId), partnerId, role, startDate, source);
+    }
+
+    @Transactional
+    public Affiliation end(UUID contactId, UUID affiliationId, LocalDate endDate, AffiliationSource source) {
+        lockContact(contactId);
+        Affiliation affiliation = get(contactId, affiliationId);
+        affiliation.end(endDate, source);
+        em.flush();
+        events.ended(affiliation);
+        return affiliation;
+    }
+
+    /**
+     * The contact moved to another employer on {@code date}: every open affiliation ends the day before (and
+     * stays as history), and the new one starts on {@code date}. All or nothing, in one transaction.
+     */
+    @Transactional
+    public Move move(UUID contactId, UUID partnerId, AffiliationRole role, LocalDate date, AffiliationSource source) {
+        Contact contact = lockContact(contactId);
+        List<Affiliation> open = Affiliation.list("contactId = ?1 and endDate is null order by startDate, id",
+                contact.id);
+        for (Affiliation affiliation : open) {
+            affiliation.endForMove(date, source);
+        }
+        em.flush();
+        open.forEach(events::ended);
+        Affiliation started = begin(contact, partnerId, role, date, source);
+        return new Move(open, started);
+    }
+
+    private Affiliation begin(Contact contact, UUID partnerId, AffiliationRole role, LocalDate startDate,
+            AffiliationSource source) {
+        if (Partner.findById(partnerId) == null) {
+            throw ProblemException.badRequest("partnerId", "does not name a partner");
+        }
+        Affiliation affiliation = Affiliation.start(contact.id, partnerId, role, startDate, source);
+        DateRange period = affiliation.period();
+        boolean overlapping = Affiliation.<Affiliation>list("contactId = ?1 and partnerId = ?2 and role = ?3",
+                        contact.id, partnerId, role).stream()
+                .anyMatch(existing -> existing.period().overlaps(period));
+        if (overlapping) {
+            throw AffiliationRuleException.conflict(
+                    "The contact already has this role at this partner during that time");
+        }
+        affiliation.persist();
+        em.flush();
+        events.started(affiliation);
+        return affiliation;
+    }
+
+    /** Serialises affiliation changes of one contact, and bumps its version: its ETag covers its affiliations. */
+    private Contact lockContact(UUID contactId) {
+        return Contact.<Contact>findByIdOptional(contactId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
+                .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
+    }
+
+    /**
+     * One page of a partner's affiliations in (start date, id) order, current ones on {@code today} or all;
+     * fetches one extra row to tell whether there is a next page.
+     */
+    @Transactional
+    public List<PartnerAffiliation> listForPartner(UUID partnerId, boolean currentOnly, PageRequest page) {
+        if (Partner.findById(partnerId) == null) {
+            throw ProblemException.notFound("Partner", partnerId);
+        }
+        Cursor after = page.decodedCursor(2);
+        StringBuilder jpql = new StringBuilder(
+                "select a, c from Affiliation a, Contact c where c.id = a.contactId and a.partnerId = :partner");
+        if (currentOnly) {
+            jpql.append(" and a.startDate <= :today and (a.endDate is null or a.endDate >= :today)");
+        }
+        if (after != null) {
+            jpql.append(" and (a.startDate > :afterStart or (a.startDate = :afterStart and a.id > :afterId))");
+        }
+        jpql.append(" order by a.startDate, a.id");
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
+                .setParameter("partner", partnerId);
+        if (currentOnly) {
+            query.setParameter("today", ContactService.today());
+        }
+        if (after != null) {
+            query.setParameter("afterStart", date(after.key(0))).setParameter("afterId", after.uuid(1));
+        }
+        return query.setMaxResults(page.fetchSize()).getResultList().stream()
+                .map(row -> new PartnerAffiliation((Affiliation) row[0], (Contact) row[1]))
+                .toList();
+    }
+
+    public static Cursor cursorOf(PartnerAffiliation row) {
+        return Cursor.of(row.affiliation().startDate, row.affiliation().id);
+    }
+
+    private static LocalDate date(String key) {
+        try {
+            return LocalDate.parse(key);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
+        }
+    }
+}
