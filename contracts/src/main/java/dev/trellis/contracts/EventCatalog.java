@@ -18,6 +18,7 @@ import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerReactivated;
 import dev.trellis.contracts.partner.PartnerRegistered;
+import dev.trellis.contracts.partner.TouchpointLogged;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,7 @@ public final class EventCatalog {
             new EventType(MembershipChanged.TYPE, Topics.PARTNER, MembershipChanged.class, "partnerId"),
             new EventType(AffiliationStarted.TYPE, Topics.PARTNER, AffiliationStarted.class, "partnerId"),
             new EventType(AffiliationEnded.TYPE, Topics.PARTNER, AffiliationEnded.class, "partnerId"),
+            new EventType(TouchpointLogged.TYPE, Topics.PARTNER, TouchpointLogged.class, "partnerId"),
             // A contact may be affiliated with several partners (or none), so erasure is keyed by contact.
             new EventType(ContactErased.TYPE, Topics.PARTNER, ContactErased.class, "contactId"),
             // advisory-service: keyed by board, so seat changes and meetings of a board stay ordered.

@@ -1,0 +1,71 @@
+package dev.trellis.partner.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** A next step agreed at a touchpoint: who does what by when, and whether it is done. */
+@Entity
+@Table(name = "next_step")
+public class NextStep extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "touchpoint_id", nullable = false)
+    public Touchpoint touchpoint;
+    @Column(nullable = false)
+    public String description;
+    /** A staff username. */
+    @Column(nullable = false)
+    public String owner;
+    @Column(name = "due_on", nullable = false)
+    public LocalDate dueOn;
+    @Column(nullable = false)
+    public boolean done;
+    @Column(name = "done_at")
+    public Instant doneAt;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Sets the done flag; the moment it was done is kept while it stays done and cleared when reopened. */
+    public void markDone(boolean value) {
+        if (value && !done) {
+            doneAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        } else if (!value) {
+            doneAt = null;
+        }
+        done = value;
+    }
+
+    /** Not done and due before {@code today}. */
+    public boolean overdueOn(LocalDate today) {
+        return !done && dueOn.isBefore(today);
+    }
+
+    @PrePersist
+    void created() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void updated() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.trellis.partner.messaging;
+
+import dev.trellis.contracts.Topics;
+import dev.trellis.contracts.partner.TouchpointLogged;
+import dev.trellis.contracts.partner.TouchpointType;
+import dev.trellis.partner.domain.Touchpoint;
+import dev.trellis.platform.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Turns touchpoints into the published contract, through the outbox. Summary and notes never go out. */
+@ApplicationScoped
+public class TouchpointEvents {
+    private final Outbox outbox;
+
+    public TouchpointEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void logged(Touchpoint touchpoint) {
+        outbox.record(Topics.PARTNER, TouchpointLogged.TYPE, touchpoint.partnerId.toString(),
+                new TouchpointLogged(touchpoint.partnerId, touchpoint.id, touchpoint.occurredOn,
+                        TouchpointType.valueOf(touchpoint.type.name()), touchpoint.executive, touchpoint.contactIds()));
+    }
+}

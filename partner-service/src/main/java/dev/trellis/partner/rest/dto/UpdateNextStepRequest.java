@@ -1,0 +1,16 @@
+package dev.trellis.partner.rest.dto;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Changes a next step; a field left out (or null) stays as it is. */
+@Schema(example = """
+        {"done": true}""")
+public record UpdateNextStepRequest(
+        @Size(min = 1, max = 500) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String description,
+        @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String owner,
+        LocalDate dueOn,
+        Boolean done) {
+}
