@@ -83,6 +83,13 @@ public class PartnerService {
         return Partner.findById(id) != null ? Optional.empty() : Optional.of(register(id, request));
     }
 
+    /** Shorthand of {@link #registerIfAbsent(UUID, PartnerRequest)} with just a name, website, country and status. */
+    @Transactional
+    public Optional<Partner> registerIfAbsent(UUID id, String name, String website, String country,
+            LifecycleStatus status) {
+        return registerIfAbsent(id, new PartnerRequest(name, null, website, null, null, null, country, null, status));
+    }
+
     private Partner register(UUID id, PartnerRequest request) {
         LifecycleStatus status = request.lifecycleStatus() == null ? LifecycleStatus.PROSPECT : request.lifecycleStatus();
         if (status != LifecycleStatus.PROSPECT && status != LifecycleStatus.ACTIVE) {
