@@ -105,8 +105,8 @@ class PartnerResourceTest {
     @Test
     void aPartnerSeesOnlyItsOwnOrganisationByIdListOrFilter() {
         as(TestTokens.partnerA()).get("/api/partners/me").then().statusCode(200)
-                .body("id", equalTo(TestTokens.PARTNER_A)).header("ETag", notNullValue());
-        as(TestTokens.partnerB()).get("/api/partners/me").then().statusCode(200).body("id", equalTo(TestTokens.PARTNER_B));
+                .body("profile.id", equalTo(TestTokens.PARTNER_A)).header("ETag", notNullValue());
+        as(TestTokens.partnerB()).get("/api/partners/me").then().statusCode(200).body("profile.id", equalTo(TestTokens.PARTNER_B));
         as(TestTokens.partnerA()).get("/api/partners/" + TestTokens.PARTNER_A).then().statusCode(200);
         as(TestTokens.partnerA()).get("/api/partners/" + TestTokens.PARTNER_B).then().statusCode(403)
                 .body(not(org.hamcrest.Matchers.containsString("Borealis")));
@@ -126,7 +126,7 @@ class PartnerResourceTest {
         as(TestTokens.partnerB()).header("If-Match", etag).body("{\"lifecycleStatus\":\"ACTIVE\"}")
                 .patch("/api/partners/me").then().statusCode(403);
         as(TestTokens.partnerB()).get("/api/partners/me").then().header("ETag", equalTo(etag))
-                .body("name", equalTo("Borealis Systems"));
+                .body("profile.name", equalTo("Borealis Systems"));
 
         String newer = as(TestTokens.partnerB()).header("If-Match", etag)
                 .body("{\"description\":\"Observability for everyone\",\"website\":\"https://borealis.example/\"}")

@@ -10,6 +10,10 @@ import dev.trellis.partner.rest.dto.PartnerResponse;
 import dev.trellis.partner.rest.dto.SelfServicePatch;
 import dev.trellis.partner.service.PartnerFilter;
 import dev.trellis.partner.service.PartnerService;
+import dev.trellis.partner.service.KeyContactService;
+import dev.trellis.partner.service.MembershipService;
+import dev.trellis.partner.rest.dto.MembershipResponse;
+import dev.trellis.partner.rest.dto.OwnOrganisationResponse;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.MergePatch;
 import dev.trellis.platform.http.Page;
@@ -53,9 +57,13 @@ public class PartnerResource {
     private final SecurityIdentity identity;
     private final ObjectMapper json;
     private final Validator validator;
+    private final MembershipService memberships;
+    private final KeyContactService keyContacts;
 
     public PartnerResource(PartnerService partners, JsonWebToken token, SecurityIdentity identity, ObjectMapper json,
-            Validator validator) {
+            Validator validator, MembershipService memberships, KeyContactService keyContacts) {
+        this.memberships = memberships;
+        this.keyContacts = keyContacts;
         this.partners = partners;
         this.token = token;
         this.identity = identity;
@@ -69,10 +77,11 @@ public class PartnerResource {
     public Response list(@QueryParam("q") @Size(max = 100) String q,
             @QueryParam("status") String status,
             @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @QueryParam("tier") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a tier code such as GOLD") String tier,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         UUID only = identity.hasRole("partner") && !isStaff() ? ownPartnerId() : null;
-        PartnerFilter filter = new PartnerFilter(q, lifecycleStatus(status), country, null, only);
+        PartnerFilter filter = new PartnerFilter(q, lifecycleStatus(status), country, tier, only);
         return Page.of(partners.list(filter, page), page, PartnerService::cursorOf, PartnerResponse::of).toResponse(uri);
     }
 
@@ -120,9 +129,14 @@ public class PartnerResource {
     @GET
     @Path("/me")
     @RolesAllowed("partner")
-    @Operation(summary = "My organisation (partner users)")
+    @Operation(summary = "My organisation (partner users): profile, membership and key contacts")
     public Response me() {
-        return withETag(partners.get(ownPartnerId()));
+        UUID own = ownPartnerId();
+        Partner partner = partners.get(own);
+        MembershipResponse membership = memberships.find(own)
+                .map(m -> MembershipResponse.of(m, memberships.rules(), MembershipService.today())).orElse(null);
+        return Response.ok(new OwnOrganisationResponse(PartnerResponse.of(partner), membership, keyContacts.list(own)))
+                .tag(EntityTags.of(partner.version)).build();
     }
 
     @PATCH
@@ -165,13 +179,7 @@ public class PartnerResource {
     }
 
     private UUID ownPartnerId() {
-        Object claim = token.getClaim("partner_id");
-        try {
-            return UUID.fromString(String.valueOf(claim));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(403, "no-partner", "No partner organisation",
-                    "Your account is not linked to a partner organisation");
-        }
+        return PartnerClaim.of(token);
     }
 
     private static Response withETag(Partner partner) {

@@ -79,6 +79,14 @@ public class MembershipService {
                 .orElseThrow(() -> ProblemException.notFound("Membership of partner", partnerId));
     }
 
+    /** The partner's membership, if it has one; the same access rule as {@link #get}. */
+    @Transactional
+    @RolesAllowed({STAFF, TEAM, PARTNER})
+    public Optional<Membership> find(UUID partnerId) {
+        requireReadable(partnerId);
+        return Membership.ofPartner(partnerId);
+    }
+
     /** Outcome of a start: the membership and whether it was created rather than replaced. */
     public record Started(Membership membership, boolean created) {
     }

@@ -38,28 +38,36 @@ public class PartnerService {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (filter.onlyPartner() != null) {
-            where.add("id = :only");
+            where.add("p.id = :only");
             params.and("only", filter.onlyPartner());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            where.add("searchText like :q escape '\\'");
+            where.add("p.searchText like :q escape '\\'");
             params.and("q", "%" + likeEscape(filter.q().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (filter.status() != null) {
-            where.add("lifecycleStatus = :status");
+            where.add("p.lifecycleStatus = :status");
             params.and("status", filter.status());
         }
         if (filter.country() != null) {
-            where.add("country = :country");
+            where.add("p.country = :country");
             params.and("country", filter.country());
+        }
+        if (filter.tier() != null) {
+            // The tier in effect today: a pending tier change counts from its effective date.
+            where.add("""
+                    exists (select 1 from Membership m where m.partnerId = p.id
+                      and (case when m.pendingTierEffective <= :today then m.pendingTier else m.tier end) = :tier)""");
+            params.and("tier", filter.tier()).and("today", LocalDate.now());
         }
         Cursor after = page.decodedCursor(2);
         if (after != null) {
             // A row comparison, so PostgreSQL walks the (lower(name), id) index from the cursor on.
-            where.add("(lower(name), id) > (:afterName, :afterId)");
+            where.add("(lower(p.name), p.id) > (:afterName, :afterId)");
             params.and("afterName", after.key(0)).and("afterId", after.uuid(1));
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by lower(name), id";
+        String query = "from Partner p" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by lower(p.name), p.id";
         return Partner.find(query, params).page(0, page.fetchSize()).list();
     }
 

@@ -1,0 +1,77 @@
+package dev.trellis.partner.rest;
+
+import dev.trellis.partner.domain.KeyContactRole;
+import dev.trellis.partner.rest.dto.KeyContactRequest;
+import dev.trellis.partner.service.KeyContactService;
+import dev.trellis.platform.http.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Key contacts of a partner's membership. Foundation staff manage them; the partner reads its own. */
+@Path("/api/partners/{id}/membership/key-contacts")
+@Produces(MediaType.APPLICATION_JSON)
+public class KeyContactResource {
+    private final KeyContactService keyContacts;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public KeyContactResource(KeyContactService keyContacts, SecurityIdentity identity, JsonWebToken token) {
+        this.keyContacts = keyContacts;
+        this.identity = identity;
+        this.token = token;
+    }
+
+    @GET
+    @RolesAllowed({"foundation-staff", "community-team", "partner"})
+    @Operation(summary = "The membership's key contacts")
+    public List<KeyContactService.Named> list(@PathParam("id") UUID partnerId) {
+        if (!identity.hasRole("foundation-staff") && !identity.hasRole("community-team")
+                && !partnerId.equals(PartnerClaim.of(token))) {
+            throw new ProblemException(403, "other-partner", "Not your organisation",
+                    "Partner users can read only their own organisation");
+        }
+        return keyContacts.list(partnerId);
+    }
+
+    @PUT
+    @Path("/{role}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("foundation-staff")
+    @Operation(summary = "Name the contact for a key-contact role (PRIMARY, VOTING, BILLING, MARKETING, TECHNICAL)")
+    public KeyContactService.Named assign(@PathParam("id") UUID partnerId, @PathParam("role") String role,
+            @Valid @NotNull KeyContactRequest request) {
+        return keyContacts.assign(partnerId, role(role), request.contactId());
+    }
+
+    @DELETE
+    @Path("/{role}")
+    @RolesAllowed("foundation-staff")
+    @Operation(summary = "Clear a key-contact role")
+    public Response remove(@PathParam("id") UUID partnerId, @PathParam("role") String role) {
+        keyContacts.remove(partnerId, role(role));
+        return Response.noContent().build();
+    }
+
+    private static KeyContactRole role(String value) {
+        try {
+            return KeyContactRole.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("role", "must be one of " + java.util.Arrays.toString(KeyContactRole.values()));
+        }
+    }
+}
