@@ -1,37 +1,168 @@
 package dev.trellis.partner.config;
 
+import dev.trellis.partner.domain.AffiliationRole;
+import dev.trellis.partner.domain.AffiliationSource;
+import dev.trellis.partner.domain.KeyContactRole;
 import dev.trellis.partner.domain.LifecycleStatus;
+import dev.trellis.partner.domain.TouchpointType;
+import dev.trellis.partner.rest.dto.LogTouchpointRequest;
+import dev.trellis.partner.rest.dto.NextStepRequest;
 import dev.trellis.partner.rest.dto.PartnerRequest;
+import dev.trellis.partner.service.AffiliationService;
+import dev.trellis.partner.service.ContactService;
+import dev.trellis.partner.service.KeyContactService;
+import dev.trellis.partner.service.MembershipService;
 import dev.trellis.partner.service.PartnerService;
+import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.config.DemoConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The two demo partners of the local stack. Their ids are the {@code partner_id}s of the realm's demo
- * partner users (paula, piet). They are registered through the service, so their events go out too.
+ * The demo data of the local stack: twenty partners across the tiers, with people, memberships,
+ * key contacts, touchpoints and next steps. It goes in through the services, as staff would enter it,
+ * so its events reach the other services' read models. Two of the partners are those of the realm's
+ * demo partner users (paula: Acme Cloud, piet: Borealis Systems). A partner that has a membership
+ * already is left alone, so loading twice adds nothing.
  */
 @ApplicationScoped
 public class DemoData {
     public static final UUID ACME_CLOUD = UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001");
     public static final UUID BOREALIS_SYSTEMS = UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002");
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String STAFF = "felix";
+    private static final String TEAM = "cora";
 
-    void load(@Observes StartupEvent event, DemoConfig config, PartnerService partners) {
-        if (!config.enabled()) {
-            return;
+    /** name, country, tier, months since the term started (negative: not yet), whether it lapsed. */
+    private record Seed(UUID id, String name, String country, String tier, int monthsIn, boolean lapsed) {
+    }
+
+    private static final List<Seed> SEEDS = List.of(
+            new Seed(ACME_CLOUD, "Acme Cloud", "US", "PLATINUM", 20, false),
+            new Seed(BOREALIS_SYSTEMS, "Borealis Systems", "FI", "GOLD", 8, false),
+            seed(3, "Cobalt Compute", "DE", "PLATINUM", 30),
+            seed(4, "Dunmore Data", "IE", "PLATINUM", 2),
+            seed(5, "Eastwind Networks", "JP", "GOLD", 14),
+            seed(6, "Fjord Foundry", "NO", "GOLD", 11),
+            seed(7, "Granite Labs", "US", "GOLD", 1),
+            seed(8, "Halcyon Security", "IL", "GOLD", 25),
+            seed(9, "Ironbark Software", "AU", "SILVER", 5),
+            seed(10, "Juniper Grove Analytics", "CA", "SILVER", 13),
+            seed(11, "Kestrel Mobility", "BR", "SILVER", 9),
+            seed(12, "Lumen Ledger", "SG", "SILVER", 12),
+            seed(13, "Marlow Media", "GB", "SILVER", -1),
+            seed(14, "Northstar Retail", "US", "END_USER", 18),
+            seed(15, "Oakridge Health", "NL", "END_USER", 7),
+            seed(16, "Pacifica Airlines", "NZ", "END_USER", 4),
+            seed(17, "Quarry Bank", "CH", "END_USER", 12),
+            seed(18, "Riverbend University", "US", "ASSOCIATE", 26),
+            seed(19, "Saltmarsh Open Source Trust", "FR", "ASSOCIATE", 12),
+            new Seed(demoId(20), "Tundra Telecom", "SE", "SILVER", 15, true));
+
+    private final DemoConfig config;
+    private final PartnerService partners;
+    private final MembershipService memberships;
+    private final ContactService contacts;
+    private final AffiliationService affiliations;
+    private final KeyContactService keyContacts;
+    private final TouchpointService touchpoints;
+    private final CurrentIdentityAssociation identity;
+
+    public DemoData(DemoConfig config, PartnerService partners, MembershipService memberships, ContactService contacts,
+            AffiliationService affiliations, KeyContactService keyContacts, TouchpointService touchpoints,
+            CurrentIdentityAssociation identity) {
+        this.config = config;
+        this.partners = partners;
+        this.memberships = memberships;
+        this.contacts = contacts;
+        this.affiliations = affiliations;
+        this.keyContacts = keyContacts;
+        this.touchpoints = touchpoints;
+        this.identity = identity;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            load();
         }
+    }
+
+    /** Loads the seeds that are missing, as a staff member with both staff roles. */
+    @ActivateRequestContext
+    public int load() {
+        identity.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("demo-data"))
+                .addRole("foundation-staff").addRole("community-team").build());
         int added = 0;
-        added += partners.registerIfAbsent(ACME_CLOUD, new PartnerRequest("Acme Cloud", "Acme Cloud Inc.",
-                "https://acme-cloud.example", List.of("acme-cloud.example"), "Cloud platform vendor", null, "US", null,
-                LifecycleStatus.ACTIVE)).isPresent() ? 1 : 0;
-        added += partners.registerIfAbsent(BOREALIS_SYSTEMS, new PartnerRequest("Borealis Systems", "Borealis Systems Oy",
-                "https://borealis.example", List.of("borealis.example"), "Observability tooling", null, "FI", null,
-                LifecycleStatus.ACTIVE)).isPresent() ? 1 : 0;
-        LOG.infof("Demo data: %d partners added", added);
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < SEEDS.size(); i++) {
+            Seed seed = SEEDS.get(i);
+            String domain = seed.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example";
+            partners.registerIfAbsent(seed.id(), new PartnerRequest(seed.name(), seed.name() + " Ltd.",
+                    "https://www." + domain, List.of(domain), seed.name() + " is a " + seed.tier().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + " member of the foundation.", null, seed.country(), null, LifecycleStatus.ACTIVE));
+            // A partner with a membership has had its demo data (a partner may exist alone from an older version).
+            if (memberships.find(seed.id()).isPresent()) {
+                continue;
+            }
+            added++;
+            LocalDate termStart = today.minusMonths(seed.monthsIn()).withDayOfMonth(1);
+            LocalDate termEnd = seed.lapsed() ? today.minusDays(45) : termStart.plusYears(seed.monthsIn() > 12 ? 2 : 1).minusDays(1);
+            if (seed.lapsed()) {
+                termStart = termEnd.minusYears(1).plusDays(1);
+            }
+            memberships.start(seed.id(), null, seed.tier(), termStart, termEnd, !seed.lapsed() && i % 3 != 0, 30, STAFF);
+
+            UUID executive = person(seed, domain, "exec", AffiliationRole.EXECUTIVE_SPONSOR, i, today);
+            UUID technical = person(seed, domain, "tech", AffiliationRole.TECHNICAL_LEAD, i, today);
+            person(seed, domain, "dev", AffiliationRole.DEVELOPER, i, today);
+            keyContacts.assign(seed.id(), KeyContactRole.PRIMARY, executive);
+            keyContacts.assign(seed.id(), KeyContactRole.TECHNICAL, technical);
+
+            // Every third partner has had no executive touchpoint for months: an at-risk signal.
+            LocalDate reviewed = today.minusDays(i % 3 == 0 ? 150 + i : 10 + i * 3);
+            touchpoints.log(seed.id(), new LogTouchpointRequest(reviewed, TouchpointType.BUSINESS_REVIEW,
+                    "Quarterly business review with " + seed.name(), "Internal: budget for next year still open",
+                    List.of(executive, technical), List.of(TEAM), List.of(
+                            new NextStepRequest("Send the renewal proposal", TEAM, reviewed.plusDays(14)),
+                            new NextStepRequest("Introduce their tech lead to the TOC", STAFF, reviewed.plusDays(30)))), TEAM);
+            touchpoints.log(seed.id(), new LogTouchpointRequest(today.minusDays(i + 2), TouchpointType.CALL,
+                    "Check-in on contributions", null, List.of(technical), List.of(TEAM),
+                    List.of(new NextStepRequest("Share the contributor-onboarding guide", TEAM, today.plusDays(7 + i)))), TEAM);
+            if (seed.lapsed()) {
+                partners.changeLifecycle(seed.id(), "*", new dev.trellis.partner.rest.dto.LifecycleChangeRequest(
+                        LifecycleStatus.LAPSED, termEnd.plusDays(31), "Did not renew"));
+            }
+        }
+        LOG.infof("Demo data: %d of %d partners added", added, SEEDS.size());
+        return added;
+    }
+
+    private UUID person(Seed seed, String domain, String who, AffiliationRole role, int i, LocalDate today) {
+        String[] first = {"Ada", "Ben", "Chiara", "Dmitri", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas"};
+        String[] last = {"Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva", "Novak", "Brennan", "Haddad", "Kowalski", "Reyes"};
+        String firstName = first[(i + who.length()) % first.length];
+        String lastName = last[(i * 3 + who.length()) % last.length];
+        UUID contact = contacts.create(firstName, lastName, who + "@" + domain, null,
+                role.name().replace('_', ' ').toLowerCase(Locale.ROOT)).contact().id;
+        affiliations.start(contact, seed.id(), role, today.minusMonths(6 + i), AffiliationSource.MANUAL);
+        return contact;
+    }
+
+    private static Seed seed(int n, String name, String country, String tier, int monthsIn) {
+        return new Seed(demoId(n), name, country, tier, monthsIn, false);
+    }
+
+    private static UUID demoId(int n) {
+        return UUID.fromString(String.format("d0d0d0d0-0000-4000-8000-%012d", n));
     }
 }
