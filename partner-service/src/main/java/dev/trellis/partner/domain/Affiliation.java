@@ -1,24 +1,19 @@
 package dev.trellis.partner.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A contact's dated role at a partner. Ended, never deleted: the history is what seats are checked against. */
 @Entity
 @Table(name = "affiliation")
-public class Affiliation extends PanacheEntityBase {
+public class Affiliation extends Timestamped {
     @Id
     public UUID id;
     @Column(name = "contact_id", nullable = false)
@@ -37,10 +32,6 @@ public class Affiliation extends PanacheEntityBase {
     public AffiliationSource source;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public static Affiliation start(UUID contactId, UUID partnerId, AffiliationRole role, LocalDate startDate,
             AffiliationSource source) {
@@ -79,16 +70,5 @@ public class Affiliation extends PanacheEntityBase {
         endDate = ended.end();
         // Once someone edited it by hand, later imports must leave it alone.
         source = by == AffiliationSource.MANUAL ? AffiliationSource.MANUAL : source;
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

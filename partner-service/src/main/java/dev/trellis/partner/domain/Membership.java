@@ -1,25 +1,20 @@
 package dev.trellis.partner.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
 /** A partner's membership row; the rules live in {@link MembershipRules}, over {@link #terms()}. */
 @Entity
 @Table(name = "membership")
-public class Membership extends PanacheEntityBase {
+public class Membership extends Timestamped {
     @Id
     public UUID id;
     @Column(name = "partner_id", nullable = false, unique = true)
@@ -43,10 +38,6 @@ public class Membership extends PanacheEntityBase {
     public MembershipStatus lastStatus;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public static Optional<Membership> ofPartner(UUID partnerId) {
         return find("partnerId", partnerId).firstResultOptional();
@@ -64,16 +55,5 @@ public class Membership extends PanacheEntityBase {
         termEnd = terms.termEnd();
         autoRenew = terms.autoRenew();
         graceDays = terms.graceDays();
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

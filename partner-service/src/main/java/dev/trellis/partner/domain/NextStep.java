@@ -1,14 +1,11 @@
 package dev.trellis.partner.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -19,7 +16,7 @@ import java.util.UUID;
 /** A next step agreed at a touchpoint: who does what by when, and whether it is done. */
 @Entity
 @Table(name = "next_step")
-public class NextStep extends PanacheEntityBase {
+public class NextStep extends Timestamped {
     @Id
     public UUID id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -38,10 +35,6 @@ public class NextStep extends PanacheEntityBase {
     public Instant doneAt;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** Sets the done flag; the moment it was done is kept while it stays done and cleared when reopened. */
     public void markDone(boolean value) {
@@ -56,16 +49,5 @@ public class NextStep extends PanacheEntityBase {
     /** Not done and due before {@code today}. */
     public boolean overdueOn(LocalDate today) {
         return !done && dueOn.isBefore(today);
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

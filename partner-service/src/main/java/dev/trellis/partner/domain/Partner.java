@@ -1,6 +1,5 @@
 package dev.trellis.partner.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,12 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +19,7 @@ import java.util.UUID;
 /** A partner organisation: a member company, a sponsor, or one being recruited. */
 @Entity
 @Table(name = "partner")
-public class Partner extends PanacheEntityBase {
+public class Partner extends Timestamped {
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -50,10 +45,6 @@ public class Partner extends PanacheEntityBase {
     public String searchText = "";
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** Keeps {@link #searchText} (what ?q= searches) in step with the name and domains; call after changing either. */
     public void reindex() {
@@ -62,15 +53,8 @@ public class Partner extends PanacheEntityBase {
         searchText = text.toString();
     }
 
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
+    @Override
+    protected void beforeCreate() {
         reindex();
-    }
-
-    @PreUpdate
-    void updated() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,6 +1,5 @@
 package dev.trellis.partner.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,8 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -27,7 +24,7 @@ import org.hibernate.annotations.BatchSize;
  */
 @Entity
 @Table(name = "touchpoint")
-public class Touchpoint extends PanacheEntityBase {
+public class Touchpoint extends Timestamped {
     @Id
     public UUID id;
     @Column(name = "partner_id", nullable = false)
@@ -55,10 +52,6 @@ public class Touchpoint extends PanacheEntityBase {
     public List<NextStep> nextSteps = new ArrayList<>();
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public List<UUID> contactIds() {
         return attendees.stream().filter(a -> a.contactId != null).map(a -> a.contactId).toList();
@@ -87,17 +80,6 @@ public class Touchpoint extends PanacheEntityBase {
 
     /** Marks the row changed, so that its version moves even when only attendees changed. */
     public void touched() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void updated() {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

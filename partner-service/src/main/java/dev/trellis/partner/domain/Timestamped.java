@@ -1,0 +1,34 @@
+package dev.trellis.partner.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** An entity that knows when it was created and last changed (microseconds, as PostgreSQL stores them). */
+@MappedSuperclass
+public abstract class Timestamped extends PanacheEntityBase {
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    void stampCreated() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+        beforeCreate();
+    }
+
+    @PreUpdate
+    void stampUpdated() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A hook for subclasses that derive fields before the first insert. */
+    protected void beforeCreate() {
+    }
+}
