@@ -10,6 +10,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new partner organisation (staff). Also the shape of a staff merge patch, where every field is optional. */
+@Schema(example = """
+        {"name": "Acme Cloud", "legalName": "Acme Cloud Inc.", "website": "https://acme-cloud.example",
+         "emailDomains": ["acme-cloud.example"], "description": "Cloud platform vendor", "country": "US",
+         "lifecycleStatus": "PROSPECT"}""")
 public record PartnerRequest(
         @Schema(example = "Acme Cloud") @NotBlank @Size(max = 200) String name,
         @Schema(example = "Acme Cloud Inc.") @Size(max = 300) String legalName,
