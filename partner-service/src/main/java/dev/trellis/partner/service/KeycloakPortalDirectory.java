@@ -5,7 +5,6 @@ import dev.trellis.partner.domain.PortalUser;
 import dev.trellis.platform.http.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -105,8 +104,11 @@ public class KeycloakPortalDirectory {
             try {
                 UserRepresentation user = realm().users().get(userId).toRepresentation();
                 return partnerId.equals(partnerOf(user)) ? Optional.of(toPortalUser(user)) : Optional.<PortalUser>empty();
-            } catch (NotFoundException e) {
-                return Optional.<PortalUser>empty();
+            } catch (WebApplicationException e) {
+                if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                    return Optional.<PortalUser>empty();
+                }
+                throw e;
             }
         });
     }
@@ -144,10 +146,6 @@ public class KeycloakPortalDirectory {
             throw e;
         } catch (WebApplicationException e) {
             throw refused(what, e.getResponse() == null ? 0 : e.getResponse().getStatus());
-        } catch (ProcessingException e) {
-            LOG.warnf("Keycloak at %s is unreachable (%s: %s)", config.serverUrl(), what, e.getMessage());
-            throw new ProblemException(503, "identity-provider-unavailable", "Identity provider unavailable",
-                    "Keycloak cannot be reached to " + what + "; try again later");
         } catch (RuntimeException e) {
             if (isConnectionFailure(e)) {
                 LOG.warnf("Keycloak at %s is unreachable (%s: %s)", config.serverUrl(), what, e.getMessage());
