@@ -17,12 +17,14 @@ import dev.trellis.partner.config.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.WebApplicationException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,6 +60,23 @@ class PortalUserResourceTest {
 
     @Inject
     PartnerService partners;
+    @Inject
+    EntityManager em;
+
+    /** The outbox rows of this type about this user: (aggregate_id, topic, data). */
+    private List<Object[]> events(String type, String userId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select aggregate_id, topic, cast(data as text) from outbox_event where type = :type and data->>'userId' = :id")
+                .setParameter("type", type).setParameter("id", userId).getResultList());
+    }
+
+    private void assertOneEvent(String type, String partnerId, String userId) {
+        List<Object[]> rows = events(type, userId);
+        assertEquals(1, rows.size(), type + " events for " + userId);
+        assertEquals(partnerId, rows.get(0)[0]);
+        assertEquals("test.partner-service.trellis.partner.events", rows.get(0)[1]);
+        assertFalse(String.valueOf(rows.get(0)[2]).contains("@"), "no email in the event: " + rows.get(0)[2]);
+    }
 
     @BeforeAll
     static void keycloak() {
@@ -134,6 +153,8 @@ class PortalUserResourceTest {
         assertTrue(password.length() >= 16, "temporary password too short: " + password.length());
         assertTrue(response.header("Location").endsWith("/api/partners/" + A + "/portal-users/" + id), response.header("Location"));
 
+        assertOneEvent("dev.trellis.partner.portal-user-invited.v1", A, id);
+
         UserRepresentation user = user(id).toRepresentation();
         assertEquals(email.toLowerCase(), user.getUsername());
         assertEquals(email.toLowerCase(), user.getEmail());
@@ -178,6 +199,7 @@ class PortalUserResourceTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("already exists"));
         assertEquals(1, PortalKeycloak.realm(keycloak).users().searchByEmail(email, true).size());
+        assertEquals(0, events("dev.trellis.partner.portal-user-removed.v1", created.get(0)).size());
     }
 
     @Test
@@ -241,7 +263,9 @@ class PortalUserResourceTest {
                 .contentType("application/problem+json");
         user(id).toRepresentation(); // not removed by the wrong partner
 
+        assertTrue(events("dev.trellis.partner.portal-user-removed.v1", id).isEmpty(), "no event for a refused removal");
         as(team).delete("/api/partners/" + A + "/portal-users/" + id).then().statusCode(204);
+        assertOneEvent("dev.trellis.partner.portal-user-removed.v1", A, id);
         try {
             user(id).toRepresentation();
             throw new AssertionError("user " + id + " still exists in Keycloak");
@@ -250,6 +274,7 @@ class PortalUserResourceTest {
             created.remove(id);
         }
         as(team).delete("/api/partners/" + A + "/portal-users/" + id).then().statusCode(404);
+        assertOneEvent("dev.trellis.partner.portal-user-removed.v1", A, id);
         as(team).delete("/api/partners/" + A + "/portal-users/" + UUID.randomUUID()).then().statusCode(404);
     }
 

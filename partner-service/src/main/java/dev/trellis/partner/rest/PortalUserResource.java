@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,9 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Portal users")
 public class PortalUserResource {
     private final PortalUserService portalUsers;
+    private final JsonWebToken token;
 
-    public PortalUserResource(PortalUserService portalUsers) {
+    public PortalUserResource(PortalUserService portalUsers, JsonWebToken token) {
         this.portalUsers = portalUsers;
+        this.token = token;
     }
 
     @POST
@@ -48,7 +51,8 @@ public class PortalUserResource {
     @Operation(summary = "Invite a partner employee to the partner portal",
             description = "Creates a Keycloak user (username = email, lower-case) with realm role partner and partner_id = "
                     + "this partner, email verified, and a random one-time password that staff pass on; the user must set "
-                    + "a new password at first login. The password is in this response only.")
+                    + "a new password at first login. The password is in this response only. "
+                    + "Publishes dev.trellis.partner.portal-user-invited.v1 (ids only).")
     @APIResponse(responseCode = "201", description = "Invited; Location names the new portal user")
     @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)")
     @APIResponse(responseCode = "403", description = "Not community team")
@@ -58,7 +62,8 @@ public class PortalUserResource {
     @APIResponse(responseCode = "503", description = "Keycloak cannot be reached")
     public Response invite(@PathParam("partnerId") UUID partnerId, @Valid @NotNull InvitePortalUserRequest request,
             @Context UriInfo uri) {
-        PortalInvitation invitation = portalUsers.invite(partnerId, request.email(), request.firstName(), request.lastName());
+        PortalInvitation invitation = portalUsers.invite(partnerId, request.email(), request.firstName(), request.lastName(),
+                Caller.username(token));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.created(uri.getAbsolutePathBuilder().path("{userId}").build(invitation.user().id()))
@@ -98,13 +103,13 @@ public class PortalUserResource {
     @DELETE
     @Path("{userId}")
     @RolesAllowed("community-team")
-    @Operation(summary = "Remove a partner's portal user", description = "Deletes the Keycloak user.")
+    @Operation(summary = "Remove a partner's portal user", description = "Deletes the Keycloak user. Publishes dev.trellis.partner.portal-user-removed.v1.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Not community team")
     @APIResponse(responseCode = "404", description = "No such partner, or the user is not one of its portal users")
     @APIResponse(responseCode = "502", description = "Keycloak refused the request")
     @APIResponse(responseCode = "503", description = "Keycloak cannot be reached")
     public void remove(@PathParam("partnerId") UUID partnerId, @PathParam("userId") UUID userId) {
-        portalUsers.remove(partnerId, userId.toString());
+        portalUsers.remove(partnerId, userId.toString(), Caller.username(token));
     }
 }

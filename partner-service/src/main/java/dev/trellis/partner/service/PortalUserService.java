@@ -3,6 +3,7 @@ package dev.trellis.partner.service;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.domain.PortalInvitation;
 import dev.trellis.partner.domain.PortalUser;
+import dev.trellis.partner.messaging.PortalUserEvents;
 import dev.trellis.platform.http.Cursor;
 import dev.trellis.platform.http.PageRequest;
 import dev.trellis.platform.http.ProblemException;
@@ -10,15 +11,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Partner portal users: Keycloak accounts with realm role {@code partner} and the attribute {@code partner_id}.
- * The partner is checked in a short transaction of its own; the Keycloak calls run outside any database
- * transaction, so a slow Keycloak never holds a connection.
+ * Keycloak and the outbox cannot share a transaction. An invitation creates the user first and then records
+ * {@code portal-user-invited.v1}; if that write fails, the user is deleted again, so there is never a user without
+ * its event. A removal deletes the user inside the transaction that records {@code portal-user-removed.v1}: if
+ * Keycloak refuses, nothing is recorded; only a commit failure after the delete loses the event (logged).
  */
 @ApplicationScoped
 public class PortalUserService {
@@ -29,11 +34,15 @@ public class PortalUserService {
     private static final Comparator<PortalUser> ORDER =
             Comparator.comparing(PortalUser::username).thenComparing(PortalUser::id);
 
+    private static final Logger LOG = Logger.getLogger(PortalUserService.class);
+
     private final KeycloakPortalDirectory directory;
+    private final PortalUserEvents events;
     private final SecureRandom random = new SecureRandom();
 
-    public PortalUserService(KeycloakPortalDirectory directory) {
+    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events) {
         this.directory = directory;
+        this.events = events;
     }
 
     /**
@@ -41,7 +50,7 @@ public class PortalUserService {
      * assigned, the half-made account is removed again.
      */
     @RolesAllowed("community-team")
-    public PortalInvitation invite(UUID partnerId, String email, String firstName, String lastName) {
+    public PortalInvitation invite(UUID partnerId, String email, String firstName, String lastName, String invitedBy) {
         requirePartner(partnerId);
         String username = email.strip().toLowerCase(Locale.ROOT);
         String password = temporaryPassword();
@@ -50,6 +59,7 @@ public class PortalUserService {
                         "A user with this email already exists"));
         try {
             directory.grantPartnerRole(userId);
+            QuarkusTransaction.requiringNew().run(() -> events.invited(partnerId, userId, invitedBy, Instant.now()));
         } catch (RuntimeException e) {
             try {
                 directory.delete(userId);
@@ -85,10 +95,25 @@ public class PortalUserService {
 
     /** Removes the account; 404 unless it belongs to this partner. */
     @RolesAllowed("community-team")
-    public void remove(UUID partnerId, String userId) {
+    public void remove(UUID partnerId, String userId, String removedBy) {
         requirePartner(partnerId);
-        if (directory.find(partnerId.toString(), userId).isEmpty() || !directory.delete(userId)) {
+        if (directory.find(partnerId.toString(), userId).isEmpty()) {
             throw ProblemException.notFound("Portal user", userId);
+        }
+        boolean[] deleted = {false};
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                events.removed(partnerId, userId, removedBy, Instant.now());
+                deleted[0] = directory.delete(userId);
+                if (!deleted[0]) {
+                    throw ProblemException.notFound("Portal user", userId);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (deleted[0]) {
+                LOG.errorf(e, "Portal user %s of partner %s was deleted but portal-user-removed was not recorded", userId, partnerId);
+            }
+            throw e;
         }
     }
 
