@@ -3,15 +3,20 @@
 # data in PostgreSQL database trellis_keycloak, realm from deploy/keycloak/.
 #
 #   keycloak.sh up        fetch + unpack (once, via Maven/~/.m2), build (once),
-#                         start, wait until the trellis realm answers
+#                         start, wait until the trellis realm answers; if
+#                         deploy/keycloak/trellis-realm.json changed since it was
+#                         imported, re-import it (NEW signing keys, see below)
 #   keycloak.sh down      SIGTERM and wait for a clean exit
 #   keycloak.sh status    exit 0 if running and the realm answers
-#   keycloak.sh reimport  replace the realm in the database with
-#                         deploy/keycloak/trellis-realm.json (stops/starts Keycloak;
-#                         NEW signing keys: restart services that cached the old ones)
+#   keycloak.sh reimport  replace the realm with deploy/keycloak/trellis-realm.json
+#                         even if the file did not change (starts Keycloak if needed)
 #
-# The realm is imported only when it does not exist yet; the database is kept
-# between runs so that the realm's signing keys stay stable.
+# The database is kept between runs so that the realm's signing keys stay stable.
+# The file's sha256 is remembered when it is imported; when the file differs, 'up'
+# deletes the realm and creates it from the file through the admin REST API of the
+# running server (no restart). A re-created realm has NEW signing keys: services
+# accept its tokens after their forced JWK refresh (PT30S) or a restart, and all
+# sessions, tokens and users created at runtime in the realm are gone.
 # Bootstrap admin: admin/admin (http://127.0.0.1:8180/admin). Log: $STATE/logs/keycloak.log.
 set -euo pipefail
 COMPONENT=keycloak
@@ -100,15 +105,55 @@ stage_realm() {
 
 realm_hash() { sha256sum "$REALM_SOURCE" | cut -d' ' -f1; }
 
-# The realm is imported only if it does not exist yet: warn when the JSON has
-# changed since the realm was (first) imported.
-check_realm_drift() {
-  if [[ ! -f "$REALM_HASH_FILE" ]]; then
-    realm_hash >"$REALM_HASH_FILE"
-  elif [[ "$(cat "$REALM_HASH_FILE")" != "$(realm_hash)" ]]; then
-    warn "deploy/keycloak/trellis-realm.json changed since the realm was imported; Keycloak keeps the realm it has."
-    warn "To apply the file: deploy/local/keycloak.sh reimport (new signing keys: restart services afterwards)."
+KC_ADMIN_USER=admin
+KC_ADMIN_PASSWORD=admin
+
+# A master-realm admin token from the bootstrap admin (admin-cli, password grant).
+admin_token() {
+  local body
+  body="$(curl -s -m 10 -d grant_type=password -d client_id=admin-cli \
+    --data-urlencode "username=$KC_ADMIN_USER" --data-urlencode "password=$KC_ADMIN_PASSWORD" \
+    "$KC_BASE_URL/realms/master/protocol/openid-connect/token" || true)"
+  jq -er .access_token <<<"$body" 2>/dev/null ||
+    die "could not log in to the Keycloak admin API as $KC_ADMIN_USER (answer: ${body:0:200})"
+}
+
+# Replace the realm of the RUNNING server with the file: delete it, then create it from the JSON through
+# the admin REST API (the same importer as kc.sh import, but no restart: the realm is away for ~1 s).
+# A new realm gets NEW signing keys; services pick them up with their forced JWK refresh
+# (quarkus.oidc.token.forced-jwk-refresh-interval) or a restart.
+apply_realm() {
+  require_cmd jq jq
+  jq -e --arg r "$REALM" '.realm == $r' "$REALM_SOURCE" >/dev/null ||
+    die "$REALM_SOURCE is not valid JSON for realm '$REALM'; the running realm is left as it is"
+  local token code out="$KC_DIR/realm-import.out"
+  token="$(admin_token)"
+  code="$(curl -s -m 30 -o "$out" -w '%{http_code}' -X DELETE -H "Authorization: Bearer $token" \
+    "$KC_BASE_URL/admin/realms/$REALM" || true)"
+  [[ "$code" == 204 || "$code" == 404 ]] || die "deleting realm '$REALM' answered HTTP $code: $(head -c 300 "$out")"
+  code="$(curl -s -m 120 -o "$out" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary "@$REALM_SOURCE" "$KC_BASE_URL/admin/realms" || true)"
+  [[ "$code" == 201 ]] ||
+    die "importing $REALM_SOURCE answered HTTP $code: $(head -c 300 "$out") (realm '$REALM' is now missing: fix the file and run 'keycloak.sh up' again)"
+  realm_hash >"$REALM_HASH_FILE"
+  info "re-imported realm '$REALM' from $REALM_SOURCE (new signing keys: services accept new tokens after their JWK refresh, <= 30 s, or a restart)"
+}
+
+# The realm in the database is the one imported from the file whose hash is in $REALM_HASH_FILE.
+# When the file differs (or the realm is missing, or nobody recorded what was imported), apply the file.
+sync_realm() {
+  local force="${1:-}"
+  if [[ -z "$force" && -f "$REALM_HASH_FILE" && "$(cat "$REALM_HASH_FILE")" == "$(realm_hash)" ]] && realm_ready; then
+    return 0
   fi
+  if [[ -n "$force" ]]; then
+    info "re-importing realm '$REALM' as asked"
+  elif ! realm_ready; then
+    info "realm '$REALM' does not answer; importing it from $REALM_SOURCE"
+  else
+    info "deploy/keycloak/trellis-realm.json differs from the imported realm; re-importing it"
+  fi
+  apply_realm
 }
 
 # Adopt a Keycloak from this state dir that runs without a pid file.
@@ -122,15 +167,15 @@ adopt_orphan() {
 }
 
 do_up() {
-  local pid t0 from
+  local force="${1:-}" pid t0 from
   running_pid >/dev/null || adopt_orphan
   if pid="$(running_pid)"; then
     if ! realm_ready; then
-      info "running (pid $pid) but not ready yet; waiting"
-      wait_for_http "$READY_URL" "$READY_TIMEOUT" "$pid" keycloak "$LOG"
+      info "running (pid $pid) but the realm does not answer yet; waiting for the server"
+      wait_for_http "$KC_BASE_URL/realms/master/.well-known/openid-configuration" "$READY_TIMEOUT" "$pid" keycloak "$LOG"
     fi
     info "already running (pid $pid, $KC_BASE_URL/realms/$REALM)"
-    check_realm_drift
+    sync_realm "$force"
     return 0
   fi
   ensure_port_free "$KC_PORT" "Keycloak"
@@ -151,8 +196,9 @@ do_up() {
   if tail -c +"$((from + 1))" "$LOG" | grep -q "Realm '$REALM' imported"; then
     info "imported realm '$REALM' from $REALM_SOURCE"
     realm_hash >"$REALM_HASH_FILE"
+  else
+    sync_realm "$force"
   fi
-  check_realm_drift
   info "started in $(elapsed_since "$t0") s (pid $pid): $KC_BASE_URL/realms/$REALM (admin console $KC_BASE_URL/admin, admin/admin)"
 }
 
@@ -189,21 +235,7 @@ cmd_status() {
 
 cmd_reimport() {
   take_lock keycloak
-  local pid
-  if pid="$(running_pid)"; then
-    stop_pid keycloak "$pid" 60
-  fi
-  require_java
-  require_postgres
-  ensure_unpacked
-  ensure_built
-  stage_realm
-  info "importing $REALM_SOURCE over the existing realm (--override true)"
-  env JAVA="$JAVA_BIN" "${KC_ENV[@]}" "$KC_HOME/bin/kc.sh" import --optimized --cache=local \
-    --file "$IMPORT_DIR/$REALM-realm.json" --override true >>"$LOG" 2>&1 ||
-    fail_start "kc.sh import" "$LOG"
-  realm_hash >"$REALM_HASH_FILE"
-  do_up
+  do_up force
 }
 
 case "${1:-}" in

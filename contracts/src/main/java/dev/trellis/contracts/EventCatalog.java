@@ -18,6 +18,8 @@ import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerReactivated;
 import dev.trellis.contracts.partner.PartnerRegistered;
+import dev.trellis.contracts.partner.PortalUserInvited;
+import dev.trellis.contracts.partner.PortalUserRemoved;
 import dev.trellis.contracts.partner.TouchpointLogged;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,8 @@ public final class EventCatalog {
             new EventType(AffiliationStarted.TYPE, Topics.PARTNER, AffiliationStarted.class, "partnerId"),
             new EventType(AffiliationEnded.TYPE, Topics.PARTNER, AffiliationEnded.class, "partnerId"),
             new EventType(TouchpointLogged.TYPE, Topics.PARTNER, TouchpointLogged.class, "partnerId"),
+            new EventType(PortalUserInvited.TYPE, Topics.PARTNER, PortalUserInvited.class, "partnerId"),
+            new EventType(PortalUserRemoved.TYPE, Topics.PARTNER, PortalUserRemoved.class, "partnerId"),
             // A contact may be affiliated with several partners (or none), so erasure is keyed by contact.
             new EventType(ContactErased.TYPE, Topics.PARTNER, ContactErased.class, "contactId"),
             // advisory-service: keyed by board, so seat changes and meetings of a board stay ordered.

@@ -1,0 +1,26 @@
+package dev.trellis.partner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How partner-service reaches Keycloak's admin API to manage partner portal users: as the service account of
+ * a confidential client that holds {@code realm-management/manage-users} and nothing else. Each value can be
+ * overridden by the environment ({@code TRELLIS_PORTAL_SERVER_URL}, {@code TRELLIS_PORTAL_CLIENT_SECRET}, ...).
+ */
+@ConfigMapping(prefix = "trellis.portal")
+public interface PortalConfig {
+
+    /** Keycloak's base URL, without {@code /realms/...}, e.g. {@code http://127.0.0.1:8180}. */
+    String serverUrl();
+
+    /** The realm that holds the portal users and the client. */
+    @WithDefault("trellis")
+    String realm();
+
+    /** The confidential client whose service account calls the admin API. */
+    String clientId();
+
+    /** The client's secret. */
+    String clientSecret();
+}

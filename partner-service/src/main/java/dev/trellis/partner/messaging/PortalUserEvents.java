@@ -1,0 +1,29 @@
+package dev.trellis.partner.messaging;
+
+import dev.trellis.contracts.Topics;
+import dev.trellis.contracts.partner.PortalUserInvited;
+import dev.trellis.contracts.partner.PortalUserRemoved;
+import dev.trellis.platform.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Portal user changes as published facts, through the outbox: ids only, no names, emails or passwords. */
+@ApplicationScoped
+public class PortalUserEvents {
+    private final Outbox outbox;
+
+    public PortalUserEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void invited(UUID partnerId, String userId, String invitedBy, Instant invitedAt) {
+        outbox.record(Topics.PARTNER, PortalUserInvited.TYPE, partnerId.toString(),
+                new PortalUserInvited(partnerId, UUID.fromString(userId), invitedBy, invitedAt));
+    }
+
+    public void removed(UUID partnerId, String userId, String removedBy, Instant removedAt) {
+        outbox.record(Topics.PARTNER, PortalUserRemoved.TYPE, partnerId.toString(),
+                new PortalUserRemoved(partnerId, UUID.fromString(userId), removedBy, removedAt));
+    }
+}
