@@ -41,9 +41,12 @@ public class PartnerService {
             where.add("p.id = :only");
             params.and("only", filter.onlyPartner());
         }
+        boolean fewMatches = false;
         if (filter.q() != null && !filter.q().isBlank()) {
+            String pattern = "%" + likeEscape(filter.q().strip().toLowerCase(Locale.ROOT)) + "%";
             where.add("p.searchText like :q escape '\\'");
-            params.and("q", "%" + likeEscape(filter.q().strip().toLowerCase(Locale.ROOT)) + "%");
+            params.and("q", pattern);
+            fewMatches = filter.q().strip().length() >= 3 && fewSearchMatches(pattern);
         }
         if (filter.status() != null) {
             where.add("p.lifecycleStatus = :status");
@@ -66,9 +69,23 @@ public class PartnerService {
             where.add("(lower(p.name), p.id) > (:afterName, :afterId)");
             params.and("afterName", after.key(0)).and("afterId", after.uuid(1));
         }
-        String query = "from Partner p" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by lower(p.name), p.id";
+        // Few matches: sort by an expression the name index cannot provide, so PostgreSQL collects them through
+        // the trigram index and top-N sorts them. Walking the name index and filtering (its choice otherwise) reads
+        // most of the table when the matches sit late in name order (docs/benchmarks.md, partner list).
+        String order = fewMatches ? " order by lower(p.name) || '', p.id" : " order by lower(p.name), p.id";
+        String query = "from Partner p" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + order;
         return Partner.find(query, params).page(0, page.fetchSize()).list();
+    }
+
+    private static final int FEW_SEARCH_MATCHES = 2000;
+
+    /** Whether fewer than {@value #FEW_SEARCH_MATCHES} partners match; stops counting there, so it is cheap either way. */
+    private static boolean fewSearchMatches(String likePattern) {
+        Number matches = (Number) Partner.getEntityManager().createNativeQuery(
+                "select count(*) from (select 1 from partner where search_text like :q escape '\\' limit "
+                        + FEW_SEARCH_MATCHES + ") m")
+                .setParameter("q", likePattern).getSingleResult();
+        return matches.intValue() < FEW_SEARCH_MATCHES;
     }
 
     public static Cursor cursorOf(Partner partner) {
