@@ -19,13 +19,19 @@ token() {
     "$KEYCLOAK/realms/trellis/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
-# check NAME EXPECTED_STATUS BODY_SUBSTRING(or "") CURL_ARGS...
+# check NAME EXPECTED_STATUS BODY_SUBSTRING(or "", or "!TEXT": the body must not contain TEXT) CURL_ARGS...
 check() {
   local name="$1" expected="$2" needle="$3" body status
   shift 3
   body="$(mktemp)"
   status="$(curl -s -m 20 -o "$body" -w '%{http_code}' "$@" || true)"
-  if [[ "$status" == "$expected" ]] && { [[ -z "$needle" ]] || grep -q -- "$needle" "$body"; }; then
+  local body_ok=1
+  if [[ "$needle" == !* ]]; then
+    grep -q -- "${needle#!}" "$body" && body_ok=0
+  elif [[ -n "$needle" ]]; then
+    grep -q -- "$needle" "$body" || body_ok=0
+  fi
+  if [[ "$status" == "$expected" && "$body_ok" -eq 1 ]]; then
     passed=$((passed + 1))
     info "PASS $name ($status)"
   else
@@ -51,10 +57,13 @@ check "community team creates a draft event (event-service)" 201 '"status":"DRAF
   "$GATEWAY/api/events"
 check "published events are public" 200 "Open Infrastructure Summit" "$GATEWAY/api/events"
 check "creating an event without a token is 401" 401 "" -H 'Content-Type: application/json' -d '{}' "$GATEWAY/api/events"
-check "partner A reads its own organisation" 200 "$PARTNER_A" -H "Authorization: Bearer $paula" "$GATEWAY/api/partners/me"
+check "partner A reads its own organisation, membership and key contacts" 200 '"keyContacts"'  -H "Authorization: Bearer $paula" "$GATEWAY/api/partners/me"
 check "partner B reads its own organisation" 200 "$PARTNER_B" -H "Authorization: Bearer $piet" "$GATEWAY/api/partners/me"
 check "partner A cannot read partner B" 403 "" -H "Authorization: Bearer $paula" "$GATEWAY/api/partners/$PARTNER_B"
-check "partner A cannot list all partners" 403 "" -H "Authorization: Bearer $paula" "$GATEWAY/api/partners"
+check "partner A's partner list holds only its own organisation" 200 "!$PARTNER_B" -H "Authorization: Bearer $paula" "$GATEWAY/api/partners"
+check "partner A's search cannot find partner B" 200 "!$PARTNER_B" -H "Authorization: Bearer $paula" "$GATEWAY/api/partners?q=borealis"
+check "partner A cannot read partner B's membership" 403 "" -H "Authorization: Bearer $paula" "$GATEWAY/api/partners/$PARTNER_B/membership"
+check "partners never reach touchpoints" 403 "" -H "Authorization: Bearer $paula" "$GATEWAY/api/partners/$PARTNER_A/touchpoints"
 check "services' /q endpoints are not exposed" 401 "" "$GATEWAY/q/metrics"
 check "unknown API path is a 404 problem" 404 '"status":404' -H "Authorization: Bearer $cora" "$GATEWAY/api/nothing-here"
 
