@@ -55,6 +55,17 @@ class ConventionsTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsA413ProblemAndAChunkedOneToo() {
+        String big = "{\"name\":\"" + "x".repeat(20_000) + "\",\"size\":1}";
+        given().contentType(ContentType.JSON).body(big).post("/conventions/widgets")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/body-too-large"));
+        given().contentType(ContentType.JSON)
+                .body(new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post("/conventions/widgets").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void unexpectedErrorsRevealNothingInside() {
         given().get("/conventions/boom")
                 .then().statusCode(500)
