@@ -79,13 +79,19 @@ public class PartnerService {
 
     private static final int FEW_SEARCH_MATCHES = 2000;
 
-    /** Whether fewer than {@value #FEW_SEARCH_MATCHES} partners match; stops counting there, so it is cheap either way. */
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
+
+    /**
+     * Whether fewer than {@value #FEW_SEARCH_MATCHES} partners are expected to match, by the planner's own
+     * estimate from the trigram statistics (EXPLAIN plans, it does not run the query: well under a
+     * millisecond, where counting the matches cost 15 ms when every partner matched).
+     */
     private static boolean fewSearchMatches(String likePattern) {
-        Number matches = (Number) Partner.getEntityManager().createNativeQuery(
-                "select count(*) from (select 1 from partner where search_text like :q escape '\\' limit "
-                        + FEW_SEARCH_MATCHES + ") m")
+        Object plan = Partner.getEntityManager().createNativeQuery(
+                        "explain (format json) select 1 from partner where search_text like :q escape '\\'")
                 .setParameter("q", likePattern).getSingleResult();
-        return matches.intValue() < FEW_SEARCH_MATCHES;
+        java.util.regex.Matcher rows = PLAN_ROWS.matcher(String.valueOf(plan));
+        return rows.find() && Long.parseLong(rows.group(1)) < FEW_SEARCH_MATCHES;
     }
 
     public static Cursor cursorOf(Partner partner) {
