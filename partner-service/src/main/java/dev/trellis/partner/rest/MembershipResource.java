@@ -139,8 +139,7 @@ public class MembershipResource {
     }
 
     private String caller() {
-        Object name = token.getClaim("preferred_username");
-        return name != null ? String.valueOf(name) : token.getName();
+        return Caller.username(token);
     }
 
     private static LocalDate parseOn(String on) {
