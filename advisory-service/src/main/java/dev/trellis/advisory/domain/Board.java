@@ -10,6 +10,8 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -24,6 +26,10 @@ public class Board extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public BoardKind kind;
+    /** The seat policy as a JSON document; {@link dev.trellis.advisory.domain.policy.SeatPolicy} is its shape. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String policy = "{}";
     @Version
     public long version;
     @Column(name = "created_at", nullable = false)

@@ -15,12 +15,23 @@ public class PartnerView extends PanacheEntityBase {
     @Id
     @Column(name = "partner_id")
     public UUID partnerId;
-    @Column(nullable = false)
     public String name;
     @Column(name = "lifecycle_status", nullable = false)
     public String lifecycleStatus;
     @Column(name = "parent_partner_id")
     public UUID parentPartnerId;
+    /** Membership tier from membership-changed; null until one arrives. */
+    public String tier;
+    @Column(name = "membership_status")
+    public String membershipStatus;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** An active member: not lapsed or former, with a tier, and a membership that has not expired. */
+    public boolean activeMember() {
+        boolean partnerActive = !"LAPSED".equals(lifecycleStatus) && !"FORMER".equals(lifecycleStatus);
+        boolean membershipActive = membershipStatus == null || "NEW".equals(membershipStatus) || "CURRENT".equals(membershipStatus)
+                || "GRACE".equals(membershipStatus);
+        return partnerActive && tier != null && membershipActive;
+    }
 }

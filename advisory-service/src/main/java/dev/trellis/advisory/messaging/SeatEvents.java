@@ -1,0 +1,70 @@
+package dev.trellis.advisory.messaging;
+
+import dev.trellis.advisory.domain.Seat;
+import dev.trellis.contracts.Topics;
+import dev.trellis.contracts.advisory.AttendanceStatus;
+import dev.trellis.contracts.advisory.BoardMeetingHeld;
+import dev.trellis.contracts.advisory.MeetingAttendance;
+import dev.trellis.contracts.advisory.SeatAssigned;
+import dev.trellis.contracts.advisory.SeatFlagged;
+import dev.trellis.contracts.advisory.SeatKind;
+import dev.trellis.contracts.advisory.SeatVacated;
+import dev.trellis.contracts.advisory.VotingRestored;
+import dev.trellis.contracts.advisory.VotingSuspended;
+import dev.trellis.platform.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Seat and meeting facts as published events, keyed by board so each board's events stay ordered. */
+@ApplicationScoped
+public class SeatEvents {
+    private final Outbox outbox;
+
+    public SeatEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void assigned(Seat s) {
+        record(s.boardId, SeatAssigned.TYPE, new SeatAssigned(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
+                s.termStart, s.termEnd));
+    }
+
+    public void vacated(Seat s) {
+        record(s.boardId, SeatVacated.TYPE, new SeatVacated(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
+                s.termStart, s.termEnd, s.vacatedOn));
+    }
+
+    public void flagged(Seat s, String reasonCode, String reasonText) {
+        record(s.boardId, SeatFlagged.TYPE, new SeatFlagged(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
+                s.termStart, s.termEnd, reasonCode, reasonText));
+    }
+
+    public void votingSuspended(Seat s, LocalDate from, String reasonCode, String reasonText) {
+        record(s.boardId, VotingSuspended.TYPE, new VotingSuspended(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
+                s.termStart, s.termEnd, from, reasonCode, reasonText));
+    }
+
+    public void votingRestored(Seat s, LocalDate from) {
+        record(s.boardId, VotingRestored.TYPE, new VotingRestored(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
+                s.termStart, s.termEnd, from));
+    }
+
+    /** @param attendance each expected seat with its holder's attendance */
+    public void meetingHeld(UUID boardId, UUID meetingId, Instant heldAt, boolean quorumMet, Map<Seat, String> attendance) {
+        List<MeetingAttendance> lines = attendance.entrySet().stream().map(e -> new MeetingAttendance(e.getKey().holderContactId,
+                e.getKey().partnerId, AttendanceStatus.valueOf(e.getValue()))).toList();
+        record(boardId, BoardMeetingHeld.TYPE, new BoardMeetingHeld(boardId, meetingId, heldAt, quorumMet, lines));
+    }
+
+    private void record(UUID boardId, String type, Object payload) {
+        outbox.record(Topics.ADVISORY, type, boardId.toString(), payload);
+    }
+
+    private static SeatKind kind(Seat s) {
+        return SeatKind.valueOf(s.kind.name());
+    }
+}

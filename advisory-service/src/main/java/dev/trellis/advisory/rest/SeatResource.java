@@ -1,0 +1,123 @@
+package dev.trellis.advisory.rest;
+
+import dev.trellis.advisory.domain.Seat;
+import dev.trellis.advisory.domain.SeatFlag;
+import dev.trellis.advisory.rest.dto.AppointRequest;
+import dev.trellis.advisory.rest.dto.OverrideResponse;
+import dev.trellis.advisory.rest.dto.SeatResponse;
+import dev.trellis.advisory.rest.dto.VacateRequest;
+import dev.trellis.advisory.service.SeatService;
+import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.http.Page;
+import dev.trellis.platform.http.PageRequest;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Seats on a board. Staff appoint and vacate; the community team reads all; a partner user reads only
+ * the seats held for its own organisation.
+ */
+@Path("/api/boards/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Seats")
+public class SeatResource {
+    private final SeatService seats;
+    private final JsonWebToken token;
+    private final SecurityIdentity identity;
+
+    public SeatResource(SeatService seats, JsonWebToken token, SecurityIdentity identity) {
+        this.seats = seats;
+        this.token = token;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/seats")
+    @RolesAllowed({"foundation-staff", "community-team", "partner"})
+    @Operation(summary = "The board's seats, past, present and future, by term start, cursor-paged; a partner sees its own")
+    @APIResponse(responseCode = "200", description = "One page of seats")
+    public Response list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        List<Seat> fetched = seats.list(id, Caller.partnerScope(token, identity), page);
+        Map<UUID, List<SeatFlag>> flags = seats.flags(fetched);
+        return Page.of(fetched, page, SeatService::cursorOf, s -> SeatResponse.of(s, flags.getOrDefault(s.id, List.of())))
+                .toResponse(uri);
+    }
+
+    @GET
+    @Path("/seats/{seatId}")
+    @RolesAllowed({"foundation-staff", "community-team", "partner"})
+    @Operation(summary = "One seat, with its ETag")
+    @APIResponse(responseCode = "200", description = "The seat")
+    @APIResponse(responseCode = "404", description = "No such seat on this board (or not the partner's own)")
+    public Response get(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId) {
+        return view(seats.get(id, seatId, Caller.partnerScope(token, identity)), Response.ok());
+    }
+
+    @POST
+    @Path("/seats")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("foundation-staff")
+    @Operation(summary = "Appoint a holder; checked against the board's policy unless staff override the broken rules with a reason")
+    @APIResponse(responseCode = "201", description = "The seat")
+    @APIResponse(responseCode = "409", description = "The board as it stands breaks a rule; the problem type ends in the rule id, e.g. company-group-cap, and errors list every rule broken")
+    @APIResponse(responseCode = "422", description = "The appointment can never satisfy the policy, e.g. term-length or term-start")
+    public Response appoint(@PathParam("id") UUID id, @Valid @NotNull AppointRequest request, @Context UriInfo uri) {
+        Seat seat = seats.appoint(id, request.toAppointment(), Caller.username(token));
+        return view(seat, Response.created(uri.getAbsolutePathBuilder().path(seat.id.toString()).build()));
+    }
+
+    @POST
+    @Path("/seats/{seatId}/vacate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("foundation-staff")
+    @Operation(summary = "Vacate a seat from a date (default today); publishes seat-vacated")
+    @APIResponse(responseCode = "200", description = "The vacated seat")
+    @APIResponse(responseCode = "409", description = "Vacated already, or its term has ended")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(responseCode = "428", description = "No If-Match")
+    public Response vacate(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid VacateRequest request) {
+        VacateRequest body = request == null ? new VacateRequest(null, null) : request;
+        return view(seats.vacate(id, seatId, ifMatch, body.effectiveDate(), body.reason()), Response.ok());
+    }
+
+    @GET
+    @Path("/overrides")
+    @RolesAllowed({"foundation-staff", "community-team"})
+    @Operation(summary = "The audit of policy overrides on this board, newest first, cursor-paged")
+    @APIResponse(responseCode = "200", description = "One page of overrides")
+    public Response overrides(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Page.of(seats.overrides(id, page), page, SeatService::cursorOf, OverrideResponse::of).toResponse(uri);
+    }
+
+    private Response view(Seat seat, Response.ResponseBuilder response) {
+        List<SeatFlag> flags = seats.flags(List.of(seat)).getOrDefault(seat.id, List.of());
+        return response.entity(SeatResponse.of(seat, flags)).tag(EntityTags.of(seat.version)).build();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.trellis.advisory.rest.dto;
+
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record VacateRequest(
+        @Schema(description = "First day the seat is vacant; default today (UTC)", example = "2026-06-01")
+        LocalDate effectiveDate,
+        @Schema(description = "Why the seat is vacated", example = "Resigned")
+        @Size(max = 500) String reason) {
+}

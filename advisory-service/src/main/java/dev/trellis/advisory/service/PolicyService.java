@@ -1,0 +1,79 @@
+package dev.trellis.advisory.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.advisory.domain.Board;
+import dev.trellis.advisory.domain.policy.SeatPolicy;
+import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.http.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads and replaces boards' seat policies, stored as JSON on the board. */
+@ApplicationScoped
+public class PolicyService {
+    private final ObjectMapper json;
+    private final BoardService boards;
+
+    public PolicyService(ObjectMapper json, BoardService boards) {
+        this.json = json;
+        this.boards = boards;
+    }
+
+    public SeatPolicy policyOf(Board board) {
+        try {
+            return json.readValue(board.policy, SeatPolicy.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("board " + board.id + " holds an unreadable policy", e);
+        }
+    }
+
+    /** Replaces the policy if {@code ifMatch} names the board's version; the policy is checked first. */
+    @Transactional
+    public Board replace(UUID boardId, String ifMatch, JsonNode document) {
+        Board board = boards.get(boardId);
+        EntityTags.requireMatch(ifMatch, board.version);
+        SeatPolicy policy = parse(document);
+        board.policy = write(policy);
+        Board.getEntityManager().flush(); // the new version goes out with the ETag
+        return board;
+    }
+
+    /** Sets a policy without a precondition; for the demo data. */
+    @Transactional
+    public void set(UUID boardId, SeatPolicy policy) {
+        boards.get(boardId).policy = write(policy);
+    }
+
+    SeatPolicy parse(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw invalid("The policy is a JSON object");
+        }
+        try {
+            return json.treeToValue(document, SeatPolicy.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            throw invalid("The policy cannot be used: " + message);
+        }
+    }
+
+    private String write(SeatPolicy policy) {
+        try {
+            return json.writeValueAsString(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a policy cannot be written as JSON", e);
+        }
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(422, "invalid-policy", "Invalid seat policy", detail,
+                List.of(new dev.trellis.platform.http.Problem.FieldError("policy", detail)));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.trellis.advisory;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.trellis.platform.testing.auth.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SeatResourceTest {
+    static final String GOVERNING = """
+            {"tiers":[{"tier":"PLATINUM","perMember":1},{"tier":"GOLD","membersPerSeat":5,"max":3}],
+             "caps":[{"scope":"COMPANY_GROUP","maxSeats":1}]}""";
+    static final LocalDate START = LocalDate.now().withDayOfMonth(1);
+
+    @Test
+    void anAppointmentIsRefusedAtTheCompanyGroupCapNamingTheRule() {
+        UUID board = Fixtures.board(GOVERNING);
+        UUID parent = Fixtures.partner("PLATINUM", null);
+        UUID subsidiary = Fixtures.partner("PLATINUM", parent);
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.employee(parent), parent, "TIER_APPOINTED", "PLATINUM", START, null));
+
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body(Fixtures.appointment(Fixtures.employee(subsidiary), subsidiary, "TIER_APPOINTED", "PLATINUM", START, null))
+                .post("/api/boards/{id}/seats", board)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/company-group-cap"))
+                .body("errors.field", contains("company-group-cap"));
+    }
+
+    @Test
+    void staffOverrideTheCapWithAReasonAndTheOverrideIsAudited() {
+        UUID board = Fixtures.board(GOVERNING);
+        UUID parent = Fixtures.partner("PLATINUM", null);
+        UUID subsidiary = Fixtures.partner("PLATINUM", parent);
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.employee(parent), parent, "TIER_APPOINTED", "PLATINUM", START, null));
+        String body = Fixtures.appointment(Fixtures.employee(subsidiary), subsidiary, "TIER_APPOINTED", "PLATINUM", START, null);
+        String overridden = body.substring(0, body.length() - 1)
+                + ",\"override\":{\"rules\":[\"company-group-cap\"],\"reason\":\"Transitional seat after the merger\"}}";
+
+        UUID seat = Fixtures.appoint(board, overridden);
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/overrides", board)
+                .then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].seatId", equalTo(seat.toString()))
+                .body("items[0].rule", equalTo("company-group-cap"))
+                .body("items[0].reason", equalTo("Transitional seat after the merger"))
+                .body("items[0].overriddenBy", equalTo("felix"));
+    }
+
+    @Test
+    void anOverrideCoversOnlyTheRulesItNames() {
+        UUID board = Fixtures.board(GOVERNING);
+        UUID gold = Fixtures.partner("GOLD", null);
+        String body = Fixtures.appointment(UUID.randomUUID(), gold, "TIER_APPOINTED", "PLATINUM", START, null);
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body(body.substring(0, body.length() - 1) + ",\"override\":{\"rules\":[\"company-group-cap\"],\"reason\":\"x\"}}")
+                .post("/api/boards/{id}/seats", board)
+                .then().statusCode(409).body("type", equalTo("https://trellis.dev/problems/tier-mismatch"));
+    }
+
+    @Test
+    void anOverrideNeedsAReason() {
+        UUID board = Fixtures.board(GOVERNING);
+        String body = Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, START, null);
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body(body.substring(0, body.length() - 1) + ",\"override\":{\"rules\":[\"seat-kind\"],\"reason\":\" \"}}")
+                .post("/api/boards/{id}/seats", board)
+                .then().statusCode(400).body("errors[0].field", equalTo("override.reason"));
+    }
+
+    @Test
+    void aTermThatTheRulesNeverAllowIsUnprocessable() {
+        UUID board = Fixtures.board("{\"seats\":[{\"kind\":\"ELECTED\",\"count\":11}],\"terms\":{\"lengthMonths\":24}}");
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body(Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, START, START.plusYears(3)))
+                .post("/api/boards/{id}/seats", board)
+                .then().statusCode(422).body("type", equalTo("https://trellis.dev/problems/term-length"));
+    }
+
+    @Test
+    void aSeatIsVacatedWithIfMatchAndLeavesRoomForTheNext() {
+        UUID board = Fixtures.board(GOVERNING);
+        UUID platinum = Fixtures.partner("PLATINUM", null);
+        UUID seat = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), platinum, "TIER_APPOINTED", "PLATINUM", START, null));
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).body("{}")
+                .post("/api/boards/{id}/seats/{seat}/vacate", board, seat).then().statusCode(428);
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", "\"99\"").body("{}")
+                .post("/api/boards/{id}/seats/{seat}/vacate", board, seat).then().statusCode(412);
+        String etag = given().auth().oauth2(TestTokens.foundationStaff()).get("/api/boards/{id}/seats/{seat}", board, seat)
+                .then().statusCode(200).extract().header("ETag");
+        LocalDate from = LocalDate.now().plusDays(1);
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"effectiveDate\":\"" + from + "\",\"reason\":\"Resigned\"}")
+                .post("/api/boards/{id}/seats/{seat}/vacate", board, seat)
+                .then().statusCode(200).body("vacatedOn", equalTo(from.toString()));
+        Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), platinum, "TIER_APPOINTED", "PLATINUM", from, null));
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsOwnSeats() {
+        UUID board = Fixtures.board("{}");
+        UUID mine = Fixtures.partner(UUID.fromString(TestTokens.PARTNER_A), "PLATINUM", null);
+        UUID theirs = Fixtures.partner("PLATINUM", null);
+        UUID own = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), mine, "ELECTED", null, START, null));
+        UUID other = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), theirs, "ELECTED", null, START, null));
+        given().auth().oauth2(TestTokens.partnerA()).get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(own.toString()));
+        given().auth().oauth2(TestTokens.partnerA()).get("/api/boards/{id}/seats/{seat}", board, other).then().statusCode(404);
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items.id", hasItem(other.toString())).body("items", hasSize(2));
+    }
+
+    @Test
+    void seatsArePagedByCursor() {
+        UUID board = Fixtures.board("{}");
+        for (int i = 0; i < 3; i++) {
+            Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, START.plusDays(i), null));
+        }
+        String next = given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 2).get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items", hasSize(2)).body("next", notNullValue()).extract().path("next");
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 2).queryParam("cursor", next)
+                .get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].termStart", equalTo(START.plusDays(2).toString()));
+    }
+
+    @Test
+    void anInconsistentPolicyIsUnprocessableAndAStaleOneIsRefused() {
+        UUID board = Fixtures.board("{}");
+        String etag = given().auth().oauth2(TestTokens.foundationStaff()).get("/api/boards/{id}/policy", board)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"tiers\":[{\"tier\":\"GOLD\",\"perMember\":1,\"membersPerSeat\":5}]}")
+                .put("/api/boards/{id}/policy", board).then().statusCode(422)
+                .body("type", equalTo("https://trellis.dev/problems/invalid-policy"));
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"quorum\":{\"numerator\":2,\"denominator\":3}}")
+                .put("/api/boards/{id}/policy", board).then().statusCode(200).body("quorum.numerator", equalTo(2));
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{}").put("/api/boards/{id}/policy", board).then().statusCode(412);
+    }
+}
