@@ -7,15 +7,7 @@ import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerRegistered;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -49,34 +41,13 @@ class PartnerEventsConsumerTest {
     }
 
     private void send(String id, String type, UUID partner, String data) throws Exception {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", bytes("1.0"));
-        headers.add("ce_id", bytes(id));
-        headers.add("ce_type", bytes(type));
-        headers.add("ce_source", bytes("partner-service"));
-        headers.add("ce_subject", bytes(partner.toString()));
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, null, partner.toString(), data, headers)).get();
-        }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        PartnerEventSender.send(topic, id, type, partner, data);
     }
 
     private static void awaitView(UUID partner, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+        PartnerEventSender.await("partner " + partner + " reaches " + status + " in the view", () -> {
             PartnerView view = QuarkusTransaction.requiringNew().call(() -> PartnerView.findById(partner));
-            if (view != null && status.equals(view.lifecycleStatus)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("partner " + partner + " never reached " + status + " in the view");
+            return view != null && status.equals(view.lifecycleStatus);
+        });
     }
 }
