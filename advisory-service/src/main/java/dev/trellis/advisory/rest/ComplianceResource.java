@@ -1,0 +1,53 @@
+package dev.trellis.advisory.rest;
+
+import dev.trellis.advisory.service.ComplianceReport;
+import dev.trellis.advisory.service.ComplianceService;
+import dev.trellis.advisory.service.SeatService;
+import dev.trellis.platform.http.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/boards/{id}/compliance")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Compliance")
+public class ComplianceResource {
+    private final ComplianceService compliance;
+
+    public ComplianceResource(ComplianceService compliance) {
+        this.compliance = compliance;
+    }
+
+    @GET
+    @RolesAllowed({"foundation-staff", "community-team"})
+    @Operation(summary = "Entitlements against filled seats, each company's seats against the caps, terms ending within 90 days, "
+            + "holders whose partner lapsed or who changed employer, suspended voters")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "404", description = "No such board")
+    public ComplianceReport get(@PathParam("id") UUID id,
+            @Parameter(description = "Day to report on (ISO date, default today UTC)", example = "2026-06-30") @QueryParam("on") String on) {
+        return compliance.report(id, parse(on));
+    }
+
+    static LocalDate parse(String on) {
+        if (on == null || on.isBlank()) {
+            return SeatService.today();
+        }
+        try {
+            return LocalDate.parse(on);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("on", "must be a date as YYYY-MM-DD");
+        }
+    }
+}
