@@ -32,10 +32,10 @@ public class ReadModel {
 
     /** The partners each contact works for on {@code day}; a contact the read model knows nothing of is absent. */
     public Map<UUID, Set<UUID>> employers(Collection<UUID> contacts, LocalDate day) {
-        if (contacts.isEmpty()) {
-            return Map.of();
-        }
         Map<UUID, Set<UUID>> employers = new HashMap<>();
+        if (contacts.isEmpty()) {
+            return employers;
+        }
         for (AffiliationView a : AffiliationView.<AffiliationView>list("contactId in ?1", new HashSet<>(contacts))) {
             Set<UUID> of = employers.computeIfAbsent(a.contactId, c -> new HashSet<>());
             if (a.activeOn(day)) {
@@ -54,10 +54,10 @@ public class ReadModel {
     }
 
     public Map<UUID, String> partnerNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>(); // null-tolerant lookups: personal seats have no partner
         if (ids.isEmpty()) {
-            return Map.of();
+            return names;
         }
-        Map<UUID, String> names = new HashMap<>();
         PartnerView.<PartnerView>list("partnerId in ?1", new HashSet<>(ids)).forEach(p -> names.put(p.partnerId, p.name));
         return names;
     }

@@ -1,0 +1,5 @@
+package dev.trellis.advisory.domain;
+
+public enum Vote {
+    YES, NO, ABSTAIN
+}

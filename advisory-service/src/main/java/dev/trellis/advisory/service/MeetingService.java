@@ -1,0 +1,250 @@
+package dev.trellis.advisory.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.advisory.domain.Board;
+import dev.trellis.advisory.domain.BoardMeeting;
+import dev.trellis.advisory.domain.MeetingAttendance;
+import dev.trellis.advisory.domain.Resolution;
+import dev.trellis.advisory.domain.Seat;
+import dev.trellis.advisory.domain.Vote;
+import dev.trellis.advisory.domain.VotingStatus;
+import dev.trellis.advisory.domain.policy.Attendance;
+import dev.trellis.advisory.domain.policy.Decision;
+import dev.trellis.advisory.domain.policy.Presence;
+import dev.trellis.advisory.domain.policy.SeatPolicy;
+import dev.trellis.advisory.messaging.SeatEvents;
+import dev.trellis.platform.http.Cursor;
+import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.ProblemException;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Board meetings: scheduling, attendance and quorum, resolutions, and closing (which applies the attendance rule). */
+@ApplicationScoped
+public class MeetingService {
+    private final BoardService boards;
+    private final PolicyService policies;
+    private final SeatEvents events;
+    private final ObjectMapper json;
+
+    public MeetingService(BoardService boards, PolicyService policies, SeatEvents events, ObjectMapper json) {
+        this.boards = boards;
+        this.policies = policies;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** A meeting's attendance against its expected seats, and whether it makes quorum. */
+    public record Roll(BoardMeeting meeting, Map<Seat, Presence> attendance, int votingSeats, int votingPresent) {
+    }
+
+    @Transactional
+    public List<BoardMeeting> list(UUID boardId, PageRequest page) {
+        boards.get(boardId);
+        Cursor after = page.decodedCursor(2);
+        if (after == null) {
+            return BoardMeeting.find("boardId = ?1 order by startsAt, id", boardId).page(0, page.fetchSize()).list();
+        }
+        return BoardMeeting.find("boardId = :board and (startsAt, id) > (:at, :id) order by startsAt, id",
+                Parameters.with("board", boardId).and("at", Instant.parse(after.key(0))).and("id", after.uuid(1)))
+                .page(0, page.fetchSize()).list();
+    }
+
+    public static Cursor cursorOf(BoardMeeting m) {
+        return Cursor.of(m.startsAt.toString(), m.id);
+    }
+
+    /** All of a board's meetings, for its calendar feed. */
+    @Transactional
+    public List<BoardMeeting> all(UUID boardId) {
+        boards.get(boardId);
+        return BoardMeeting.list("boardId = ?1 order by startsAt, id", boardId);
+    }
+
+    @Transactional
+    public BoardMeeting schedule(UUID boardId, String title, LocalDateTime startsAt, String timeZone, int durationMinutes,
+            String agenda, String minutes) {
+        boards.get(boardId);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+        BoardMeeting m = new BoardMeeting();
+        m.id = UUID.randomUUID();
+        m.boardId = boardId;
+        m.title = title;
+        m.startsAt = startsAt.atZone(zone).toInstant();
+        m.timeZone = zone.getId();
+        m.durationMinutes = durationMinutes;
+        m.agenda = agenda;
+        m.minutes = minutes;
+        m.persist();
+        return m;
+    }
+
+    @Transactional
+    public BoardMeeting get(UUID boardId, UUID meetingId) {
+        BoardMeeting m = BoardMeeting.findById(meetingId);
+        if (m == null || !m.boardId.equals(boardId)) {
+            throw ProblemException.notFound("Meeting", meetingId);
+        }
+        return m;
+    }
+
+    @Transactional
+    public Roll roll(UUID boardId, UUID meetingId) {
+        return roll(get(boardId, meetingId));
+    }
+
+    @Transactional
+    public List<Resolution> resolutions(UUID meetingId) {
+        return Resolution.list("meetingId = ?1 order by createdAt, id", meetingId);
+    }
+
+    /** Records who attended; seats not listed were absent. Computes quorum among the voting seats. */
+    @Transactional
+    public Roll recordAttendance(UUID boardId, UUID meetingId, Map<UUID, Presence> presence) {
+        BoardMeeting m = lockOpen(boardId, meetingId);
+        Map<UUID, Seat> expected = expected(m).stream().collect(Collectors.toMap(s -> s.id, s -> s));
+        for (UUID seat : presence.keySet()) {
+            if (!expected.containsKey(seat)) {
+                throw new ProblemException(422, "not-expected", "Seat not expected",
+                        "Seat " + seat + " is not held on this board on " + m.localDate(),
+                        List.of(new dev.trellis.platform.http.Problem.FieldError("attendance", "unknown seat " + seat)));
+            }
+        }
+        MeetingAttendance.delete("meetingId", meetingId);
+        for (Seat seat : expected.values()) {
+            MeetingAttendance a = new MeetingAttendance();
+            a.id = UUID.randomUUID();
+            a.meetingId = meetingId;
+            a.seatId = seat.id;
+            a.presence = presence.getOrDefault(seat.id, Presence.ABSENT);
+            a.persist();
+        }
+        MeetingAttendance.flush();
+        Roll roll = roll(m);
+        m.quorumMet = Decision.quorumMet(policies.policyOf(boards.get(boardId)).quorum(), roll.votingSeats(), roll.votingPresent());
+        return new Roll(m, roll.attendance(), roll.votingSeats(), roll.votingPresent());
+    }
+
+    /** Puts a resolution to the vote of the voting members present; the outcome follows the board's decision rule. */
+    @Transactional
+    public Resolution resolve(UUID boardId, UUID meetingId, String title, Map<UUID, Vote> votes) {
+        BoardMeeting m = get(boardId, meetingId);
+        if (m.quorumMet == null) {
+            throw ProblemException.conflict("attendance-missing", "Attendance missing", "Record the meeting's attendance before its resolutions");
+        }
+        Roll roll = roll(m);
+        Map<UUID, Seat> voters = roll.attendance().entrySet().stream()
+                .filter(e -> e.getKey().votingStatus == VotingStatus.VOTING && e.getValue() != Presence.ABSENT)
+                .collect(Collectors.toMap(e -> e.getKey().id, Map.Entry::getKey));
+        for (UUID seat : votes.keySet()) {
+            if (!voters.containsKey(seat)) {
+                throw new ProblemException(422, "not-a-voter", "Not a voter", "Seat " + seat
+                        + " is not a voting member present at this meeting", List.of(new dev.trellis.platform.http.Problem.FieldError("votes", "seat " + seat)));
+            }
+        }
+        SeatPolicy policy = policies.policyOf(boards.get(boardId));
+        int yes = (int) votes.values().stream().filter(v -> v == Vote.YES).count();
+        int no = (int) votes.values().stream().filter(v -> v == Vote.NO).count();
+        Resolution r = new Resolution();
+        r.id = UUID.randomUUID();
+        r.meetingId = meetingId;
+        r.title = title;
+        r.yes = yes;
+        r.no = no;
+        r.abstentions = votes.size() - yes - no;
+        r.outcome = Decision.outcome(policy.decision(), m.quorumMet, roll.votingSeats(), roll.votingPresent(), yes, no);
+        List<Map<String, String>> lines = new ArrayList<>();
+        votes.forEach((seat, vote) -> lines.add(Map.of("seatId", seat.toString(), "vote", vote.name())));
+        try {
+            r.votes = json.writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        r.persist();
+        return r;
+    }
+
+    /**
+     * Closes the meeting: applies the board's attendance rule to each expected seat (publishing
+     * voting-suspended or voting-restored on a change) and publishes board-meeting-held.
+     */
+    @Transactional
+    public BoardMeeting close(UUID boardId, UUID meetingId, String minutes) {
+        BoardMeeting m = lockOpen(boardId, meetingId);
+        if (m.quorumMet == null) {
+            throw ProblemException.conflict("attendance-missing", "Attendance missing", "Record the meeting's attendance before closing it");
+        }
+        SeatPolicy policy = policies.policyOf(boards.get(boardId));
+        Roll roll = roll(m);
+        m.held = true;
+        if (minutes != null) {
+            m.minutes = minutes;
+        }
+        Board.flush();
+        for (Seat seat : roll.attendance().keySet()) {
+            List<Attendance.Mark> marks = MeetingAttendance.<MeetingAttendance>list(
+                    "seatId = ?1 and meetingId in (select id from BoardMeeting where held = true)", seat.id).stream()
+                    .map(a -> new Attendance.Mark(BoardMeeting.<BoardMeeting>findById(a.meetingId).localDate(), a.presence)).toList();
+            Attendance.Standing standing = Attendance.standing(policy.attendance(), marks, m.localDate());
+            if (standing.suspended() && seat.votingStatus == VotingStatus.VOTING) {
+                seat.votingStatus = VotingStatus.SUSPENDED;
+                events.votingSuspended(seat, m.localDate().plusDays(1), standing.reasonCode(), standing.reason());
+            } else if (!standing.suspended() && seat.votingStatus == VotingStatus.SUSPENDED) {
+                seat.votingStatus = VotingStatus.VOTING;
+                events.votingRestored(seat, m.localDate().plusDays(1));
+            }
+        }
+        Map<Seat, String> attendance = new LinkedHashMap<>();
+        roll.attendance().forEach((seat, presence) -> attendance.put(seat, presence.name()));
+        events.meetingHeld(boardId, meetingId, m.startsAt, m.quorumMet, attendance);
+        return m;
+    }
+
+    private BoardMeeting lockOpen(UUID boardId, UUID meetingId) {
+        BoardMeeting m = BoardMeeting.findById(meetingId, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null || !m.boardId.equals(boardId)) {
+            throw ProblemException.notFound("Meeting", meetingId);
+        }
+        if (m.held) {
+            throw ProblemException.conflict("meeting-held", "Meeting closed", "The meeting is closed; its attendance can no longer change");
+        }
+        return m;
+    }
+
+    private static List<Seat> expected(BoardMeeting m) {
+        return Seat.<Seat>list("boardId = ?1 order by termStart, id", m.boardId).stream()
+                .filter(s -> !s.neverHeld() && s.heldOn(m.localDate())).toList();
+    }
+
+    private static Roll roll(BoardMeeting m) {
+        Map<UUID, Presence> recorded = new HashMap<>();
+        MeetingAttendance.<MeetingAttendance>list("meetingId", m.id).forEach(a -> recorded.put(a.seatId, a.presence));
+        Map<Seat, Presence> attendance = new LinkedHashMap<>();
+        for (Seat s : expected(m)) {
+            attendance.put(s, recorded.getOrDefault(s.id, Presence.ABSENT));
+        }
+        int voting = (int) attendance.keySet().stream().filter(s -> s.votingStatus == VotingStatus.VOTING).count();
+        int present = (int) attendance.entrySet().stream()
+                .filter(e -> e.getKey().votingStatus == VotingStatus.VOTING && e.getValue() != Presence.ABSENT).count();
+        return new Roll(m, attendance, voting, present);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.trellis.advisory;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.trellis.contracts.advisory.BoardMeetingHeld;
+import dev.trellis.contracts.advisory.VotingRestored;
+import dev.trellis.contracts.advisory.VotingSuspended;
+import dev.trellis.platform.testing.auth.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MeetingResourceTest {
+    static final String TOC = """
+            {"seats":[{"kind":"ELECTED","count":11}],
+             "attendance":{"suspendAfterMissed":3,"restoreAfterAttended":2,"alternateCounts":true},
+             "quorum":{"numerator":2,"denominator":3},
+             "decision":{"basis":"PRESENT","fraction":{"numerator":1,"denominator":2},"strict":true}}""";
+    static final LocalDate FIRST = LocalDate.now().minusWeeks(10);
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void threeMissedMeetingsSuspendAndTwoAttendedRestoreTheVote() {
+        UUID board = Fixtures.board(TOC);
+        UUID s1 = elected(board);
+        UUID s2 = elected(board);
+        UUID s3 = elected(board);
+        for (int i = 0; i < 3; i++) {
+            UUID m = meeting(board, FIRST.plusWeeks(i));
+            attendance(board, m, s1, "ABSENT", s2, "PRESENT", s3, "ALTERNATE")
+                    .body("quorumMet", equalTo(true)).body("votingSeats", equalTo(3)).body("votingPresent", equalTo(2));
+            if (i == 2) {
+                resolution(board, m, s2, "YES", s3, "NO").statusCode(201).body("outcome", equalTo("REJECTED"));
+                resolution(board, m, s2, "YES", s3, "YES").statusCode(201).body("outcome", equalTo("ADOPTED")).body("yes", equalTo(2));
+                resolution(board, m, s1, "YES", s2, "YES").statusCode(422).body("type", equalTo("https://trellis.dev/problems/not-a-voter"));
+            }
+            close(board, m);
+        }
+        seat(board, s1).body("votingStatus", equalTo("SUSPENDED"));
+        assertEquals(1, published(VotingSuspended.TYPE, s1));
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/compliance", board)
+                .then().statusCode(200).body("votingSuspended[0].seatId", equalTo(s1.toString()));
+
+        UUID fourth = meeting(board, FIRST.plusWeeks(3));
+        attendance(board, fourth, s1, "PRESENT", s2, "ABSENT", s3, "ABSENT")
+                .body("votingSeats", equalTo(2)).body("votingPresent", equalTo(0)).body("quorumMet", equalTo(false));
+        resolution(board, fourth, s1, "YES", s2, "YES").statusCode(422);
+        close(board, fourth);
+        seat(board, s1).body("votingStatus", equalTo("SUSPENDED"));
+
+        UUID fifth = meeting(board, FIRST.plusWeeks(4));
+        attendance(board, fifth, s1, "PRESENT", s2, "PRESENT", s3, "PRESENT");
+        close(board, fifth);
+        seat(board, s1).body("votingStatus", equalTo("VOTING"));
+        assertEquals(1, published(VotingRestored.TYPE, s1));
+        assertEquals(5L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where type = ?1 and data->>'boardId' = ?2")
+                .setParameter(1, BoardMeetingHeld.TYPE).setParameter(2, board.toString()).getSingleResult()).longValue()));
+    }
+
+    @Test
+    void aClosedMeetingKeepsItsAttendance() {
+        UUID board = Fixtures.board(TOC);
+        UUID s1 = elected(board);
+        UUID m = meeting(board, FIRST);
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).body("{}")
+                .post("/api/boards/{id}/meetings/{m}/close", board, m).then().statusCode(409)
+                .body("type", equalTo("https://trellis.dev/problems/attendance-missing"));
+        attendance(board, m, s1, "PRESENT", s1, "PRESENT").statusCode(400);
+        attendance(board, m, s1, "PRESENT", UUID.randomUUID(), "PRESENT").statusCode(422);
+        attendance(board, m, s1, "PRESENT").statusCode(200).body("quorumMet", equalTo(true));
+        close(board, m);
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body("{\"attendance\":[]}").put("/api/boards/{id}/meetings/{m}/attendance", board, m).then().statusCode(409);
+    }
+
+    @Test
+    void aMeetingNeedsARealTimeZone() {
+        UUID board = Fixtures.board("{}");
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Kick-off\",\"startsAt\":\"2026-09-15T17:00:00\",\"timeZone\":\"Mars/Olympus\",\"durationMinutes\":60}")
+                .post("/api/boards/{id}/meetings", board).then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        String location = given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Kick-off\",\"startsAt\":\"2026-09-15T17:00:00\",\"timeZone\":\"America/New_York\",\"durationMinutes\":60}")
+                .post("/api/boards/{id}/meetings", board).then().statusCode(201)
+                .body("startsAtUtc", equalTo("2026-09-15T21:00:00Z")).extract().header("Location");
+        given().auth().oauth2(TestTokens.communityTeam()).get(location).then().statusCode(200)
+                .body("startsAt", equalTo("2026-09-15T17:00:00")).body("timeZone", equalTo("America/New_York"));
+    }
+
+    private static UUID elected(UUID board) {
+        return Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, FIRST.minusYears(1), FIRST.plusYears(1)));
+    }
+
+    private static UUID meeting(UUID board, LocalDate day) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body("{\"title\":\"TOC " + day + "\",\"startsAt\":\"" + day + "T16:00:00\",\"timeZone\":\"Europe/Berlin\",\"durationMinutes\":60}")
+                .post("/api/boards/{id}/meetings", board).then().statusCode(201).extract().path("id"));
+    }
+
+    private static io.restassured.response.ValidatableResponse attendance(UUID board, UUID meeting, Object... pairs) {
+        StringBuilder body = new StringBuilder("{\"attendance\":[");
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(i == 0 ? "" : ",").append("{\"seatId\":\"").append(pairs[i]).append("\",\"presence\":\"").append(pairs[i + 1]).append("\"}");
+        }
+        return given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).body(body + "]}")
+                .put("/api/boards/{id}/meetings/{m}/attendance", board, meeting).then();
+    }
+
+    private static io.restassured.response.ValidatableResponse resolution(UUID board, UUID meeting, Object... pairs) {
+        StringBuilder body = new StringBuilder("{\"title\":\"Adopt the charter change\",\"votes\":[");
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(i == 0 ? "" : ",").append("{\"seatId\":\"").append(pairs[i]).append("\",\"vote\":\"").append(pairs[i + 1]).append("\"}");
+        }
+        return given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).body(body + "]}")
+                .post("/api/boards/{id}/meetings/{m}/resolutions", board, meeting).then();
+    }
+
+    private static void close(UUID board, UUID meeting) {
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).body("{\"minutes\":\"Minutes\"}")
+                .post("/api/boards/{id}/meetings/{m}/close", board, meeting).then().statusCode(200).body("held", equalTo(true));
+    }
+
+    private static io.restassured.response.ValidatableResponse seat(UUID board, UUID seat) {
+        return given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/seats/{s}", board, seat).then().statusCode(200);
+    }
+
+    private long published(String type, UUID seat) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where type = ?1 and data->>'seatId' = ?2")
+                .setParameter(1, type).setParameter(2, seat.toString()).getSingleResult()).longValue());
+    }
+}
