@@ -96,6 +96,11 @@ class MeetingResourceTest {
                 .body("startsAtUtc", equalTo("2026-09-15T21:00:00Z")).extract().header("Location");
         given().auth().oauth2(TestTokens.communityTeam()).get(location).then().statusCode(200)
                 .body("startsAt", equalTo("2026-09-15T17:00:00")).body("timeZone", equalTo("America/New_York"));
+        String feed = given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/calendar.ics", board)
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/calendar")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(feed.contains("DTSTART;TZID=America/New_York:20260915T170000\r\n"), feed);
+        org.junit.jupiter.api.Assertions.assertTrue(feed.contains("SUMMARY:Kick-off\r\n"), feed);
+        org.junit.jupiter.api.Assertions.assertTrue(feed.contains("BEGIN:VTIMEZONE"), feed);
     }
 
     private static UUID elected(UUID board) {
