@@ -1,0 +1,17 @@
+package dev.trellis.advisory.rest.dto;
+
+import dev.trellis.advisory.domain.BoardKind;
+import dev.trellis.advisory.service.CompositionService;
+import java.util.List;
+import java.util.UUID;
+
+/** A board's public composition: its name and the companies holding seats today. */
+public record CompositionResponse(UUID boardId, String name, BoardKind kind, List<Company> companies) {
+    public record Company(UUID partnerId, String name, int seats) {
+    }
+
+    public static CompositionResponse of(CompositionService.Composition c) {
+        return new CompositionResponse(c.board().id, c.board().name, c.board().kind,
+                c.companies().stream().map(x -> new Company(x.partnerId(), x.name(), x.seats())).toList());
+    }
+}
