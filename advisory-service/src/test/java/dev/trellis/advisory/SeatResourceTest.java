@@ -146,4 +146,21 @@ class SeatResourceTest {
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{}").put("/api/boards/{id}/policy", board).then().statusCode(412);
     }
+
+    @Test
+    void anEclipsePolicyRoundTripsAndRefusesATermOutsideApril() {
+        UUID board = Fixtures.board("""
+                {"tiers":[{"tier":"STRATEGIC","perMember":1}],
+                 "seats":[{"kind":"ELECTED","ratioOfTier":"STRATEGIC","membersPerSeat":2,"min":1}],
+                 "caps":[{"scope":"ORGANISATION","maxShare":{"numerator":1,"denominator":2},"kinds":["ELECTED"]}],
+                 "terms":{"lengthMonths":12,"startsOn":"--04-01"}}""");
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/policy", board).then().statusCode(200)
+                .body("terms.startsOn", equalTo("--04-01")).body("caps[0].kinds", contains("ELECTED"))
+                .body("seats[0].ratioOfTier", equalTo("STRATEGIC"));
+        LocalDate may = LocalDate.of(2027, 5, 1);
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body(Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, may, may.plusMonths(11)))
+                .post("/api/boards/{id}/seats", board)
+                .then().statusCode(422).body("type", equalTo("https://trellis.dev/problems/term-start"));
+    }
 }
