@@ -129,6 +129,9 @@ class SeatResourceTest {
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 2).queryParam("cursor", next)
                 .get("/api/boards/{id}/seats", board)
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].termStart", equalTo(START.plusDays(2).toString()));
+        String boardCursor = dev.trellis.platform.http.Cursor.of("end user advisory board", UUID.randomUUID()).encode();
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("cursor", boardCursor).get("/api/boards/{id}/seats", board)
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
@@ -138,6 +141,10 @@ class SeatResourceTest {
                 .then().statusCode(200).extract().header("ETag");
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"tiers\":[{\"tier\":\"GOLD\",\"perMember\":1,\"membersPerSeat\":5}]}")
+                .put("/api/boards/{id}/policy", board).then().statusCode(422)
+                .body("type", equalTo("https://trellis.dev/problems/invalid-policy"));
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"caps\":[{\"scope\":\"COMPANY_GROUP\",\"maxSeat\":1}]}")
                 .put("/api/boards/{id}/policy", board).then().statusCode(422)
                 .body("type", equalTo("https://trellis.dev/problems/invalid-policy"));
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)

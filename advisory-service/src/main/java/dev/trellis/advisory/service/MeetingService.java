@@ -60,7 +60,7 @@ public class MeetingService {
             return BoardMeeting.find("boardId = ?1 order by startsAt, id", boardId).page(0, page.fetchSize()).list();
         }
         return BoardMeeting.find("boardId = :board and (startsAt, id) > (:at, :id) order by startsAt, id",
-                Parameters.with("board", boardId).and("at", Instant.parse(after.key(0))).and("id", after.uuid(1)))
+                Parameters.with("board", boardId).and("at", after.instant(0)).and("id", after.uuid(1)))
                 .page(0, page.fetchSize()).list();
     }
 

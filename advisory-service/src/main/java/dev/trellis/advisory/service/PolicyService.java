@@ -1,6 +1,7 @@
 package dev.trellis.advisory.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.advisory.domain.Board;
@@ -53,13 +54,15 @@ public class PolicyService {
             throw invalid("The policy is a JSON object");
         }
         try {
-            return json.treeToValue(document, SeatPolicy.class);
-        } catch (JsonProcessingException e) {
+            // strict: a misspelt key in a charter's rules must not be dropped silently
+            return json.readerFor(SeatPolicy.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(document);
+        } catch (java.io.IOException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            String message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            String message = cause instanceof IllegalArgumentException ? cause.getMessage()
+                    : e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw invalid("The policy cannot be used: " + message);
         }
     }

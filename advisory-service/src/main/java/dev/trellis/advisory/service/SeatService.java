@@ -66,9 +66,17 @@ public class SeatService {
         }
         if (after != null) {
             query.append(" and (termStart, id) > (:start, :id)");
-            params.and("start", LocalDate.parse(after.key(0))).and("id", after.uuid(1));
+            params.and("start", dateKey(after)).and("id", after.uuid(1));
         }
         return Seat.find(query + " order by termStart, id", params).page(0, page.fetchSize()).list();
+    }
+
+    private static LocalDate dateKey(Cursor cursor) {
+        try {
+            return LocalDate.parse(cursor.key(0));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
+        }
     }
 
     public static Cursor cursorOf(Seat seat) {
@@ -186,7 +194,7 @@ public class SeatService {
             return PolicyOverride.find("boardId = ?1 order by overriddenAt desc, id", boardId).page(0, page.fetchSize()).list();
         }
         return PolicyOverride.find("boardId = :board and (overriddenAt < :at or (overriddenAt = :at and id > :id)) order by overriddenAt desc, id",
-                Parameters.with("board", boardId).and("at", Instant.parse(after.key(0))).and("id", after.uuid(1)))
+                Parameters.with("board", boardId).and("at", after.instant(0)).and("id", after.uuid(1)))
                 .page(0, page.fetchSize()).list();
     }
 
