@@ -170,4 +170,14 @@ class SeatResourceTest {
                 .post("/api/boards/{id}/seats", board)
                 .then().statusCode(422).body("type", equalTo("https://trellis.dev/problems/term-start"));
     }
+
+    @Test
+    void thePolicyExampleInTheReadmeIsAccepted() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int start = readme.indexOf("```json\n") + "```json\n".length();
+        String example = readme.substring(start, readme.indexOf("```", start));
+        UUID board = Fixtures.board(example);
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/policy", board).then().statusCode(200)
+                .body("totalSeats", equalTo(11)).body("attendance.suspendAfterMissed", equalTo(3));
+    }
 }
