@@ -269,6 +269,7 @@ echo "missing / unexpected      : $MISSING / $UNEXPECTED"
 echo "order violations (inbox)  : $ORDER_VIOLATIONS"
 echo "partner_view rows / stale : $VIEWS / $STALE_VIEWS"
 echo "time                      : load written by ${t_loaded} s, all effects by ${t_done} s"
+echo "wall time                 : $SECONDS s (with the four JVM start-ups and the checks)"
 echo "throughput                : $(awk -v n="$EFFECTS" -v t="$t_done" 'BEGIN { printf "%.0f", n / t }') effects/s"
 
 ok=1
