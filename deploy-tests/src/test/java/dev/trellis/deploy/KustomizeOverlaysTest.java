@@ -161,6 +161,8 @@ class KustomizeOverlaysTest {
             Map<String, Object> hpa = find(overlay, "HorizontalPodAutoscaler", service.name());
             assertEquals(service.name(), Repo.string(hpa, "spec.scaleTargetRef.name"));
             assertEquals("Deployment", Repo.string(hpa, "spec.scaleTargetRef.kind"));
+            assertEquals(null, Repo.at(deployment(overlay, service.name()), "spec.replicas"),
+                    service.name() + ": the HPA owns the replica count; a replicas field would reset it on every apply");
             Map<String, String> podLabels = labels(Repo.at(deployment(overlay, service.name()), "spec.template.metadata.labels"));
             Map<String, Object> pdb = find(overlay, "PodDisruptionBudget", service.name());
             assertTrue(selects(Repo.at(pdb, "spec.selector.matchLabels"), podLabels), service.name() + ": PDB selects its pods");
