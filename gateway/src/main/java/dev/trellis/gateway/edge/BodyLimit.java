@@ -22,7 +22,7 @@ public class BodyLimit {
 
     /** After the IP rate limit, before CORS and authentication; Quarkus' own length check runs later (-2). */
     private static final int PRIORITY = 980;
-    static final String DETAIL = "The request body is larger than the gateway accepts (%d bytes)";
+    public static final String DETAIL = "The request body is larger than the gateway accepts (%d bytes)";
 
     private final long maxBytes;
 
@@ -59,9 +59,13 @@ public class BodyLimit {
         ctx.next();
     }
 
-    /** Answers 413 and closes the connection, so an unread body is not parsed as the next request. */
-    public void tooLarge(RoutingContext ctx) {
+    /**
+     * Answers 413 and closes the connection: the body is never read, and Vert.x would otherwise keep
+     * the connection open waiting for it.
+     */
+    private void tooLarge(RoutingContext ctx) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
         Problems.send(ctx, 413, String.format(DETAIL, maxBytes));
     }
 

@@ -130,8 +130,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private String detailFor(int status) {
         return switch (status) {
-            case 413 -> "The request body is larger than the gateway accepts ("
-                    + exchange.countChunkedBody().maxBytes() + " bytes)";
+            case 413 -> String.format(BodyLimit.DETAIL, exchange.countChunkedBody().maxBytes());
             case 504 -> "The service behind this path did not answer in time";
             case 503 -> "The service behind this path is not reachable right now; try again later";
             default -> "The service behind this path failed to answer; try again later";
