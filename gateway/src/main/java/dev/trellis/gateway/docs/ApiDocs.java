@@ -58,9 +58,14 @@ public class ApiDocs {
     /** Called by the proxy's route registration, so these routes come before its catch-all. */
     public void register(Router router) {
         router.get(DOCUMENT_PATH).handler(this::document);
-        router.get(UI_PATH).handler(ctx -> ctx.redirect(UI_PATH + "/"));
-        router.get(UI_PATH + "/").handler(ctx -> ctx.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(indexPage));
+        // Vert.x matches /api/docs and /api/docs/ alike; the page's relative asset links need the slash.
+        router.get(UI_PATH).handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(indexPage);
+            } else {
+                ctx.redirect(UI_PATH + "/");
+            }
+        });
         router.get(UI_PATH + "/*").handler(StaticHandler.create(UI_ASSETS).setDefaultContentEncoding("UTF-8"));
     }
 

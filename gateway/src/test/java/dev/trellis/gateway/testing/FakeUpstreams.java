@@ -132,7 +132,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (request.path().equals("/q/health/ready")) {
             request.response().setStatusCode(service.equals("advisory-service") ? 503 : 200)
                     .putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
-        } else if (request.path().equals("/q/openapi") && !service.equals("event-service")) {
+        } else if (request.path().equals("/q/openapi") && List.of("partner-service", "advisory-service").contains(service)) {
             JsonObject problem = new JsonObject().put("type", "object").put("properties",
                     new JsonObject().put("status", new JsonObject().put("type", "integer")));
             String prefix = service.equals("partner-service") ? "/api/partners" : "/api/boards";
@@ -149,7 +149,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("tags", new JsonArray().add(new JsonObject().put("name", service)));
             request.response().putHeader("Content-Type", "application/json").end(spec.encode());
         } else {
-            // event-service's document is "broken", to show the merge carries on without it.
+            // The other services' documents are "broken", to show the merge carries on without them.
             request.response().setStatusCode(500).end();
         }
     }
