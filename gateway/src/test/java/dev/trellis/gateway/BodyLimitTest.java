@@ -61,7 +61,7 @@ class BodyLimitTest {
 
     @Test
     void chunkedBodyUnderTheLimitStreamsThrough() throws IOException {
-        String response = chunkedPost(LIMIT - 10, null);
+        String response = chunkedPost(LIMIT - 10);
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
         assertTrue(response.contains("\"bodyLength\":" + (LIMIT - 10)), response);
     }
@@ -69,7 +69,7 @@ class BodyLimitTest {
     @Test
     void chunkedBodyOverTheLimitIs413Problem() throws IOException {
         // The trap: without counting, 3 MiB of chunks went through although nothing declared a length.
-        String response = chunkedPost(3 * LIMIT, null);
+        String response = chunkedPost(3 * LIMIT);
         assertTrue(response.startsWith("HTTP/1.1 413"), response);
         assertTrue(response.contains("application/problem+json"), response);
         assertTrue(response.contains("\"status\":413"), response);
@@ -127,14 +127,29 @@ class BodyLimitTest {
                 .then().statusCode(417).contentType("application/problem+json");
     }
 
+    @Test
+    void transferCodingOtherThanChunkedIs400Problem() throws IOException {
+        String response = rawPost("Transfer-Encoding: gzip, chunked\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.contains("application/problem+json"), response);
+    }
+
+    private String rawPost(String headers) throws IOException {
+        try (Socket socket = socket()) {
+            socket.getOutputStream().write(("POST /api/partners HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + Tokens.withRoles("community-team") + "\r\n" + headers
+                    + "\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** POSTs {@code size} bytes in 64 KiB chunks from another thread and returns the whole raw response. */
-    private String chunkedPost(int size, String extraHeaders) throws IOException {
+    private String chunkedPost(int size) throws IOException {
         try (Socket socket = socket()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/partners HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     + "Authorization: Bearer " + Tokens.withRoles("community-team") + "\r\n"
-                    + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n"
-                    + (extraHeaders == null ? "" : extraHeaders) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             Thread writer = new Thread(() -> {
                 byte[] chunk = new byte[64 * 1024];
                 try {
