@@ -93,13 +93,8 @@ class UpstreamTest {
 
     @Test
     void breakerOpensAfterConsecutiveFailuresAndAProbeClosesIt() {
-        awaitFlakyUp();
-        control("always=true");
+        tripFlakyBreaker();
         try {
-            for (int i = 0; i < 3; i++) {
-                given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{}")
-                        .when().post("/api/flaky/trip").then().statusCode(502);
-            }
             String path = "/api/flaky/" + UUID.randomUUID();
             given().auth().oauth2(TOKEN).when().get(path)
                     .then().statusCode(503)
@@ -119,13 +114,8 @@ class UpstreamTest {
 
     @Test
     void failedProbeOpensTheBreakerAgain() {
-        awaitFlakyUp();
-        control("always=true");
+        tripFlakyBreaker();
         try {
-            for (int i = 0; i < 3; i++) {
-                given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{}")
-                        .when().post("/api/flaky/trip").then().statusCode(502);
-            }
             // Wait for the half-open probe: the first request that reaches the upstream again.
             String probe = "/api/flaky/" + UUID.randomUUID();
             awaitStatus(probe, "POST", 502);
@@ -140,6 +130,16 @@ class UpstreamTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
+
+    /** Takes flaky-service down and fails three POSTs (not retried), which opens its breaker. */
+    private static void tripFlakyBreaker() {
+        awaitFlakyUp();
+        control("always=true");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{}")
+                    .when().post("/api/flaky/trip").then().statusCode(502);
+        }
+    }
 
     /** Polls until the flaky upstream answers through the gateway, i.e. its breaker is closed. */
     private static void awaitFlakyUp() {
