@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.gateway.testing.GatewayTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,8 +71,18 @@ class ApiDocsAndHealthTest {
     }
 
     @Test
-    void yamlIsNotOfferedAndSaysSo() {
-        given().when().get("/api/openapi?format=yaml").then().statusCode(406)
+    void documentIsAlsoServedAsYaml() {
+        String yaml = given().when().get("/api/openapi?format=yaml")
+                .then().statusCode(200).contentType("application/yaml")
+                .extract().asString();
+        assertTrue(yaml.startsWith("\"openapi\": \"3.0.3\"\n"), yaml);
+        assertTrue(yaml.contains("\n  \"/api/partners\":\n    \"get\":\n      \"summary\": \"list of partner-service\"\n"), yaml);
+        assertTrue(yaml.contains("\n\"x-trellis-missing-services\":\n  - \"event-service\"\n"), yaml);
+    }
+
+    @Test
+    void unknownFormatIs406Problem() {
+        given().when().get("/api/openapi?format=xml").then().statusCode(406)
                 .contentType("application/problem+json");
     }
 

@@ -71,14 +71,15 @@ public class ApiDocs {
 
     private void document(RoutingContext ctx) {
         String format = ctx.request().getParam("format");
-        if (format != null && !"json".equalsIgnoreCase(format)) {
-            Problems.send(ctx, 406, "The merged document is available as JSON only");
+        boolean yaml = "yaml".equalsIgnoreCase(format);
+        if (format != null && !yaml && !"json".equalsIgnoreCase(format)) {
+            Problems.send(ctx, 406, "The merged document is available as format=json (the default) or format=yaml");
             return;
         }
         current().onSuccess(body -> ctx.response()
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader(HttpHeaders.CONTENT_TYPE, yaml ? "application/yaml" : "application/json")
                         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                        .end(body))
+                        .end(yaml ? Yaml.write(body.toJsonObject()) : body.toString()))
                 .onFailure(ctx::fail);
     }
 
