@@ -91,6 +91,16 @@ class EdgeTest {
         }
     }
 
+    @Test
+    void servicesHopByHopHeadersStayBetweenGatewayAndService() {
+        RawHttp.Response response = RawHttp.send(gateway.getPort(), "GET", "/api/partners/1",
+                Map.of("Authorization", "Bearer " + Tokens.withRoles("partner")));
+        assertEquals(200, response.status());
+        assertEquals(List.of(), response.header("Keep-Alive"));
+        assertEquals(List.of(), response.header("X-Hop"), "named in the service's Connection header");
+        assertEquals(List.of("close"), response.header("Connection"), "the caller asked for close; nothing else");
+    }
+
     // ---- CORS ---------------------------------------------------------------------------------------
 
     @Test

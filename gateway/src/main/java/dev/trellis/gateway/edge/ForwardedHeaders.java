@@ -24,6 +24,13 @@ public final class ForwardedHeaders {
             "X-Original-URL", "X-Rewrite-URL", "X-Original-Method", "X-HTTP-Method-Override", "X-HTTP-Method",
             "X-Method-Override", "Expect");
 
+    /**
+     * Hop-by-hop headers of an upstream's response (RFC 9110 7.6.1), which vertx-http-proxy passes on:
+     * a service's {@code Connection: close} would otherwise close the caller's connection.
+     */
+    private static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Connection",
+            "Upgrade", "Trailer", "TE", "Proxy-Authenticate");
+
     /** version 00, 32 hex trace id, 16 hex parent id, 2 hex flags (W3C Trace Context level 1). */
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String TRACEPARENT_HEADER = "traceparent";
@@ -46,6 +53,18 @@ public final class ForwardedHeaders {
         }
         upstream.set(RequestIds.HEADER, requestId);
         traceContext(upstream);
+    }
+
+    /** Removes hop-by-hop headers, and those the upstream's {@code Connection} header names, from its response. */
+    public static void stripHopByHop(MultiMap upstreamResponse) {
+        for (String listed : upstreamResponse.getAll("Connection")) {
+            for (String name : listed.split(",")) {
+                upstreamResponse.remove(name.trim());
+            }
+        }
+        for (String name : HOP_BY_HOP) {
+            upstreamResponse.remove(name);
+        }
     }
 
     /**

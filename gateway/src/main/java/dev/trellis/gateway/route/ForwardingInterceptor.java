@@ -111,6 +111,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             // The gateway already set its id on the response; an upstream copy would duplicate it.
             response.headers().remove(RequestIds.HEADER);
             Cors.stripUpstreamHeaders(response.headers());
+            ForwardedHeaders.stripHopByHop(response.headers());
         }
         return ctx.sendResponse();
     }

@@ -176,6 +176,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 .putHeader("X-Request-Id", "set-by-upstream")
                 // ...nor a service's own CORS answer: only the gateway decides CORS.
                 .putHeader("Access-Control-Allow-Origin", "*")
+                // ...nor hop-by-hop headers meant for the gateway's own connection.
+                .putHeader("Connection", "keep-alive, X-Hop")
+                .putHeader("Keep-Alive", "timeout=5")
+                .putHeader("X-Hop", "1")
                 .end(echo.encode());
     }
 
