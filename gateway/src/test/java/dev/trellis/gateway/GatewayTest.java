@@ -138,8 +138,9 @@ class GatewayTest {
     }
 
     @Test
-    void unreachableUpstreamIs502ProblemQuickly() {
-        problem(given().auth().oauth2(Tokens.withRoles("partner")).when().get("/api/offline/1").then(), 502)
+    void unreachableUpstreamIs503ProblemQuickly() {
+        problem(given().auth().oauth2(Tokens.withRoles("partner")).when().get("/api/offline/1").then(), 503)
+                .header("Retry-After", notNullValue())
                 .time(lessThan(3_000L))
                 .body("detail", containsString("not reachable"))
                 .body("detail", org.hamcrest.Matchers.not(containsString("127.0.0.1")));
