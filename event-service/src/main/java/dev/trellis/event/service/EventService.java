@@ -27,9 +27,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventService {
     private final EventMessages messages;
+    private final Seats seats;
 
-    public EventService(EventMessages messages) {
+    public EventService(EventMessages messages, Seats seats) {
         this.messages = messages;
+        this.seats = seats;
     }
 
     /** One page in (starts_at, id) order. Callers other than the community team never see drafts. */
@@ -114,7 +116,7 @@ public class EventService {
 
     @Transactional
     public Event update(UUID id, String ifMatch, MergePatch<EventPatch> patch) {
-        Event event = get(id, Caller.SYSTEM);
+        Event event = lock(id, Caller.SYSTEM);
         EntityTags.requireMatch(ifMatch, event.version);
         if (event.status == EventStatus.CANCELLED || event.status == EventStatus.COMPLETED) {
             throw new EventRuleException("event-closed", "A " + event.status + " event can no longer be changed");
@@ -134,18 +136,17 @@ public class EventService {
                 patch.has("registrationOpensAt") ? p.registrationOpensAt() : d.registrationOpensAt(),
                 patch.has("registrationClosesAt") ? p.registrationClosesAt() : d.registrationClosesAt(),
                 patch.has("userGroupId") ? p.userGroupId() : d.userGroupId());
-        if (event.status == EventStatus.PUBLISHED && event.capacity != null
-                && (changed.capacity() == null || changed.capacity() < event.capacity)) {
-            long held = Registration.count("eventId = ?1 and status in ?2", event.id,
-                    List.of(RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED));
-            if (changed.capacity() != null && changed.capacity() < held) {
+        if (changed.capacity() != null) {
+            long taken = seats.taken(event);
+            if (changed.capacity() < taken) {
                 throw new EventRuleException("capacity-below-registrations", "Capacity " + changed.capacity()
-                        + " is below the " + held + " seats already taken");
+                        + " is below the " + taken + " seats already taken");
             }
         }
         apply(event, changed);
         if (event.status == EventStatus.PUBLISHED) {
             requirePlace(event);
+            seats.promote(event); // more seats: the waitlist moves up
         }
         Event.getEntityManager().flush();
         return event;
