@@ -9,12 +9,14 @@ import dev.trellis.event.rest.dto.EventPatch;
 import dev.trellis.event.rest.dto.EventRequest;
 import dev.trellis.event.rest.dto.EventResponse;
 import dev.trellis.event.rest.dto.StatusChangeRequest;
+import dev.trellis.event.service.CalendarService;
 import dev.trellis.event.service.EventFilter;
 import dev.trellis.event.service.EventService;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.MergePatch;
 import dev.trellis.platform.http.Page;
 import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.ical.ICalendar;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -52,8 +54,11 @@ public class EventResource {
     private final Callers callers;
     private final ObjectMapper json;
     private final Validator validator;
+    private final CalendarService calendars;
 
-    public EventResource(EventService events, Callers callers, ObjectMapper json, Validator validator) {
+    public EventResource(EventService events, Callers callers, ObjectMapper json, Validator validator,
+            CalendarService calendars) {
+        this.calendars = calendars;
         this.events = events;
         this.callers = callers;
         this.json = json;
@@ -131,6 +136,17 @@ public class EventResource {
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChangeRequest request) {
         return withETag(events.changeStatus(id, ifMatch, request.status()));
+    }
+
+    @GET
+    @Path("/{id}/calendar.ics")
+    @PermitAll
+    @Produces(ICalendar.MEDIA_TYPE)
+    @Operation(summary = "One event as an iCalendar (RFC 5545) file", description = "No token needed.")
+    @APIResponse(responseCode = "200", description = "The feed")
+    @APIResponse(responseCode = "404", description = "No such event, or a draft")
+    public Response calendar(@PathParam("id") UUID id) {
+        return CalendarResource.feed(calendars.event(id), "event-" + id + ".ics");
     }
 
     private static Response withETag(Event event) {

@@ -6,11 +6,13 @@ import dev.trellis.event.domain.UserGroup;
 import dev.trellis.event.rest.dto.UserGroupPatch;
 import dev.trellis.event.rest.dto.UserGroupRequest;
 import dev.trellis.event.rest.dto.UserGroupResponse;
+import dev.trellis.event.service.CalendarService;
 import dev.trellis.event.service.UserGroupService;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.MergePatch;
 import dev.trellis.platform.http.Page;
 import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.ical.ICalendar;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -47,8 +49,10 @@ public class UserGroupResource {
     private final UserGroupService groups;
     private final ObjectMapper json;
     private final Validator validator;
+    private final CalendarService calendars;
 
-    public UserGroupResource(UserGroupService groups, ObjectMapper json, Validator validator) {
+    public UserGroupResource(UserGroupService groups, ObjectMapper json, Validator validator, CalendarService calendars) {
+        this.calendars = calendars;
         this.groups = groups;
         this.json = json;
         this.validator = validator;
@@ -73,6 +77,17 @@ public class UserGroupResource {
         UserGroupService.Summary s = groups.get(id);
         return Response.ok(UserGroupResponse.of(s, groups.meetups(id, MEETUPS_SHOWN)))
                 .tag(EntityTags.of(s.group().version)).build();
+    }
+
+    @GET
+    @Path("/{id}/calendar.ics")
+    @PermitAll
+    @Produces(ICalendar.MEDIA_TYPE)
+    @Operation(summary = "A user group's meetups as an iCalendar (RFC 5545) feed", description = "No token needed.")
+    @APIResponse(responseCode = "200", description = "The feed")
+    @APIResponse(responseCode = "404", description = "No such user group")
+    public Response calendar(@PathParam("id") UUID id) {
+        return CalendarResource.feed(calendars.userGroup(id), "user-group-" + id + ".ics");
     }
 
     @POST
