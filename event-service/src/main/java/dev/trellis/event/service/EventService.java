@@ -107,11 +107,9 @@ public class EventService {
         return event;
     }
 
-    /** Creates an event with a known id unless it exists; for the demo data. */
     @Transactional
-    public Event createIfAbsent(UUID id, EventDetails details, EventStatus status) {
-        Event existing = Event.findById(id);
-        return existing != null ? existing : create(id, details, status);
+    public boolean exists(UUID id) {
+        return Event.count("id", id) > 0;
     }
 
     @Transactional

@@ -91,6 +91,37 @@ public class RegistrationService {
         return new Created(r, token);
     }
 
+    /**
+     * Records attendance of an event that has taken place, as from the sign-in sheet of a meetup held before it was
+     * in Trellis (and for the demo data): registered, and attended or not, whatever the window and capacity said.
+     * The company comes from the email's domain. Returns false if the email is registered already.
+     */
+    @Transactional
+    public boolean importAttendance(UUID eventId, String name, String email, boolean attended) {
+        Event event = events.lock(eventId, Caller.SYSTEM);
+        if (Registration.count("eventId = ?1 and lower(email) = ?2", eventId, email.toLowerCase(Locale.ROOT)) > 0) {
+            return false;
+        }
+        Optional<PartnerView> company = partners.byEmail(email);
+        Registration r = new Registration();
+        r.id = UUID.randomUUID();
+        r.eventId = eventId;
+        r.name = name;
+        r.email = email;
+        r.partnerId = company.map(p -> p.partnerId).orElse(null);
+        r.partnerName = company.map(p -> p.name).orElse(null);
+        r.source = RegistrationSource.IMPORT;
+        r.status = attended ? RegistrationStatus.ATTENDED : RegistrationStatus.REGISTERED;
+        r.checkedInAt = attended ? event.startsAt : null;
+        r.cancelToken = hash(newToken());
+        r.persist();
+        messages.registration(r);
+        if (attended) {
+            messages.attendance(r, true);
+        }
+        return true;
+    }
+
     /** The company snapshot: a contact's current employer, or for a guest the partner owning the email's domain. */
     private Optional<PartnerView> company(RegistrationRequest request, Caller caller) {
         if (request.contactId() == null) {
