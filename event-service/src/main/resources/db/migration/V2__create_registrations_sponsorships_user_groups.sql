@@ -5,7 +5,8 @@ create table user_group (
     city        varchar(100)  not null,
     country     varchar(2)    not null,
     version     bigint        not null default 0,
-    created_at  timestamptz   not null
+    created_at  timestamptz   not null,
+    updated_at  timestamptz   not null
 );
 create index user_group_name_idx on user_group (name, id);
 
@@ -15,8 +16,9 @@ create table user_group_organiser (
     primary key (user_group_id, contact_id)
 );
 
--- Event details.
+-- Event details, and when an event last changed (the DTSTAMP of its calendar entries).
 alter table event
+    add column updated_at              timestamptz,
     add column description             varchar(5000),
     add column venue                   varchar(300),
     add column online_url              varchar(2000),
@@ -25,6 +27,8 @@ alter table event
     add column registration_closes_at  timestamptz,
     add column user_group_id           uuid          references user_group (id),
     add check (registration_closes_at is null or registration_opens_at is null or registration_closes_at > registration_opens_at);
+update event set updated_at = created_at;
+alter table event alter column updated_at set not null;
 create index event_user_group_idx on event (user_group_id, starts_at);
 create index event_status_starts_at_idx on event (status, starts_at, id);
 
@@ -43,7 +47,8 @@ create table registration (
     checked_in_at   timestamptz,
     cancel_token    varchar(64)   not null,
     version         bigint        not null default 0,
-    created_at      timestamptz   not null
+    created_at      timestamptz   not null,
+    updated_at      timestamptz   not null
 );
 create unique index registration_live_email_uq on registration (event_id, lower(email)) where status <> 'CANCELLED';
 create index registration_event_seq_idx on registration (event_id, seq);
@@ -60,7 +65,8 @@ create table sponsorship (
     currency      varchar(3)     not null,
     status        varchar(20)    not null check (status in ('PROPOSED', 'CONFIRMED', 'CANCELLED')),
     version       bigint         not null default 0,
-    created_at    timestamptz    not null
+    created_at    timestamptz    not null,
+    updated_at    timestamptz    not null
 );
 create index sponsorship_event_idx on sponsorship (event_id, created_at, id);
 create index sponsorship_partner_idx on sponsorship (partner_id);

@@ -147,11 +147,12 @@ public class DemoData {
         for (Object[] p : PARTNERS) {
             UUID id = (UUID) p[0];
             String name = (String) p[1];
+            String domain = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example";
             QuarkusTransaction.requiringNew().run(() -> {
                 if (PartnerView.findById(id) == null) {
-                    String domain = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example";
                     readModel.partner(id, name, (String) p[2], List.of(domain), Instant.EPOCH);
                 }
+                readModel.claimDomainIfFree(domain, id);
             });
         }
     }

@@ -1,22 +1,19 @@
 package dev.trellis.event.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A conference, summit, meetup, webinar or workshop. */
 @Entity
 @Table(name = "event")
-public class Event extends PanacheEntityBase {
+public class Event extends Timestamped {
     @Id
     public UUID id;
     @Enumerated(EnumType.STRING)
@@ -51,8 +48,6 @@ public class Event extends PanacheEntityBase {
     public UUID userGroupId;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     /** Whether registrations are accepted at {@code now}: published, not over, and inside the window. */
     public boolean registrationOpen(Instant now) {
@@ -67,10 +62,5 @@ public class Event extends PanacheEntityBase {
             throw new EventRuleException("status-transition", "An event that is " + status + " cannot become " + target);
         }
         status = target;
-    }
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,23 +1,20 @@
 package dev.trellis.event.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
 
 /** One person's registration for an event, with the company they worked for at the time. */
 @Entity
 @Table(name = "registration")
-public class Registration extends PanacheEntityBase {
+public class Registration extends Timestamped {
     @Id
     public UUID id;
     /** Order of arrival, for the waitlist; drawn by the database. */
@@ -51,11 +48,4 @@ public class Registration extends PanacheEntityBase {
     public String cancelToken;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,23 +1,19 @@
 package dev.trellis.event.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A partner's sponsorship of an event. */
 @Entity
 @Table(name = "sponsorship")
-public class Sponsorship extends PanacheEntityBase {
+public class Sponsorship extends Timestamped {
     @Id
     public UUID id;
     @Column(name = "event_id", nullable = false)
@@ -40,11 +36,4 @@ public class Sponsorship extends PanacheEntityBase {
     public SponsorshipStatus status;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

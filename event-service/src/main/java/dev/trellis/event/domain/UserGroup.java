@@ -1,6 +1,5 @@
 package dev.trellis.event.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,11 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +16,7 @@ import java.util.UUID;
 /** A user group (chapter) that holds meetups. */
 @Entity
 @Table(name = "user_group")
-public class UserGroup extends PanacheEntityBase {
+public class UserGroup extends Timestamped {
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -37,11 +33,4 @@ public class UserGroup extends PanacheEntityBase {
     public Set<UUID> organiserIds = new LinkedHashSet<>();
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

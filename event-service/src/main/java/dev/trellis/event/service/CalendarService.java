@@ -67,6 +67,6 @@ public class CalendarService {
         String location = e.venue != null ? e.venue : e.onlineUrl;
         return new CalendarEntry(e.id + UID_DOMAIN, e.startsAt.atZone(zone), e.endsAt.atZone(zone), e.title,
                 description.toString(), location, e.onlineUrl == null ? null : URI.create(e.onlineUrl),
-                e.status == EventStatus.CANCELLED, (int) Math.min(e.version, Integer.MAX_VALUE), e.createdAt);
+                e.status == EventStatus.CANCELLED, (int) Math.min(e.version, Integer.MAX_VALUE), e.updatedAt);
     }
 }

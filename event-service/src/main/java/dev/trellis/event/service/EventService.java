@@ -122,12 +122,12 @@ public class EventService {
         EventPatch p = patch.value();
         EventDetails d = details(event);
         EventDetails changed = new EventDetails(
-                patch.has("kind") ? required("kind", p.kind()) : d.kind(),
-                patch.has("title") ? required("title", p.title()).strip() : d.title(),
+                patch.has("kind") ? Patches.required("kind", p.kind()) : d.kind(),
+                patch.has("title") ? Patches.required("title", p.title()).strip() : d.title(),
                 patch.has("description") ? p.description() : d.description(),
-                patch.has("startsAt") ? required("startsAt", p.startsAt()) : d.startsAt(),
-                patch.has("endsAt") ? required("endsAt", p.endsAt()) : d.endsAt(),
-                patch.has("timeZone") ? required("timeZone", p.timeZone()) : d.timeZone(),
+                patch.has("startsAt") ? Patches.required("startsAt", p.startsAt()) : d.startsAt(),
+                patch.has("endsAt") ? Patches.required("endsAt", p.endsAt()) : d.endsAt(),
+                patch.has("timeZone") ? Patches.required("timeZone", p.timeZone()) : d.timeZone(),
                 patch.has("venue") ? p.venue() : d.venue(),
                 patch.has("onlineUrl") ? p.onlineUrl() : d.onlineUrl(),
                 patch.has("capacity") ? p.capacity() : d.capacity(),
@@ -187,13 +187,6 @@ public class EventService {
         if (event.venue == null && event.onlineUrl == null) {
             throw new EventRuleException("event-without-place", "A published event needs a venue or an online link");
         }
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw ProblemException.badRequest(field, "must not be null");
-        }
-        return value;
     }
 
     private static EventDetails details(Event e) {

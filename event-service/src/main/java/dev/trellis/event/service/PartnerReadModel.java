@@ -43,6 +43,17 @@ public class PartnerReadModel {
         }
     }
 
+    /** Gives an email domain to a partner unless some partner has it already; for the demo data. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void claimDomainIfFree(String domain, UUID partnerId) {
+        if (PartnerDomain.findById(domain) == null && PartnerView.findById(partnerId) != null) {
+            PartnerDomain d = new PartnerDomain();
+            d.domain = domain;
+            d.partnerId = partnerId;
+            d.persist();
+        }
+    }
+
     /** A lapse or a reactivation; a partner this model has not heard of yet has nothing to update. */
     @Transactional(Transactional.TxType.REQUIRED)
     public void status(UUID id, String lifecycleStatus, Instant at) {

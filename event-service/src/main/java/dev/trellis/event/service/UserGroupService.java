@@ -83,13 +83,13 @@ public class UserGroupService {
         EntityTags.requireMatch(ifMatch, g.version);
         UserGroupPatch p = patch.value();
         if (patch.has("name")) {
-            g.name = required("name", p.name()).strip();
+            g.name = Patches.required("name", p.name()).strip();
         }
         if (patch.has("city")) {
-            g.city = required("city", p.city()).strip();
+            g.city = Patches.required("city", p.city()).strip();
         }
         if (patch.has("country")) {
-            g.country = required("country", p.country());
+            g.country = Patches.required("country", p.country());
         }
         if (patch.has("organiserIds")) {
             g.organiserIds.clear();
@@ -102,13 +102,6 @@ public class UserGroupService {
 
     private static UserGroup find(UUID id) {
         return UserGroup.<UserGroup>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("User group", id));
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw ProblemException.badRequest(field, "must not be null");
-        }
-        return value;
     }
 
     private static List<Summary> summaries(List<UserGroup> groups, Instant now) {
