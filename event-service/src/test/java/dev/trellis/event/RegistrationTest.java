@@ -90,6 +90,16 @@ class RegistrationTest {
     }
 
     @Test
+    void cancellingTheEventCancelsItsRegistrationsAndWaitlist() {
+        UUID event = Fixtures.publishedEvent(1);
+        String seated = Fixtures.registerGuest(event, Fixtures.email())[0];
+        String waiting = Fixtures.registerGuest(event, Fixtures.email())[0];
+        Fixtures.status(event, "CANCELLED");
+        given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, seated).then().body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, waiting).then().body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
     void raisingTheCapacityMovesTheWaitlistUp() {
         UUID event = Fixtures.publishedEvent(1);
         Fixtures.registerGuest(event, Fixtures.email());

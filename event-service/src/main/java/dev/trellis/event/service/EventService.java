@@ -150,7 +150,10 @@ public class EventService {
         return event;
     }
 
-    /** Publishes, completes or cancels; completing turns registrations nobody checked in into no-shows. */
+    /**
+     * Publishes, completes or cancels. Completing turns registrations nobody checked in into no-shows; cancelling
+     * cancels the registrations and the waitlist.
+     */
     @Transactional
     public Event changeStatus(UUID id, String ifMatch, EventStatus target) {
         Event event = lock(id, Caller.SYSTEM);
@@ -176,6 +179,15 @@ public class EventService {
                 for (Registration r : absent) {
                     r.status = RegistrationStatus.NO_SHOW;
                     messages.attendance(r, false);
+                }
+            }
+            case CANCELLED -> {
+                // Nobody holds a seat at an event that will not take place; consumers hear of each.
+                List<Registration> live = Registration.list("eventId = ?1 and status in ?2 order by seq", event.id,
+                        List.of(RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED));
+                for (Registration r : live) {
+                    r.status = RegistrationStatus.CANCELLED;
+                    messages.registration(r);
                 }
             }
             default -> {
