@@ -2,29 +2,198 @@ package dev.trellis.event.config;
 
 import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.domain.EventStatus;
+import dev.trellis.event.domain.PartnerView;
+import dev.trellis.event.domain.Sponsorship;
+import dev.trellis.event.rest.dto.RegistrationRequest;
+import dev.trellis.event.rest.dto.SponsorshipRequest;
+import dev.trellis.event.rest.dto.UserGroupRequest;
+import dev.trellis.event.service.Caller;
+import dev.trellis.event.service.EventDetails;
 import dev.trellis.event.service.EventService;
+import dev.trellis.event.service.PartnerReadModel;
+import dev.trellis.event.service.RegistrationService;
+import dev.trellis.event.service.SponsorshipService;
+import dev.trellis.event.service.UserGroupService;
 import dev.trellis.platform.config.DemoConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
-/** Demo events of the local stack: a summit and a user-group meetup. */
+/**
+ * Demo data of the local stack: a conference sponsored by demo partners, three user groups (one dormant) with
+ * past meetups and their attendance, and upcoming events. Dates are relative to today, so the groups' health
+ * reads the same whenever the stack starts. The partners the demo needs are put into the read model here
+ * (unless partner-service's events brought them already), so nothing depends on when those events arrive.
+ * Everything has a fixed id and is created only if absent, so loading twice adds nothing.
+ */
 @ApplicationScoped
 public class DemoData {
-    void load(@Observes StartupEvent event, DemoConfig config, EventService events) {
-        if (!config.enabled()) {
-            return;
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    /** partner-service's demo partners: the ids of its DemoData, the names and domains it gives them. */
+    static final UUID ACME_CLOUD = UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001");
+    static final UUID BOREALIS_SYSTEMS = UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002");
+    static final UUID COBALT_COMPUTE = UUID.fromString("d0d0d0d0-0000-4000-8000-000000000003");
+    static final UUID TUNDRA_TELECOM = UUID.fromString("d0d0d0d0-0000-4000-8000-000000000020");
+    private static final List<Object[]> PARTNERS = List.of(
+            new Object[] {ACME_CLOUD, "Acme Cloud", "ACTIVE"},
+            new Object[] {BOREALIS_SYSTEMS, "Borealis Systems", "ACTIVE"},
+            new Object[] {COBALT_COMPUTE, "Cobalt Compute", "ACTIVE"},
+            new Object[] {TUNDRA_TELECOM, "Tundra Telecom", "LAPSED"});
+
+    static final UUID HELSINKI_GROUP = id("e7e7e7e7", 1);
+    static final UUID BERLIN_GROUP = id("e7e7e7e7", 2);
+    static final UUID LISBON_GROUP = id("e7e7e7e7", 3);
+    static final UUID CONFERENCE = id("e5e5e5e5", 3);
+
+    private final DemoConfig config;
+    private final EventService events;
+    private final UserGroupService groups;
+    private final RegistrationService registrations;
+    private final SponsorshipService sponsorships;
+    private final PartnerReadModel readModel;
+
+    public DemoData(DemoConfig config, EventService events, UserGroupService groups, RegistrationService registrations,
+            SponsorshipService sponsorships, PartnerReadModel readModel) {
+        this.config = config;
+        this.events = events;
+        this.groups = groups;
+        this.registrations = registrations;
+        this.sponsorships = sponsorships;
+        this.readModel = readModel;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            load();
         }
+    }
+
+    /** @return how many events were added (0 on a second load) */
+    public int load() {
+        seedPartners();
+        groups.createIfAbsent(HELSINKI_GROUP, new UserGroupRequest("Helsinki Cloud Native", "Helsinki", "FI", List.of()));
+        groups.createIfAbsent(BERLIN_GROUP, new UserGroupRequest("Berlin Platform Engineers", "Berlin", "DE", List.of()));
+        groups.createIfAbsent(LISBON_GROUP, new UserGroupRequest("Lisbon Open Source", "Lisbon", "PT", List.of()));
+
+        int added = 0;
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        events.createIfAbsent(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000001"), EventKind.SUMMIT,
-                "Open Infrastructure Summit 2027", LocalDateTime.of(2027, 3, 16, 9, 0).atZone(berlin).toInstant(),
-                LocalDateTime.of(2027, 3, 17, 18, 0).atZone(berlin).toInstant(), berlin.getId(), EventStatus.PUBLISHED);
         ZoneId helsinki = ZoneId.of("Europe/Helsinki");
-        events.createIfAbsent(UUID.fromString("e5e5e5e5-0000-4000-8000-000000000002"), EventKind.MEETUP,
-                "Helsinki Cloud Native Meetup #12", LocalDateTime.of(2027, 1, 21, 18, 0).atZone(helsinki).toInstant(),
-                LocalDateTime.of(2027, 1, 21, 21, 0).atZone(helsinki).toInstant(), helsinki.getId(), EventStatus.PUBLISHED);
+        ZoneId lisbon = ZoneId.of("Europe/Lisbon");
+        added += event(id("e5e5e5e5", 1), new EventDetails(EventKind.SUMMIT,
+                "Open Infrastructure Summit 2027", "Two days of talks on open infrastructure.",
+                LocalDateTime.of(2027, 3, 16, 9, 0).atZone(berlin).toInstant(),
+                LocalDateTime.of(2027, 3, 17, 18, 0).atZone(berlin).toInstant(), berlin.getId(), "bcc Berlin", null, 500,
+                null, null, null), EventStatus.PUBLISHED);
+        added += event(id("e5e5e5e5", 2), new EventDetails(EventKind.MEETUP,
+                "Helsinki Cloud Native Meetup #12", null, LocalDateTime.of(2027, 1, 21, 18, 0).atZone(helsinki).toInstant(),
+                LocalDateTime.of(2027, 1, 21, 21, 0).atZone(helsinki).toInstant(), helsinki.getId(), "Maria 01, Helsinki",
+                null, 80, null, null, HELSINKI_GROUP), EventStatus.PUBLISHED);
+
+        if (event(CONFERENCE, new EventDetails(EventKind.CONFERENCE, "Trellis Open Source Conference",
+                "The foundation's yearly conference: keynotes, project updates and the sponsor hall.",
+                at(45, LocalTime.of(9, 0), lisbon), at(46, LocalTime.of(18, 0), lisbon), lisbon.getId(),
+                "Centro de Congressos de Lisboa", "https://events.example.org/tosc/live", 400, null, null, null),
+                EventStatus.PUBLISHED) == 1) {
+            added++;
+            sponsor(CONFERENCE, ACME_CLOUD, "DIAMOND", "50000.00", "USD", true);
+            sponsor(CONFERENCE, BOREALIS_SYSTEMS, "GOLD", "25000.00", "EUR", true);
+            sponsor(CONFERENCE, COBALT_COMPUTE, "SILVER", "10000.00", "EUR", false);
+            for (int i = 1; i <= 12; i++) {
+                String domain = i % 3 == 0 ? "acme-cloud.example" : i % 3 == 1 ? "borealis-systems.example" : "example.org";
+                registrations.register(CONFERENCE, new RegistrationRequest(null, "Attendee " + i,
+                        "attendee" + i + "@" + domain, dev.trellis.event.domain.RegistrationSource.DEMO), Caller.SYSTEM);
+            }
+        }
+
+        // Helsinki: three meetups held, one recent (active, eligible); Berlin: two (active, not eligible);
+        // Lisbon: the last one four months ago (dormant).
+        added += pastMeetup(101, HELSINKI_GROUP, "Helsinki Cloud Native #9", 150, helsinki, "Maria 01, Helsinki");
+        added += pastMeetup(102, HELSINKI_GROUP, "Helsinki Cloud Native #10", 90, helsinki, "Maria 01, Helsinki");
+        added += pastMeetup(103, HELSINKI_GROUP, "Helsinki Cloud Native #11", 25, helsinki, "Maria 01, Helsinki");
+        added += pastMeetup(104, BERLIN_GROUP, "Platform Engineering Berlin: GitOps night", 40, berlin, "c-base, Berlin");
+        added += pastMeetup(105, BERLIN_GROUP, "Platform Engineering Berlin: SBOMs", 100, berlin, "c-base, Berlin");
+        added += pastMeetup(106, LISBON_GROUP, "Lisbon Open Source: first meetup", 250, lisbon, "LACS, Lisbon");
+        added += pastMeetup(107, LISBON_GROUP, "Lisbon Open Source: Rust in production", 120, lisbon, "LACS, Lisbon");
+
+        added += event(id("e5e5e5e5", 201), new EventDetails(EventKind.MEETUP,
+                "Helsinki Cloud Native #13", "Observability without the bill.", at(14, LocalTime.of(18, 0), helsinki),
+                at(14, LocalTime.of(21, 0), helsinki), helsinki.getId(), "Maria 01, Helsinki", null, 60, null, null,
+                HELSINKI_GROUP), EventStatus.PUBLISHED);
+        added += event(id("e5e5e5e5", 202), new EventDetails(EventKind.WEBINAR,
+                "Platform Engineering Berlin online: Backstage plugins", null, at(30, LocalTime.of(17, 0), berlin),
+                at(30, LocalTime.of(18, 30), berlin), berlin.getId(), null, "https://meet.example.org/pe-berlin", 200,
+                null, null, BERLIN_GROUP), EventStatus.PUBLISHED);
+        added += event(id("e5e5e5e5", 203), new EventDetails(EventKind.WORKSHOP,
+                "Contributor workshop: your first patch", null, at(60, LocalTime.of(10, 0), berlin),
+                at(60, LocalTime.of(16, 0), berlin), berlin.getId(), "Foundation office, Berlin", null, 20, null, null,
+                null), EventStatus.DRAFT);
+        LOG.infof("Demo data: %d events added", added);
+        return added;
+    }
+
+    /** The demo partners in the read model, unless partner-service's events have put them there already. */
+    private void seedPartners() {
+        for (Object[] p : PARTNERS) {
+            UUID id = (UUID) p[0];
+            String name = (String) p[1];
+            String domain = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example";
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (PartnerView.findById(id) == null) {
+                    readModel.partner(id, name, (String) p[2], List.of(domain), Instant.EPOCH);
+                }
+                readModel.claimDomainIfFree(domain, id);
+            });
+        }
+    }
+
+    /** A meetup {@code daysAgo} days ago with six people: four came, two did not. */
+    private int pastMeetup(int n, UUID group, String title, int daysAgo, ZoneId zone, String venue) {
+        UUID id = id("e5e5e5e5", n);
+        if (event(id, new EventDetails(EventKind.MEETUP, title, null, at(-daysAgo, LocalTime.of(18, 0), zone),
+                at(-daysAgo, LocalTime.of(21, 0), zone), zone.getId(), venue, null, 50, null, null, group),
+                EventStatus.PUBLISHED) == 0) {
+            return 0;
+        }
+        String[] domains = {"acme-cloud.example", "borealis-systems.example", "cobalt-compute.example", "example.org"};
+        for (int i = 0; i < 6; i++) {
+            registrations.importAttendance(id, "Member " + n + "-" + i, "member" + i + "." + n + "@" + domains[i % 4], i < 4);
+        }
+        events.changeStatus(id, "*", EventStatus.COMPLETED);
+        return 1;
+    }
+
+    private void sponsor(UUID event, UUID partner, String level, String amount, String currency, boolean confirm) {
+        Sponsorship s = sponsorships.propose(event, new SponsorshipRequest(partner, level, new BigDecimal(amount), currency));
+        if (confirm) {
+            sponsorships.confirm(event, s.id, "*");
+        }
+    }
+
+    /** Creates the event unless it exists. @return 1 if it was created */
+    private int event(UUID id, EventDetails details, EventStatus status) {
+        if (events.exists(id)) {
+            return 0;
+        }
+        events.create(id, details, status);
+        return 1;
+    }
+
+    private static Instant at(int daysFromToday, LocalTime time, ZoneId zone) {
+        return LocalDate.now(zone).plusDays(daysFromToday).atTime(time).atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static UUID id(String prefix, int n) {
+        return UUID.fromString(String.format("%s-0000-4000-8000-%012d", prefix, n));
     }
 }

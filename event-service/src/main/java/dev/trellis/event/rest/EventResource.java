@@ -1,77 +1,155 @@
 package dev.trellis.event.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.event.domain.Event;
+import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.domain.EventStatus;
+import dev.trellis.event.rest.dto.EventPatch;
 import dev.trellis.event.rest.dto.EventRequest;
 import dev.trellis.event.rest.dto.EventResponse;
+import dev.trellis.event.rest.dto.StatusChangeRequest;
+import dev.trellis.event.service.CalendarService;
+import dev.trellis.event.service.EventFilter;
 import dev.trellis.event.service.EventService;
 import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.http.MergePatch;
 import dev.trellis.platform.http.Page;
 import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.trellis.platform.ical.ICalendar;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.ZoneId;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Published events are public; drafts only the community team sees. */
+/** Events: public once published; drafts and every change are the community team's. */
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
 public class EventResource {
     private final EventService events;
-    private final SecurityIdentity identity;
+    private final Callers callers;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final CalendarService calendars;
 
-    public EventResource(EventService events, SecurityIdentity identity) {
+    public EventResource(EventService events, Callers callers, ObjectMapper json, Validator validator,
+            CalendarService calendars) {
+        this.calendars = calendars;
         this.events = events;
-        this.identity = identity;
+        this.callers = callers;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
     @PermitAll
-    public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    @Operation(summary = "List events by start time (cursor-paged)",
+            description = "No token needed: anyone sees every event but drafts; the community team also sees drafts.")
+    @APIResponse(responseCode = "200", description = "One page; a Link rel=next header when there is more")
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter")
+    public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @Parameter(description = "Only events in this status") @QueryParam("status") String status,
+            @Parameter(description = "Only events of this kind") @QueryParam("kind") String kind,
+            @Parameter(description = "Only events starting at or after", example = "2027-01-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Only events starting before", example = "2028-01-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "Only meetups of this user group") @QueryParam("userGroupId") String userGroupId,
+            @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(events.list(page, publishedOnly()), page, EventService::cursorOf, EventResponse::of)
-                .toResponse(uri);
+        return Page.of(events.list(page, new EventFilter(
+                QueryParams.enumOf(EventStatus.class, "status", status), QueryParams.enumOf(EventKind.class, "kind", kind),
+                QueryParams.instant("from", from), QueryParams.instant("to", to),
+                QueryParams.uuid("userGroupId", userGroupId)), callers.current()), page,
+                EventService::cursorOf, EventResponse::of).toResponse(uri);
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
+    @Operation(summary = "Read an event (drafts: community team only)")
+    @APIResponse(responseCode = "200", description = "The event, with its ETag")
+    @APIResponse(responseCode = "404", description = "No such event, or a draft the caller may not see")
     public Response get(@PathParam("id") UUID id) {
-        Event event = events.get(id, publishedOnly());
-        return Response.ok(EventResponse.of(event)).tag(EntityTags.of(event.version)).build();
+        return withETag(events.get(id, callers.current()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("community-team")
+    @Operation(summary = "Create an event as a draft")
+    @APIResponse(responseCode = "201", description = "Created; Location names the event")
+    @APIResponse(responseCode = "400", description = "A field is invalid")
+    @APIResponse(responseCode = "403", description = "Not community team")
     public Response create(@Valid @NotNull EventRequest request, @Context UriInfo uri) {
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (java.time.DateTimeException e) {
-            throw ProblemException.badRequest("timeZone", "is not a known IANA time zone");
-        }
-        Event event = events.create(UUID.randomUUID(), request.kind(), request.title().strip(), request.startsAt(),
-                request.endsAt(), request.timeZone(), EventStatus.DRAFT);
+        Event event = events.create(UUID.randomUUID(), request.details(), EventStatus.DRAFT);
         return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
                 .entity(EventResponse.of(event)).tag(EntityTags.of(event.version)).build();
     }
 
-    private boolean publishedOnly() {
-        return !identity.hasRole("community-team");
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed("community-team")
+    @Operation(summary = "Change an event's details (JSON merge patch; If-Match required)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = EventPatch.class)))
+    @APIResponse(responseCode = "200", description = "The changed event, with its new ETag")
+    @APIResponse(responseCode = "400", description = "A field is invalid or unknown")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "422", description = "The event is over, or the capacity is below the seats taken")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
+        return withETag(events.update(id, ifMatch, MergePatch.read(body, EventPatch.class, json, validator)));
+    }
+
+    @POST
+    @Path("/{id}/status-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("community-team")
+    @Operation(summary = "Publish, complete or cancel an event (If-Match required)",
+            description = "Publishing records event-published. Completing turns registrations that were not checked in into no-shows.")
+    @APIResponse(responseCode = "200", description = "The event in its new status, with its new ETag")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version")
+    @APIResponse(responseCode = "422", description = "The move is not allowed from the current status")
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull StatusChangeRequest request) {
+        return withETag(events.changeStatus(id, ifMatch, request.status()));
+    }
+
+    @GET
+    @Path("/{id}/calendar.ics")
+    @PermitAll
+    @Produces(ICalendar.MEDIA_TYPE)
+    @Operation(summary = "One event as an iCalendar (RFC 5545) file", description = "No token needed.")
+    @APIResponse(responseCode = "200", description = "The feed")
+    @APIResponse(responseCode = "404", description = "No such event, or a draft")
+    public Response calendar(@PathParam("id") UUID id) {
+        return CalendarResource.feed(calendars.event(id), "event-" + id + ".ics");
+    }
+
+    private static Response withETag(Event event) {
+        return Response.ok(EventResponse.of(event)).tag(EntityTags.of(event.version)).build();
     }
 }

@@ -1,16 +1,18 @@
 package dev.trellis.gateway.route;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The routing table: which service answers which path prefixes. Defaults are in
- * {@code application.properties}; tests and deployments override single upstreams, for example
- * {@code TRELLIS_GATEWAY_ROUTES__PARTNER_SERVICE__UPSTREAM}.
+ * Everything about the gateway that deployments tune. Defaults are here or in
+ * {@code application.properties}; tests and deployments override single keys, for example
+ * {@code TRELLIS_GATEWAY_ROUTES__PARTNER_SERVICE__UPSTREAM}. The gateway README lists every key.
  */
 @ConfigMapping(prefix = "trellis.gateway")
 public interface GatewayConfig {
@@ -25,6 +27,32 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * How long an upstream may stay silent (no response headers, or no body bytes while streaming)
+     * before the caller gets a 504. vertx-http-proxy has no timeout at all by default. A route may
+     * set its own {@link Route#timeout()}.
+     */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    /** Connections per upstream. vertx-http-proxy's client defaults to 5, which queues under load. */
+    @WithDefault("100")
+    int poolSize();
+
+    /** How often an idempotent request (GET, HEAD) without a body is retried after a transport failure. */
+    @WithDefault("1")
+    int retries();
+
+    CircuitBreakerConfig circuitBreaker();
+
+    Limits limits();
+
+    Cors cors();
+
+    TokenCache tokenCache();
+
+    OpenApi openapi();
+
     interface Route {
 
         /**
@@ -35,5 +63,82 @@ public interface GatewayConfig {
 
         /** Scheme, host and port of the service, for example {@code http://127.0.0.1:8081}; no path. */
         URI upstream();
+
+        /** This route's upstream timeout, instead of {@link GatewayConfig#upstreamTimeout()}. */
+        Optional<Duration> timeout();
+    }
+
+    interface CircuitBreakerConfig {
+        /** Consecutive transport failures (refused, reset, timed out) that open an upstream's breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before one probe request may try the upstream. */
+        @WithDefault("5s")
+        Duration openDelay();
+    }
+
+    interface Limits {
+        /** Largest request body, with or without Content-Length (chunked uploads are counted as they stream). */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /** Per client IP address, checked before the token is verified. */
+        RateLimit perIp();
+
+        /** Per user (the token's subject), checked after authentication. */
+        RateLimit perUser();
+
+        /** How many clients (IPs, users) the rate limiter tracks at most; idle ones are forgotten first. */
+        @WithDefault("100000")
+        int maxTrackedClients();
+    }
+
+    interface RateLimit {
+        /** Sustained requests per second; 0 turns this limit off. */
+        double requestsPerSecond();
+
+        /** Requests allowed in a burst above the sustained rate (the bucket's size). */
+        int burst();
+    }
+
+    interface Cors {
+        /** Origins allowed to call the API from a browser, exactly as the browser sends them (scheme://host[:port]). */
+        Optional<List<String>> origins();
+
+        @WithDefault("GET,HEAD,POST,PUT,PATCH,DELETE")
+        List<String> methods();
+
+        @WithDefault("Authorization,Content-Type,If-Match,If-None-Match,X-Request-Id,traceparent,tracestate")
+        List<String> headers();
+
+        @WithDefault("X-Request-Id,ETag,Location,Retry-After")
+        List<String> exposedHeaders();
+
+        @WithDefault("10m")
+        Duration maxAge();
+    }
+
+    interface TokenCache {
+        /** Remember verified bearer tokens until they expire, so that each is verified once. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("10000")
+        int maxSize();
+
+        /** An entry lives until the token expires, but never longer than this. */
+        @WithDefault("5m")
+        Duration maxTtl();
+    }
+
+    interface OpenApi {
+        /** How long the merged document is served before the services are asked again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How long to wait for one service's /q/openapi. */
+        @WithDefault("2s")
+        Duration fetchTimeout();
     }
 }

@@ -1,10 +1,14 @@
 package dev.trellis.gateway.route;
 
+import dev.trellis.gateway.docs.ApiDocs;
+import dev.trellis.gateway.edge.BodyLimit;
 import dev.trellis.gateway.edge.Problems;
+import dev.trellis.gateway.edge.RateLimits;
 import dev.trellis.gateway.edge.RequestIds;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
+import dev.trellis.gateway.upstream.CircuitBreaker;
+import dev.trellis.gateway.upstream.Upstreams;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,15 +17,13 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Streams {@code /api/*} requests to the service that owns their path. Authentication and the
- * {@code quarkus.http.auth.permission.*} rules have already run when a request gets here.
+ * {@code quarkus.http.auth.permission.*} rules have already run when a request gets here; the IP
+ * rate limit, CORS and the declared body size were checked before them.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -40,18 +42,23 @@ public class ProxyRoutes {
      */
     private static final Pattern AMBIGUOUS_PATH = Pattern.compile("(?i)[;\\\\]|%(2f|5c|3b|00|25)");
 
-    private final RouteTable routes;
-    private final Map<RouteTable.Upstream, HttpClient> clients;
+    private final Upstreams upstreams;
+    private final RateLimits rateLimits;
+    private final BodyLimit bodyLimit;
+    private final ApiDocs docs;
+    private final int retries;
 
-    ProxyRoutes(GatewayConfig config, Vertx vertx) {
-        this.routes = RouteTable.of(config.routes());
-        HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis());
-        this.clients = routes.upstreams().stream()
-                .collect(Collectors.toUnmodifiableMap(Function.identity(), u -> vertx.createHttpClient(options)));
+    ProxyRoutes(Upstreams upstreams, RateLimits rateLimits, BodyLimit bodyLimit, ApiDocs docs, GatewayConfig config) {
+        this.upstreams = upstreams;
+        this.rateLimits = rateLimits;
+        this.bodyLimit = bodyLimit;
+        this.docs = docs;
+        this.retries = config.retries();
     }
 
     void register(@Observes Router router) {
+        // The gateway's own pages under /api, before the catch-all proxy route.
+        docs.register(router);
         // Deliberately no order(): the route must come after Quarkus' authentication (-200) and
         // authorisation (-100) handlers. An earlier explicit order lets requests without a token through.
         router.route("/api/*").handler(this::forward);
@@ -65,19 +72,62 @@ public class ProxyRoutes {
             Problems.send(ctx, 400, "The path contains ';', '\\' or an encoded '/', '\\', ';', '%' or NUL, which the gateway does not forward");
             return;
         }
-        Optional<RouteTable.Upstream> match = routes.match(path);
+        Optional<RouteTable.Upstream> match = upstreams.routes().match(path);
         if (match.isEmpty()) {
             Problems.send(ctx, 404, "No service answers this path");
             return;
         }
+        if (!rateLimits.allowUser(ctx)) {
+            return;
+        }
         RouteTable.Upstream upstream = match.get();
-        String query = ctx.request().query();
+        CircuitBreaker breaker = upstreams.breaker(upstream);
+        if (!breaker.tryAcquire()) {
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));
+            Problems.send(ctx, 503, "The service behind this path is not reachable right now; try again later");
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        // vertx-http-proxy answers any other transfer coding with an empty 400 of its own.
+        if (request.headers().getAll(HttpHeaders.TRANSFER_ENCODING).stream().anyMatch(te -> !"chunked".equals(te))) {
+            Problems.send(ctx, 400, "Only 'Transfer-Encoding: chunked' is supported");
+            return;
+        }
+        if (!expectationMet(ctx)) {
+            return;
+        }
+        String query = request.query();
         String uri = query == null ? path : path + "?" + query;
+        // Only a body without Content-Length needs counting: a declared length was checked up front.
+        BodyLimit counter = request.getHeader(HttpHeaders.CONTENT_LENGTH) == null ? bodyLimit : null;
+        ForwardingInterceptor.Exchange exchange = new ForwardingInterceptor.Exchange(upstream, breaker, uri, path,
+                RequestIds.of(ctx), counter, retries);
+        long timeout = upstream.timeout().toMillis();
         // A proxy per request is a few small objects on top of the shared, pooled client; it lets the
         // interceptor carry this request's approved path and id.
-        HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, clients.get(upstream))
-                .origin(pc -> pc.client().request(new RequestOptions().setHost(upstream.host()).setPort(upstream.port())))
-                .addInterceptor(new ForwardingInterceptor(upstream, uri, path, RequestIds.of(ctx)));
+        HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, upstreams.client(upstream))
+                .origin(pc -> pc.client().request(new RequestOptions().setHost(upstream.host()).setPort(upstream.port())
+                        .setIdleTimeout(timeout)))
+                .addInterceptor(new ForwardingInterceptor(exchange));
         ProxyHandler.create(proxy).handle(ctx);
+    }
+
+    /**
+     * {@code Expect: 100-continue} is answered here, once the token, the permissions, the rate limits
+     * and the declared length have passed, so the client sends its body only when it will be used.
+     * vertx-http-proxy never answers it (the client then waits about a second before sending anyway).
+     * The header itself is not forwarded. Any other expectation is refused (RFC 9110, 417).
+     */
+    private static boolean expectationMet(RoutingContext ctx) {
+        String expect = ctx.request().getHeader(HttpHeaders.EXPECT);
+        if (expect == null) {
+            return true;
+        }
+        if (!"100-continue".equalsIgnoreCase(expect.trim())) {
+            Problems.send(ctx, 417, "Only 'Expect: 100-continue' is supported");
+            return false;
+        }
+        ctx.response().writeContinue();
+        return true;
     }
 }

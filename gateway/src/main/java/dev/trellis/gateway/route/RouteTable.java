@@ -1,6 +1,7 @@
 package dev.trellis.gateway.route;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,8 +24,12 @@ public final class RouteTable {
     private static final Pattern PREFIX = Pattern.compile("/api(/[a-z0-9][a-z0-9-]*)+");
 
     /** Where requests for one route go. */
-    public record Upstream(String name, String host, int port) {
+    /** Where requests for one route go, and how long that upstream may stay silent before a 504. */
+    public record Upstream(String name, String host, int port, Duration timeout) {
     }
+
+    /** Paths the gateway answers itself (the merged OpenAPI document and its UI); no route may claim them. */
+    public static final List<String> RESERVED = List.of("/api/openapi", "/api/docs");
 
     private record Entry(String prefix, Upstream upstream) {
     }
@@ -36,13 +41,18 @@ public final class RouteTable {
     }
 
     public static RouteTable of(Map<String, ? extends GatewayConfig.Route> routes) {
+        return of(routes, Duration.ofSeconds(30));
+    }
+
+    /** @param defaultTimeout the upstream timeout of routes that set none */
+    public static RouteTable of(Map<String, ? extends GatewayConfig.Route> routes, Duration defaultTimeout) {
         if (routes.isEmpty()) {
             throw new IllegalArgumentException("trellis.gateway.routes is empty: the gateway would answer 404 to everything");
         }
         Map<String, String> owners = new HashMap<>();
         List<Entry> entries = new ArrayList<>();
         routes.forEach((name, route) -> {
-            Upstream upstream = upstream(name, route.upstream());
+            Upstream upstream = upstream(name, route.upstream(), route.timeout().orElse(defaultTimeout));
             if (route.prefixes().isEmpty()) {
                 throw new IllegalArgumentException("Route '" + name + "' has no prefixes");
             }
@@ -50,6 +60,10 @@ public final class RouteTable {
                 if (!PREFIX.matcher(prefix).matches()) {
                     throw new IllegalArgumentException("Route '" + name + "' has prefix '" + prefix
                             + "'; prefixes must look like /api/<segment>[/<segment>…] in lowercase, without a trailing slash");
+                }
+                if (RESERVED.stream().anyMatch(r -> prefix.equals(r) || prefix.startsWith(r + "/"))) {
+                    throw new IllegalArgumentException("Route '" + name + "' has prefix '" + prefix
+                            + "', which the gateway answers itself");
                 }
                 String owner = owners.putIfAbsent(prefix, name);
                 if (owner != null) {
@@ -81,7 +95,7 @@ public final class RouteTable {
         return entries.stream().map(Entry::upstream).distinct().toList();
     }
 
-    private static Upstream upstream(String name, URI uri) {
+    private static Upstream upstream(String name, URI uri, Duration timeout) {
         if (uri == null || !"http".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("Route '" + name + "' needs an upstream like http://host:port, got " + uri);
         }
@@ -90,6 +104,9 @@ public final class RouteTable {
             throw new IllegalArgumentException("Route '" + name + "' upstream " + uri
                     + " must be scheme, host and port only: the gateway forwards the request path unchanged");
         }
-        return new Upstream(name, uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("Route '" + name + "' needs a positive timeout, got " + timeout);
+        }
+        return new Upstream(name, uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort(), timeout);
     }
 }

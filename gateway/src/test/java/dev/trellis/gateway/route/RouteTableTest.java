@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
 
-    record Route(List<String> prefixes, URI upstream) implements GatewayConfig.Route {
+    record Route(List<String> prefixes, URI upstream, Optional<Duration> timeout) implements GatewayConfig.Route {
     }
 
     private static Route route(String upstream, String... prefixes) {
-        return new Route(List.of(prefixes), URI.create(upstream));
+        return new Route(List.of(prefixes), URI.create(upstream), Optional.empty());
     }
 
     private final RouteTable table = RouteTable.of(Map.of(
@@ -83,6 +84,24 @@ class RouteTableTest {
         routes.put("b", route("http://127.0.0.1:2", "/api/x"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteTable.of(routes));
         assertTrue(e.getMessage().contains("/api/x"));
+    }
+
+    @Test
+    void timeoutIsTheRoutesOwnOrTheDefault() {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        routes.put("slow", new Route(List.of("/api/reports"), URI.create("http://127.0.0.1:1"), Optional.of(Duration.ofMinutes(2))));
+        routes.put("fast", route("http://127.0.0.1:2", "/api/partners"));
+        RouteTable table = RouteTable.of(routes, Duration.ofSeconds(7));
+        assertEquals(Duration.ofMinutes(2), table.match("/api/reports/1").orElseThrow().timeout());
+        assertEquals(Duration.ofSeconds(7), table.match("/api/partners").orElseThrow().timeout());
+    }
+
+    @Test
+    void gatewaysOwnPathsCannotBeRouted() {
+        for (String prefix : List.of("/api/openapi", "/api/docs", "/api/docs/x")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> RouteTable.of(Map.of("x", route("http://127.0.0.1:1", prefix))), prefix);
+        }
     }
 
     @Test

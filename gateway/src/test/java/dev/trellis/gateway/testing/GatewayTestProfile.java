@@ -7,14 +7,23 @@ import java.util.Map;
 /** The gateway with fake upstreams and a local signing key instead of the services and Keycloak. */
 public class GatewayTestProfile implements QuarkusTestProfile {
 
+    public static final String CORS_ORIGIN = "https://app.trellis.test";
+
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
+        return Map.ofEntries(
                 // Unset, so that OIDC verifies with quarkus.oidc.public-key and never calls Keycloak.
-                "quarkus.oidc.auth-server-url", "",
-                "quarkus.oidc.token.issuer", Tokens.ISSUER,
+                Map.entry("quarkus.oidc.auth-server-url", ""),
+                Map.entry("quarkus.oidc.token.issuer", Tokens.ISSUER),
                 // The OIDC readiness check reports DOWN without a provider to ask; production keeps it on.
-                "quarkus.oidc.health.enabled", "false");
+                Map.entry("quarkus.oidc.health.enabled", "false"),
+                Map.entry("trellis.gateway.routes.slow-service.timeout", "500ms"),
+                Map.entry("trellis.gateway.circuit-breaker.failure-threshold", "3"),
+                Map.entry("trellis.gateway.circuit-breaker.open-delay", "1s"),
+                // Above FakeUpstreams.HOLD, below the default, so the pool test shows the setting is used.
+                Map.entry("trellis.gateway.pool-size", "20"),
+                Map.entry("trellis.gateway.cors.origins", CORS_ORIGIN),
+                Map.entry("trellis.gateway.limits.max-body-size", "1M"));
     }
 
     @Override

@@ -36,6 +36,16 @@ public final class Tokens {
         return claims(roles).issuer(issuer).sign(signingKey());
     }
 
+    /** A valid token for another user. */
+    public static String forSubject(String subject, String... roles) {
+        return claims(roles).subject(subject).sign(signingKey());
+    }
+
+    /** Valid now, expired {@code seconds} from now. */
+    public static String expiringIn(long seconds, String... roles) {
+        return claims(roles).expiresAt(Instant.now().plusSeconds(seconds)).sign(signingKey());
+    }
+
     public static String expired(String... roles) {
         Instant now = Instant.now();
         return claims(roles).issuedAt(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600)).sign(signingKey());

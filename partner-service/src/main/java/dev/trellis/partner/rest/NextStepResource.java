@@ -8,6 +8,7 @@ import dev.trellis.partner.service.Due;
 import dev.trellis.partner.service.NextStepService;
 import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.http.MergePatch;
 import dev.trellis.platform.http.Page;
 import dev.trellis.platform.http.PageRequest;
 import dev.trellis.platform.http.ProblemException;
@@ -82,7 +83,7 @@ public class NextStepResource {
 
     @PATCH
     @Path("/{stepId}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed("community-team")
     @Operation(summary = "Change a next step: tick it off, reassign it, move its due date",
             description = "Fields left out stay as they are. Done records when; reopening clears it.")

@@ -8,6 +8,7 @@ import dev.trellis.partner.rest.dto.TouchpointResponse;
 import dev.trellis.partner.rest.dto.UpdateTouchpointRequest;
 import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.http.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,7 +56,7 @@ public class TouchpointResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed("community-team")
     @Operation(summary = "Change a touchpoint",
             description = "Fields left out stay as they are. Changing contact attendees or the date recomputes the executive flag.")

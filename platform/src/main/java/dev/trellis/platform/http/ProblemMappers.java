@@ -87,6 +87,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return respond(jsonProblem(json, uri));
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            // A parameter converter's refusal, wrapped by JAX-RS (see QueryParamConverters).
+            return problem(problem, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }

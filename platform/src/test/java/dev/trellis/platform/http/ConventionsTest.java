@@ -151,4 +151,18 @@ class ConventionsTest {
         given().queryParam("cursor", Cursor.of("a", "b").encode()).get("/conventions/names")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }
+
+    @Test
+    void aQueryParameterThatDoesNotParseIsA400NamingItNotA404() {
+        for (String limit : new String[] {"abc", "2147483648", "1.5"}) {
+            given().queryParam("limit", limit).get("/conventions/names")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+    }
+
+    @Test
+    void aPathParameterThatDoesNotParseStaysA404() {
+        given().get("/conventions/rule/abc").then().statusCode(404).contentType("application/problem+json");
+    }
 }

@@ -1,0 +1,135 @@
+package dev.trellis.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/compose/compose.yaml cannot run here (no Docker), so it is checked against the services:
+ * every deployment-specific setting is set (see {@link ServiceConfig} for the rule), and images,
+ * ports, databases and the realm file match what the build and the services use.
+ */
+class ComposeFileTest {
+    private static final Pattern PINNED_IMAGE = Pattern.compile("[a-z0-9./_-]+:[A-Za-z0-9._-]+");
+    private static Path composeDir;
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    static void load() {
+        composeDir = Repo.path("deploy/compose");
+        Map<String, Object> compose = Repo.map(Repo.yaml().load(Repo.read(composeDir.resolve("compose.yaml"))));
+        services = Repo.map(compose.get("services"));
+    }
+
+    @Test
+    void everySettingAServiceNeedsInADeploymentIsSet() {
+        List<String> missing = new ArrayList<>();
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> env = environment(service.name());
+            service.deploymentSettings().forEach((key, envName) -> {
+                Object value = env.get(envName);
+                if (value == null || String.valueOf(value).isBlank()) {
+                    missing.add(service.name() + ": " + envName + " (for " + key + ")");
+                }
+            });
+        }
+        assertTrue(missing.isEmpty(), "compose.yaml leaves these settings at their local-machine values: " + missing);
+    }
+
+    @Test
+    void noServicePointsAtTheHostMachine() {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            environment(service.name()).forEach((name, value) -> assertFalse(
+                    String.valueOf(value).contains("127.0.0.1") || String.valueOf(value).contains("localhost:"),
+                    service.name() + " " + name + "=" + value + " points at the container itself, not a compose service"));
+            assertEquals("0.0.0.0", String.valueOf(environment(service.name()).get("QUARKUS_HTTP_HOST")),
+                    service.name() + " must listen on all interfaces inside its container");
+        }
+    }
+
+    @Test
+    void imagesAreTheOnesTheBuildProduces() {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            assertEquals(service.image(), Repo.string(service(service.name()), "image"),
+                    service.name() + ": image must be the one the container-image profile of its POM builds");
+        }
+    }
+
+    @Test
+    void portsAndHealthChecksUseEachServicesHttpPort() {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            List<Object> ports = Repo.list(service(service.name()).get("ports"));
+            assertEquals(1, ports.size(), service.name() + " publishes one port");
+            String[] parts = String.valueOf(ports.get(0)).split(":");
+            assertEquals(service.httpPort(), Integer.parseInt(parts[parts.length - 1]),
+                    service.name() + ": the published container port must be quarkus.http.port");
+            String health = String.valueOf(Repo.at(service(service.name()), "healthcheck.test"));
+            assertTrue(health.contains("127.0.0.1:" + service.httpPort() + "/q/health/ready"),
+                    service.name() + ": the health check must ask /q/health/ready on port " + service.httpPort() + ": " + health);
+        }
+    }
+
+    @Test
+    void infrastructureImagesArePinned() {
+        for (Map.Entry<String, Object> entry : services.entrySet()) {
+            String image = Repo.string(Repo.map(entry.getValue()), "image");
+            assertNotNull(image, entry.getKey() + " has no image");
+            assertTrue(PINNED_IMAGE.matcher(image).matches() && !image.endsWith(":latest"),
+                    entry.getKey() + ": image " + image + " must carry a fixed tag");
+        }
+        assertEquals("quay.io/keycloak/keycloak:26.5.5", Repo.string(service("keycloak"), "image"));
+        assertTrue(Repo.string(service("kafka"), "image").startsWith("apache/kafka:"));
+    }
+
+    @Test
+    void postgresInitCreatesEveryServicesDatabaseAndKeycloakImportsTheRealm() throws Exception {
+        StringBuilder init = new StringBuilder();
+        try (var files = Files.list(composeDir.resolve("postgres"))) {
+            for (Path f : files.toList()) {
+                init.append(Repo.read(f));
+            }
+        }
+        for (ServiceConfig service : ServiceConfig.all()) {
+            if (service.database() == null) {
+                continue;
+            }
+            assertTrue(init.toString().contains("create database " + service.database() + " "),
+                    "the PostgreSQL init script must create " + service.database());
+            String url = String.valueOf(environment(service.name()).get("QUARKUS_DATASOURCE_JDBC_URL"));
+            assertEquals("jdbc:postgresql://postgres:5432/" + service.database(), url, service.name());
+        }
+        String kcDb = String.valueOf(Repo.at(service("keycloak"), "environment.KC_DB_URL"));
+        Matcher db = Pattern.compile("/([a-z_]+)$").matcher(kcDb);
+        assertTrue(db.find() && init.toString().contains("create database " + db.group(1) + " "), kcDb);
+
+        List<Object> volumes = Repo.list(service("keycloak").get("volumes"));
+        String realmMount = volumes.stream().map(String::valueOf).filter(v -> v.contains("/opt/keycloak/data/import/"))
+                .findFirst().orElseThrow(() -> new AssertionError("keycloak mounts no realm into data/import"));
+        Path realm = composeDir.resolve(realmMount.split(":")[0]).normalize();
+        assertEquals(Repo.path("deploy/keycloak/trellis-realm.json"), realm, "keycloak imports the realm the local stack uses");
+        assertTrue(Repo.list(service("keycloak").get("command")).contains("--import-realm"));
+    }
+
+    private static Map<String, Object> service(String name) {
+        Object service = services.get(name);
+        assertNotNull(service, "compose.yaml has no service " + name);
+        return Repo.map(service);
+    }
+
+    private static Map<String, Object> environment(String name) {
+        Object env = service(name).get("environment");
+        assertTrue(env instanceof Map, name + ": environment must be a map (NAME: value)");
+        return Repo.map(env);
+    }
+}

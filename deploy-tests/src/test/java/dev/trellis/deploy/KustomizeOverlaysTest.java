@@ -1,0 +1,291 @@
+package dev.trellis.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Renders deploy/k8s/overlays/{dev,prod} with {@code kubectl kustomize} and validates the manifests.
+ *
+ * <p>Needs kubectl (1.27+; its built-in Kustomize) on the PATH or in {@code $KUBECTL}. Without it
+ * these tests are <b>skipped</b>, with a message saying so; they are never silently green.
+ */
+class KustomizeOverlaysTest {
+    private static final Pattern TAGGED_IMAGE = Pattern.compile("[a-z0-9.:/_-]+:[A-Za-z0-9._-]+(@sha256:[0-9a-f]{64})?");
+    private static final Map<String, List<Map<String, Object>>> RENDERED = new HashMap<>();
+
+    static synchronized List<Map<String, Object>> render(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, o -> {
+            String kubectl = kubectl();
+            assumeTrue(kubectl != null, "SKIPPED: kubectl is not installed (set $KUBECTL or put kubectl on the PATH); "
+                    + "the Kustomize overlays were NOT validated");
+            try {
+                Process p = new ProcessBuilder(kubectl, "kustomize", Repo.path("deploy/k8s/overlays/" + o).toString())
+                        .redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize did not finish");
+                assertEquals(0, p.exitValue(), "kubectl kustomize deploy/k8s/overlays/" + o + " failed:\n" + out);
+                return Repo.documents(out);
+            } catch (IOException e) {
+                throw new AssertionError("cannot run " + kubectl, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private static String kubectl() {
+        String configured = System.getenv("KUBECTL");
+        if (configured != null && Files.isExecutable(Path.of(configured))) {
+            return configured;
+        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).map(Path::toString)
+                .findFirst().orElse(null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceHasADeploymentWithTheBuildsImageAndItsPort(String overlay) {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> container = appContainer(deployment(overlay, service.name()));
+            String image = String.valueOf(container.get("image"));
+            String repository = service.image().substring(0, service.image().indexOf(':'));
+            String tag = service.image().substring(service.image().indexOf(':'));
+            assertTrue(image.endsWith(tag) && image.substring(0, image.lastIndexOf(':')).endsWith(repository),
+                    overlay + " " + service.name() + ": image " + image + " is not the build's " + service.image());
+            Map<String, Object> port = Repo.map(Repo.list(container.get("ports")).get(0));
+            assertEquals(service.httpPort(), ((Number) port.get("containerPort")).intValue(), service.name());
+            assertEquals("http", port.get("name"), service.name() + ": probes and monitors use the port name http");
+            Map<String, Object> svc = find(overlay, "Service", service.name());
+            Map<String, Object> svcPort = Repo.map(Repo.list(Repo.at(svc, "spec.ports")).get(0));
+            assertEquals(service.httpPort(), ((Number) svcPort.get("port")).intValue(), service.name() + " Service port");
+            assertEquals(service.name(), Repo.map(Repo.at(svc, "spec.selector")).get("app.kubernetes.io/name"),
+                    service.name() + ": the Service selects the service's pods");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyContainerHasProbesResourcesAndALockedDownSecurityContext(String overlay) {
+        for (Map<String, Object> deployment : kind(overlay, "Deployment")) {
+            String name = Repo.string(deployment, "metadata.name");
+            Map<String, Object> pod = Repo.map(Repo.at(deployment, "spec.template.spec"));
+            assertEquals(Boolean.TRUE, Repo.at(pod, "securityContext.runAsNonRoot"), name + ": runAsNonRoot");
+            Set<String> emptyDirs = new HashSet<>();
+            for (Object v : Repo.list(pod.get("volumes"))) {
+                if (Repo.map(v).containsKey("emptyDir")) {
+                    emptyDirs.add(String.valueOf(Repo.map(v).get("name")));
+                }
+            }
+            for (Object c : Repo.list(pod.get("containers"))) {
+                Map<String, Object> container = Repo.map(c);
+                String where = overlay + " " + name + "/" + container.get("name");
+                assertEquals("/q/health/started", Repo.string(container, "startupProbe.httpGet.path"), where);
+                assertEquals("/q/health/live", Repo.string(container, "livenessProbe.httpGet.path"), where);
+                assertEquals("/q/health/ready", Repo.string(container, "readinessProbe.httpGet.path"), where);
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertEquals("http", Repo.string(container, probe + ".httpGet.port"), where + " " + probe + " port");
+                }
+                for (String r : List.of("resources.requests.cpu", "resources.requests.memory", "resources.limits.memory")) {
+                    assertNotNull(Repo.at(container, r), where + ": " + r);
+                }
+                assertEquals(Boolean.FALSE, Repo.at(container, "securityContext.allowPrivilegeEscalation"), where);
+                assertEquals(Boolean.TRUE, Repo.at(container, "securityContext.readOnlyRootFilesystem"), where);
+                assertEquals(List.of("ALL"), Repo.at(container, "securityContext.capabilities.drop"), where);
+                boolean writableTmp = Repo.list(container.get("volumeMounts")).stream().map(Repo::map)
+                        .anyMatch(m -> "/tmp".equals(m.get("mountPath")) && emptyDirs.contains(String.valueOf(m.get("name"))));
+                assertTrue(writableTmp, where + ": /tmp must be an emptyDir (the root file system is read-only)");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everySettingIsSetAndCredentialsComeOnlyFromSecrets(String overlay) {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> container = appContainer(deployment(overlay, service.name()));
+            Map<String, Object> env = new HashMap<>();
+            for (Object ef : Repo.list(container.get("envFrom"))) {
+                String cm = Repo.string(Repo.map(ef), "configMapRef.name");
+                assertNotNull(cm, service.name() + ": envFrom only from ConfigMaps (Secrets go through secretKeyRef)");
+                env.putAll(Repo.map(Repo.at(find(overlay, "ConfigMap", cm), "data")));
+            }
+            for (Object e : Repo.list(container.get("env"))) {
+                Map<String, Object> var = Repo.map(e);
+                String name = String.valueOf(var.get("name"));
+                if (ServiceConfig.isCredential(name)) {
+                    assertFalse(var.containsKey("value"), service.name() + ": " + name + " must come from a Secret, not a value");
+                    assertNotNull(Repo.at(var, "valueFrom.secretKeyRef.name"), service.name() + ": " + name + " needs a secretKeyRef");
+                }
+                env.put(name, var.containsKey("value") ? var.get("value") : var.get("valueFrom"));
+            }
+            service.deploymentSettings().forEach((key, envName) -> {
+                assertNotNull(env.get(envName), overlay + " " + service.name() + ": " + envName + " (for " + key + ") is not set");
+                assertFalse(String.valueOf(env.get(envName)).contains("127.0.0.1"),
+                        overlay + " " + service.name() + ": " + envName + " points at the pod itself");
+                if (ServiceConfig.isCredential(envName)) {
+                    assertTrue(env.get(envName) instanceof Map, service.name() + ": " + envName + " must be a secretKeyRef");
+                }
+            });
+            for (Object ef : Repo.list(container.get("envFrom"))) {
+                Map<String, Object> data = Repo.map(Repo.at(find(overlay, "ConfigMap", Repo.string(Repo.map(ef), "configMapRef.name")), "data"));
+                data.keySet().forEach(k -> assertFalse(ServiceConfig.isCredential(k), service.name() + ": credential " + k + " in a ConfigMap"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceHasAnHpaAPdbAndNetworkPolicies(String overlay) {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> hpa = find(overlay, "HorizontalPodAutoscaler", service.name());
+            assertEquals(service.name(), Repo.string(hpa, "spec.scaleTargetRef.name"));
+            assertEquals("Deployment", Repo.string(hpa, "spec.scaleTargetRef.kind"));
+            assertEquals(null, Repo.at(deployment(overlay, service.name()), "spec.replicas"),
+                    service.name() + ": the HPA owns the replica count; a replicas field would reset it on every apply");
+            Map<String, String> podLabels = labels(Repo.at(deployment(overlay, service.name()), "spec.template.metadata.labels"));
+            Map<String, Object> pdb = find(overlay, "PodDisruptionBudget", service.name());
+            assertTrue(selects(Repo.at(pdb, "spec.selector.matchLabels"), podLabels), service.name() + ": PDB selects its pods");
+
+            List<Map<String, Object>> policies = kind(overlay, "NetworkPolicy").stream()
+                    .filter(np -> selects(Repo.at(np, "spec.podSelector.matchLabels"), podLabels)).toList();
+            assertTrue(policies.stream().anyMatch(np -> Repo.list(Repo.at(np, "spec.policyTypes")).containsAll(List.of("Ingress", "Egress"))
+                    && Repo.at(np, "spec.ingress") == null && Repo.at(np, "spec.egress") == null),
+                    service.name() + ": a default-deny policy (ingress and egress) must select its pods");
+            assertTrue(policies.stream().anyMatch(np -> Repo.at(np, "spec.egress") != null
+                    && String.valueOf(Repo.at(np, "spec.egress")).contains("53")), service.name() + ": DNS egress");
+            String allowedIn = policies.stream().map(np -> String.valueOf(Repo.at(np, "spec.ingress"))).reduce("", String::concat);
+            if (service.name().equals("gateway")) {
+                assertTrue(allowedIn.contains("ingress-nginx"), "only the ingress controller reaches the gateway: " + allowedIn);
+            } else {
+                assertTrue(allowedIn.contains("app.kubernetes.io/name=gateway"), service.name() + ": the gateway reaches it: " + allowedIn);
+                assertFalse(allowedIn.contains("ingress-nginx"), service.name() + " must not be reachable from the ingress controller");
+            }
+        }
+        Map<String, Object> ingress = find(overlay, "Ingress", "trellis");
+        assertTrue(String.valueOf(Repo.at(ingress, "spec.rules")).contains("name=gateway"), "the Ingress leads to the gateway only");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noImageIsLatestOrUntagged(String overlay) {
+        List<String> images = new ArrayList<>();
+        for (Map<String, Object> doc : render(overlay)) {
+            collectImages(doc, images);
+        }
+        assertTrue(images.size() >= 6, "images found: " + images);
+        for (String image : images) {
+            assertTrue(TAGGED_IMAGE.matcher(image).matches() && !image.endsWith(":latest"), overlay + ": image " + image + " must be pinned");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void infrastructureComesFromOperatorsWithOneDatabasePerService(String overlay) {
+        boolean prod = overlay.equals("prod");
+        assertEquals(prod ? 3 : 1, ((Number) Repo.at(find(overlay, "KafkaNodePool", "dual-role"), "spec.replicas")).intValue());
+        assertEquals(List.of("controller", "broker"), Repo.at(find(overlay, "KafkaNodePool", "dual-role"), "spec.roles"));
+        assertEquals(prod ? 3 : 1, ((Number) Repo.at(find(overlay, "Cluster", "trellis-pg"), "spec.instances")).intValue());
+        Map<String, Integer> partitions = new HashMap<>();
+        for (Map<String, Object> topic : kind(overlay, "KafkaTopic")) {
+            partitions.put(Repo.string(topic, "spec.topicName"), ((Number) Repo.at(topic, "spec.partitions")).intValue());
+            assertEquals(prod ? 3 : 1, ((Number) Repo.at(topic, "spec.replicas")).intValue(), "replicas of " + topic);
+        }
+        for (String topic : List.of("trellis.partner.events", "trellis.advisory.events", "trellis.event.events",
+                "trellis.advisory.dlq", "trellis.event.dlq")) {
+            assertTrue(partitions.getOrDefault(topic, 0) > 0, overlay + ": KafkaTopic " + topic);
+        }
+        Map<String, Object> cluster = find(overlay, "Cluster", "trellis-pg");
+        Set<String> databases = new HashSet<>();
+        databases.add(Repo.string(cluster, "spec.bootstrap.initdb.database"));
+        kind(overlay, "Database").forEach(db -> databases.add(Repo.string(db, "spec.name")));
+        for (ServiceConfig service : ServiceConfig.all()) {
+            if (service.database() != null) {
+                assertTrue(databases.contains(service.database()), overlay + ": no database " + service.database());
+                String url = String.valueOf(Repo.at(find(overlay, "ConfigMap", service.name()), "data.QUARKUS_DATASOURCE_JDBC_URL"));
+                assertEquals("jdbc:postgresql://trellis-pg-rw:5432/" + service.database(), url, service.name());
+            }
+        }
+        assertTrue(databases.contains(Repo.string(find(overlay, "Keycloak", "trellis-keycloak"), "spec.db.database")));
+        assertEquals("trellis-keycloak", Repo.string(find(overlay, "KeycloakRealmImport", "trellis-realm"), "spec.keycloakCRName"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod"})
+    void prodDefinesNoSecretAndImportsTheRealmWithoutDemoUsers(String overlay) {
+        assertTrue(kind(overlay, "Secret").isEmpty(), "prod must only refer to Secrets, never define them");
+        Map<String, Object> realm = Repo.map(Repo.at(find(overlay, "KeycloakRealmImport", "trellis-realm"), "spec.realm"));
+        for (Object u : Repo.list(realm.get("users"))) {
+            assertTrue(Repo.map(u).containsKey("serviceAccountClientId") && !Repo.map(u).containsKey("credentials"),
+                    "prod realm user " + Repo.map(u).get("username"));
+        }
+        assertNotNull(find(overlay, "ScheduledBackup", "trellis-pg-nightly"));
+        assertNotNull(Repo.at(find(overlay, "Ingress", "trellis"), "spec.tls"), "prod Ingress serves TLS");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void collectImages(Object node, List<String> images) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (("image".equals(k) || "imageName".equals(k)) && v instanceof String s) {
+                    images.add(s);
+                } else {
+                    collectImages(v, images);
+                }
+            });
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> collectImages(v, images));
+        }
+    }
+
+    private static List<Map<String, Object>> kind(String overlay, String kind) {
+        return render(overlay).stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    private static Map<String, Object> find(String overlay, String kind, String name) {
+        return kind(overlay, kind).stream().filter(d -> name.equals(Repo.string(d, "metadata.name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + " renders no " + kind + " " + name));
+    }
+
+    private static Map<String, Object> deployment(String overlay, String name) {
+        return find(overlay, "Deployment", name);
+    }
+
+    private static Map<String, Object> appContainer(Map<String, Object> deployment) {
+        List<Object> containers = Repo.list(Repo.at(deployment, "spec.template.spec.containers"));
+        assertEquals(1, containers.size(), Repo.string(deployment, "metadata.name") + " runs one container");
+        return Repo.map(containers.get(0));
+    }
+
+    private static Map<String, String> labels(Object map) {
+        Map<String, String> out = new HashMap<>();
+        Repo.map(map).forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+
+    /** Does a matchLabels selector (an empty one selects everything) select pods with these labels? */
+    private static boolean selects(Object matchLabels, Map<String, String> podLabels) {
+        return labels(matchLabels).entrySet().stream().allMatch(e -> e.getValue().equals(podLabels.get(e.getKey())));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.trellis.deploy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Generates the Keycloak operator's KeycloakRealmImport of each overlay from the one realm file,
+ * deploy/keycloak/trellis-realm.json, so that the realms cannot drift apart:
+ * <ul>
+ * <li>dev: the realm as it is (demo users with password {@code demo}, the local-dev client secret);</li>
+ * <li>prod: no human users (only client service-account users, which have no credentials), the
+ * confidential client's secret replaced by a placeholder that the operator fills from the Secret
+ * {@code trellis-portal-client}, no password grant for the CLI client, redirects only to the public
+ * host, TLS required and brute-force protection on.</li>
+ * </ul>
+ * Regenerate after changing the realm file:
+ * {@code ./mvnw -B -q -pl deploy-tests test -Dtest=RealmImportTest -Dtrellis.realm.write=true}.
+ */
+final class RealmImports {
+    static final String SOURCE = "deploy/keycloak/trellis-realm.json";
+    static final String DEV = "deploy/k8s/overlays/dev/realm-import.yaml";
+    static final String PROD = "deploy/k8s/overlays/prod/realm-import.yaml";
+    static final String PUBLIC_URL = "https://trellis.example.org";
+    static final String PORTAL_CLIENT = "trellis-partner-service";
+    static final String PORTAL_SECRET_PLACEHOLDER = "${TRELLIS_PORTAL_CLIENT_SECRET}";
+
+    private RealmImports() {
+    }
+
+    static Map<String, Object> sourceRealm() {
+        try {
+            return new ObjectMapper().readValue(Repo.read(Repo.path(SOURCE)), new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SOURCE, e);
+        }
+    }
+
+    static String dev() {
+        return render("the demo realm, unchanged: demo users (password demo) and the local-dev client secret",
+                sourceRealm(), Map.of());
+    }
+
+    static String prod() {
+        Map<String, Object> realm = sourceRealm();
+        realm.put("sslRequired", "external");
+        realm.put("bruteForceProtected", true);
+        List<Object> serviceAccounts = new ArrayList<>();
+        for (Object u : Repo.list(realm.get("users"))) {
+            Map<String, Object> user = Repo.map(u);
+            if (user.containsKey("serviceAccountClientId") && !user.containsKey("credentials")) {
+                serviceAccounts.add(user);
+            }
+        }
+        realm.put("users", serviceAccounts);
+        for (Object c : Repo.list(realm.get("clients"))) {
+            Map<String, Object> client = Repo.map(c);
+            if (client.containsKey("secret")) {
+                client.put("secret", PORTAL_SECRET_PLACEHOLDER);
+                Map<String, Object> attributes = Repo.map(client.get("attributes"));
+                attributes.remove("client.secret.creation.time");
+            }
+            if (Boolean.TRUE.equals(client.get("publicClient"))) {
+                client.put("directAccessGrantsEnabled", false);
+                client.put("redirectUris", List.of(PUBLIC_URL + "/*"));
+                client.put("webOrigins", List.of(PUBLIC_URL));
+            }
+        }
+        Map<String, Object> placeholder = new LinkedHashMap<>();
+        Map<String, Object> secretRef = new LinkedHashMap<>();
+        secretRef.put("name", "trellis-portal-client");
+        secretRef.put("key", "client-secret");
+        placeholder.put("secret", secretRef);
+        return render("no demo users, no secrets in clear: the portal client's secret comes from the Secret trellis-portal-client",
+                realm, Map.of("TRELLIS_PORTAL_CLIENT_SECRET", placeholder));
+    }
+
+    private static String render(String what, Map<String, Object> realm, Map<String, Object> placeholders) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("keycloakCRName", "trellis-keycloak");
+        if (!placeholders.isEmpty()) {
+            spec.put("placeholders", placeholders);
+        }
+        spec.put("realm", realm);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+        doc.put("kind", "KeycloakRealmImport");
+        doc.put("metadata", new LinkedHashMap<>(Map.of("name", "trellis-realm")));
+        doc.put("spec", spec);
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(200);
+        options.setSplitLines(false);
+        return "# GENERATED from " + SOURCE + " by deploy-tests RealmImports; do not edit.\n"
+                + "# Realm " + realm.get("realm") + ": " + what + ".\n"
+                + "# Regenerate: ./mvnw -B -q -pl deploy-tests test -Dtest=RealmImportTest -Dtrellis.realm.write=true\n"
+                + new Yaml(options).dump(doc);
+    }
+
+    /** Writes both files. */
+    static void write() throws IOException {
+        Files.writeString(Repo.path(DEV), dev());
+        Files.writeString(Repo.path(PROD), prod());
+    }
+
+    static Path devPath() {
+        return Repo.path(DEV);
+    }
+
+    static Path prodPath() {
+        return Repo.path(PROD);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.trellis.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trellis.e2e.support.Caller;
+import dev.trellis.e2e.support.Http;
+import dev.trellis.e2e.support.Stack;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every route × method × caller through the gateway, with real Keycloak tokens: the table below is
+ * the role matrix, and docs/security.md publishes the same table (checked by
+ * {@link #docsPublishTheMatrix()}).
+ *
+ * <p>A cell is the status a caller must get: 401 or 403 (the gateway's or the service's role check),
+ * 404 where a service hides what is not the caller's, or {@code ok}: the caller passes every role check,
+ * so the answer is neither 401 nor 403 nor a 5xx (a GET of a collection must be 200; a write carries an
+ * empty or invalid body, so it is refused by validation, 400/404/412/422/428, and changes nothing).
+ */
+class RoleMatrixIT {
+    private static final String OK = "ok";
+    private static final UUID NONE = UUID.fromString("00000000-0000-4000-8000-00000000dead");
+    private static final UUID GOVERNING_BOARD = UUID.fromString("c3c3c3c3-0000-4000-8000-000000000001");
+
+    /** route, then the expected cell for anonymous, community-team, foundation-staff, partner A, partner B. */
+    private static final List<Row> MATRIX = List.of(
+            // partner-service: organisations
+            row("GET /api/partners", 401, OK, OK, OK, OK),
+            row("POST /api/partners", 401, OK, 403, 403, 403),
+            row("GET /api/partners/{A}", 401, OK, OK, OK, 403),
+            row("PATCH /api/partners/{A}", 401, OK, 403, 403, 403),
+            row("POST /api/partners/{A}/lifecycle-changes", 401, OK, OK, 403, 403),
+            row("GET /api/partners/me", 401, 403, 403, OK, OK),
+            row("PATCH /api/partners/me", 401, 403, 403, OK, OK),
+            row("GET /api/partners/me/contacts", 401, 403, 403, OK, OK),
+            row("GET /api/partners/me/contacts/{contactOfA}", 401, 403, 403, OK, 404),
+            row("PATCH /api/partners/me/contacts/{contactOfA}", 401, 403, 403, OK, 404),
+            row("GET /api/partners/{A}/affiliations", 401, OK, OK, 403, 403),
+            // partner-service: membership and key contacts
+            row("GET /api/partners/{A}/membership", 401, OK, OK, OK, 403),
+            row("PUT /api/partners/{A}/membership", 401, 403, OK, 403, 403),
+            row("POST /api/partners/{A}/membership/renewals", 401, 403, OK, 403, 403),
+            row("POST /api/partners/{A}/membership/tier-changes", 401, 403, OK, 403, 403),
+            row("POST /api/partners/{A}/membership/end", 401, 403, OK, 403, 403),
+            row("GET /api/partners/{A}/membership/history", 401, OK, OK, 403, 403),
+            row("GET /api/partners/{A}/membership/key-contacts", 401, OK, OK, OK, 403),
+            row("PUT /api/partners/{A}/membership/key-contacts/{badRole}", 401, 403, OK, 403, 403),
+            row("DELETE /api/partners/{A}/membership/key-contacts/{badRole}", 401, 403, OK, 403, 403),
+            // partner-service: touchpoints and portal users (internal to the foundation)
+            row("GET /api/partners/{A}/touchpoints", 401, OK, OK, 403, 403),
+            row("POST /api/partners/{A}/touchpoints", 401, OK, 403, 403, 403),
+            row("GET /api/touchpoints/{none}", 401, OK, OK, 403, 403),
+            row("PATCH /api/touchpoints/{none}", 401, OK, 403, 403, 403),
+            row("POST /api/touchpoints/{none}/next-steps", 401, OK, 403, 403, 403),
+            row("GET /api/touchpoints/next-steps", 401, OK, OK, 403, 403),
+            row("GET /api/touchpoints/next-steps/{none}", 401, OK, OK, 403, 403),
+            row("PATCH /api/touchpoints/next-steps/{none}", 401, OK, 403, 403, 403),
+            row("GET /api/partners/{A}/portal-users", 401, OK, OK, 403, 403),
+            row("POST /api/partners/{A}/portal-users", 401, OK, 403, 403, 403),
+            row("GET /api/partners/{A}/portal-users/{none}", 401, OK, OK, 403, 403),
+            row("DELETE /api/partners/{A}/portal-users/{none}", 401, OK, 403, 403, 403),
+            // partner-service: contacts (personal data; foundation only)
+            row("GET /api/contacts", 401, OK, OK, 403, 403),
+            row("POST /api/contacts", 401, OK, 403, 403, 403),
+            row("GET /api/contacts/{contactOfA}", 401, OK, OK, 403, 403),
+            row("PATCH /api/contacts/{contactOfA}", 401, OK, 403, 403, 403),
+            row("PUT /api/contacts/{contactOfA}/consents/{badRole}", 401, OK, 403, 403, 403),
+            row("POST /api/contacts/{contactOfA}/affiliations", 401, OK, 403, 403, 403),
+            row("GET /api/contacts/{contactOfA}/affiliations/{none}", 401, OK, OK, 403, 403),
+            row("POST /api/contacts/{contactOfA}/affiliations/{none}/end", 401, OK, 403, 403, 403),
+            row("POST /api/contacts/{contactOfA}/moves", 401, OK, 403, 403, 403),
+            // advisory-service
+            row("GET /api/boards", 401, OK, OK, 403, 403),
+            row("POST /api/boards", 401, 403, OK, 403, 403),
+            row("GET /api/boards/{board}", 401, OK, OK, 403, 403),
+            // event-service
+            row("GET /api/events", OK, OK, OK, OK, OK),
+            row("POST /api/events", 401, OK, 403, 403, 403),
+            row("GET /api/events/{event}", OK, OK, OK, OK, OK));
+
+    private static Map<String, String> ids;
+
+    @BeforeAll
+    static void resolveIds() {
+        String contactOfA = Http.get(Caller.PARTNER_A, Stack.GATEWAY.resolve("/api/partners/me/contacts"))
+                .json().get("items").get(0).get("id").asText();
+        String event = Http.get(Caller.ANONYMOUS, Stack.GATEWAY.resolve("/api/events"))
+                .json().get("items").get(0).get("id").asText();
+        ids = Map.of(
+                "{A}", Stack.PARTNER_A.toString(),
+                "{contactOfA}", contactOfA,
+                "{none}", NONE.toString(),
+                "{badRole}", "no-such-role",
+                "{board}", GOVERNING_BOARD.toString(),
+                "{event}", event);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteMethodAndCallerGetsTheExpectedStatus() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : MATRIX) {
+            for (int i = 0; i < Caller.values().length; i++) {
+                Caller caller = Caller.values()[i];
+                String expected = row.cells().get(i);
+                tests.add(DynamicTest.dynamicTest(row.route() + " as " + caller.label + " -> " + expected,
+                        () -> check(row, caller, expected)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(Row row, Caller caller, String expected) {
+        String path = row.path();
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            path = path.replace(id.getKey(), id.getValue());
+        }
+        String body = switch (row.method()) {
+            case "GET", "DELETE" -> null;
+            default -> "{}";
+        };
+        Http.Response response = Http.call(caller, row.method(), URI.create(Stack.GATEWAY + path), body);
+        String where = row.route() + " as " + caller.label + ": " + response;
+        if (expected.equals(OK)) {
+            assertTrue(response.status() != 401 && response.status() != 403 && response.status() < 500,
+                    "must pass the role checks: " + where);
+            if (row.method().equals("GET") && !path.contains(NONE.toString())) {
+                assertEquals(200, response.status(), where);
+            }
+        } else {
+            assertEquals(Integer.parseInt(expected), response.status(), where);
+            assertTrue(response.header("Content-Type").orElse("").startsWith("application/problem+json"),
+                    "a refusal is problem+json: " + where);
+        }
+    }
+
+    @Test
+    void docsPublishTheMatrix() throws IOException {
+        StringBuilder table = new StringBuilder("| route |");
+        for (Caller c : Caller.values()) {
+            table.append(' ').append(c.label).append(" |");
+        }
+        table.append("\n|---|");
+        table.append("---|".repeat(Caller.values().length)).append('\n');
+        for (Row row : MATRIX) {
+            table.append("| `").append(row.route()).append("` |");
+            for (String cell : row.cells()) {
+                table.append(' ').append(cell.equals(OK) ? "ok" : cell).append(" |");
+            }
+            table.append('\n');
+        }
+        Path root = Path.of(System.getProperty("trellis.repo.root", ".."));
+        Path rendered = root.resolve("e2e/target/role-matrix.md");
+        Files.createDirectories(rendered.getParent());
+        Files.writeString(rendered, table);
+        String docs = Files.readString(root.resolve("docs/security.md"));
+        assertTrue(docs.contains(table),
+                "docs/security.md must hold the role matrix exactly as tested; copy it from " + rendered);
+    }
+
+    private record Row(String route, List<String> cells) {
+        String method() {
+            return route.substring(0, route.indexOf(' '));
+        }
+
+        String path() {
+            return route.substring(route.indexOf(' ') + 1);
+        }
+    }
+
+    private static Row row(String route, Object... cells) {
+        return new Row(route, Stream.of(cells).map(String::valueOf).toList());
+    }
+}

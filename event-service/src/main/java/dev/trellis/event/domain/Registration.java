@@ -1,0 +1,51 @@
+package dev.trellis.event.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Generated;
+
+/** One person's registration for an event, with the company they worked for at the time. */
+@Entity
+@Table(name = "registration")
+public class Registration extends Timestamped {
+    @Id
+    public UUID id;
+    /** Order of arrival, for the waitlist; drawn by the database. */
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    /** The registrant as a partner-service contact; null for a guest. */
+    @Column(name = "contact_id")
+    public UUID contactId;
+    @Column(nullable = false)
+    public String name;
+    @Column(nullable = false)
+    public String email;
+    /** Company snapshot at registration, so statistics survive job changes. */
+    @Column(name = "partner_id")
+    public UUID partnerId;
+    @Column(name = "partner_name")
+    public String partnerName;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RegistrationSource source;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RegistrationStatus status;
+    @Column(name = "checked_in_at")
+    public Instant checkedInAt;
+    /** Secret handed to the registrant only, so a guest can cancel without an account. */
+    @Column(name = "cancel_token", nullable = false)
+    public String cancelToken;
+    @Version
+    public long version;
+}

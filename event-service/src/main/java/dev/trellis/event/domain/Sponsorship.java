@@ -1,0 +1,39 @@
+package dev.trellis.event.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** A partner's sponsorship of an event. */
+@Entity
+@Table(name = "sponsorship")
+public class Sponsorship extends Timestamped {
+    @Id
+    public UUID id;
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+    /** The partner's name when the sponsorship was agreed. */
+    @Column(name = "partner_name", nullable = false)
+    public String partnerName;
+    /** A level code such as GOLD; an open set. */
+    @Column(nullable = false)
+    public String level;
+    @Column(nullable = false, precision = 14, scale = 2)
+    public BigDecimal amount;
+    /** ISO 4217 code. */
+    @Column(nullable = false, length = 3)
+    public String currency;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SponsorshipStatus status;
+    @Version
+    public long version;
+}

@@ -1,0 +1,5 @@
+package dev.trellis.event.domain;
+
+public enum SponsorshipStatus {
+    PROPOSED, CONFIRMED, CANCELLED
+}

@@ -1,0 +1,30 @@
+package dev.trellis.event.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** An entity that knows when it was created and last changed (microseconds, as PostgreSQL stores them). */
+@MappedSuperclass
+public abstract class Timestamped extends PanacheEntityBase {
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    /** Also the DTSTAMP of an event's calendar entry. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    void stampCreated() {
+        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdated() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

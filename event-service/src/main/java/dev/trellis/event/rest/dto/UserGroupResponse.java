@@ -1,0 +1,36 @@
+package dev.trellis.event.rest.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.trellis.event.domain.Event;
+import dev.trellis.event.domain.EventStatus;
+import dev.trellis.event.domain.UserGroupHealth;
+import dev.trellis.event.service.UserGroupService.Summary;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record UserGroupResponse(UUID id, String name, String city, String country, List<UUID> organiserIds,
+        @Schema(description = "Meetups held: published or completed, and started") long meetupsHeld,
+        Instant lastMeetupAt,
+        @Schema(description = "ACTIVE, or DORMANT when no meetup in the last 60 days") UserGroupHealth.Health health,
+        @Schema(description = "At least 3 meetups held, one in the last 60 days") boolean eligible,
+        @Schema(description = "On a single group only: its meetups (not drafts), newest first")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Meetup> meetups) {
+
+    public record Meetup(UUID id, String title, Instant startsAt, String timeZone, EventStatus status) {
+        static Meetup of(Event e) {
+            return new Meetup(e.id, e.title, e.startsAt, e.timeZone, e.status);
+        }
+    }
+
+    public static UserGroupResponse of(Summary s) {
+        return of(s, null);
+    }
+
+    public static UserGroupResponse of(Summary s, List<Event> meetups) {
+        return new UserGroupResponse(s.group().id, s.group().name, s.group().city, s.group().country,
+                List.copyOf(s.group().organiserIds), s.meetupsHeld(), s.lastMeetupAt(), s.health(), s.eligible(),
+                meetups == null ? null : meetups.stream().map(Meetup::of).toList());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.trellis.event.service;
+
+import dev.trellis.event.domain.Event;
+import dev.trellis.event.domain.EventRuleException;
+import dev.trellis.event.domain.EventStatus;
+import dev.trellis.event.domain.Registration;
+import dev.trellis.event.domain.RegistrationStatus;
+import dev.trellis.event.messaging.EventMessages;
+import dev.trellis.platform.http.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Check-in at the door: one registration, or a whole CSV of emails, and undoing it. Published events only. */
+@ApplicationScoped
+public class CheckInService {
+
+    /** What happened to one line of a bulk check-in. */
+    public enum Outcome {
+        CHECKED_IN, ALREADY, UNKNOWN, WAITLISTED, INVALID
+    }
+
+    public record LineResult(int line, String email, Outcome outcome, UUID registrationId) {
+    }
+
+    private final EventService events;
+    private final EventMessages messages;
+
+    public CheckInService(EventService events, EventMessages messages) {
+        this.events = events;
+        this.messages = messages;
+    }
+
+    /** @throws ProblemException 409 if already checked in; @throws EventRuleException unless the registration holds a seat */
+    @Transactional
+    public Registration checkIn(UUID eventId, UUID registrationId) {
+        openEvent(eventId);
+        Registration r = registration(eventId, registrationId);
+        if (r.status == RegistrationStatus.ATTENDED) {
+            throw ProblemException.conflict("already-checked-in", "Already checked in",
+                    "Registration " + r.id + " was checked in at " + r.checkedInAt);
+        }
+        if (r.status != RegistrationStatus.REGISTERED) {
+            throw new EventRuleException("not-registered", "A registration that is " + r.status + " cannot check in");
+        }
+        attend(r);
+        return r;
+    }
+
+    /** Checks in every email of a CSV (first column; a header line "email" and blank lines are skipped). */
+    @Transactional
+    public List<LineResult> checkInAll(UUID eventId, String csv) {
+        openEvent(eventId);
+        List<LineResult> results = new ArrayList<>();
+        String[] lines = csv == null ? new String[0] : csv.split("\r\n|\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String email = firstField(lines[i]);
+            if (email.isEmpty() || (i == 0 && email.equalsIgnoreCase("email"))) {
+                continue;
+            }
+            results.add(checkInLine(eventId, i + 1, email));
+        }
+        return results;
+    }
+
+    private LineResult checkInLine(UUID eventId, int line, String email) {
+        if (email.indexOf('@') <= 0 || email.length() > 254) {
+            return new LineResult(line, email, Outcome.INVALID, null);
+        }
+        Optional<Registration> found = Registration.find("eventId = ?1 and lower(email) = ?2 and status <> ?3", eventId,
+                email.toLowerCase(Locale.ROOT), RegistrationStatus.CANCELLED).firstResultOptional();
+        if (found.isEmpty()) {
+            return new LineResult(line, email, Outcome.UNKNOWN, null);
+        }
+        Registration r = found.get();
+        Outcome outcome = switch (r.status) {
+            case ATTENDED -> Outcome.ALREADY;
+            case REGISTERED -> {
+                attend(r);
+                yield Outcome.CHECKED_IN;
+            }
+            case WAITLISTED -> Outcome.WAITLISTED;
+            default -> Outcome.UNKNOWN;
+        };
+        return new LineResult(line, email, outcome, r.id);
+    }
+
+    /** Undoes a check-in: the registration holds its seat again, not attended. */
+    @Transactional
+    public Registration undo(UUID eventId, UUID registrationId) {
+        openEvent(eventId);
+        Registration r = registration(eventId, registrationId);
+        if (r.status != RegistrationStatus.ATTENDED) {
+            throw new EventRuleException("not-checked-in", "Registration " + r.id + " is not checked in");
+        }
+        r.status = RegistrationStatus.REGISTERED;
+        r.checkedInAt = null;
+        messages.attendance(r, false);
+        return r;
+    }
+
+    private void attend(Registration r) {
+        r.status = RegistrationStatus.ATTENDED;
+        r.checkedInAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        messages.attendance(r, true);
+    }
+
+    private void openEvent(UUID eventId) {
+        Event event = events.lock(eventId, Caller.SYSTEM);
+        if (event.status != EventStatus.PUBLISHED) {
+            throw new EventRuleException("check-in-closed", "Check-in is open for published events only; this one is "
+                    + event.status);
+        }
+    }
+
+    private static Registration registration(UUID eventId, UUID id) {
+        return Registration.<Registration>findByIdOptional(id).filter(r -> r.eventId.equals(eventId))
+                .orElseThrow(() -> ProblemException.notFound("Registration", id));
+    }
+
+    private static String firstField(String line) {
+        String field = line;
+        int comma = line.indexOf(',');
+        int semicolon = line.indexOf(';');
+        int cut = comma < 0 ? semicolon : semicolon < 0 ? comma : Math.min(comma, semicolon);
+        if (cut >= 0) {
+            field = line.substring(0, cut);
+        }
+        field = field.strip();
+        if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+            field = field.substring(1, field.length() - 1).strip();
+        }
+        return field.startsWith("\uFEFF") ? field.substring(1) : field;
+    }
+}

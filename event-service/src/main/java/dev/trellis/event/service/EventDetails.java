@@ -1,0 +1,11 @@
+package dev.trellis.event.service;
+
+import dev.trellis.event.domain.EventKind;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Everything about an event that its organisers set (not its status). */
+public record EventDetails(EventKind kind, String title, String description, Instant startsAt, Instant endsAt,
+        String timeZone, String venue, String onlineUrl, Integer capacity, Instant registrationOpensAt,
+        Instant registrationClosesAt, UUID userGroupId) {
+}

@@ -1,0 +1,96 @@
+package dev.trellis.event.service;
+
+import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.PartnerDomain;
+import dev.trellis.event.domain.PartnerView;
+import dev.trellis.event.domain.Registration;
+import dev.trellis.event.domain.UserGroup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Writes of the partner read model, from partner-service's events (and the demo data). */
+@ApplicationScoped
+public class PartnerReadModel {
+
+    /** Overwrites a partner with the facts of a partner-registered or partner-changed event. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void partner(UUID id, String name, String lifecycleStatus, List<String> emailDomains, Instant at) {
+        PartnerView view = PartnerView.findById(id);
+        if (view == null) {
+            view = new PartnerView();
+            view.partnerId = id;
+        }
+        view.name = name;
+        view.lifecycleStatus = lifecycleStatus;
+        view.updatedAt = at;
+        view.persist();
+        PartnerDomain.delete("partnerId", id);
+        PartnerDomain.flush();
+        for (String domain : emailDomains == null ? List.<String>of() : emailDomains) {
+            String d = domain.strip().toLowerCase(Locale.ROOT);
+            PartnerDomain taken = PartnerDomain.findById(d);
+            if (taken == null) {
+                taken = new PartnerDomain();
+                taken.domain = d;
+            }
+            taken.partnerId = id; // a domain belongs to the partner that claimed it last
+            taken.persist();
+        }
+    }
+
+    /** Gives an email domain to a partner unless some partner has it already; for the demo data. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void claimDomainIfFree(String domain, UUID partnerId) {
+        if (PartnerDomain.findById(domain) == null && PartnerView.findById(partnerId) != null) {
+            PartnerDomain d = new PartnerDomain();
+            d.domain = domain;
+            d.partnerId = partnerId;
+            d.persist();
+        }
+    }
+
+    /** A lapse or a reactivation; a partner this model has not heard of yet has nothing to update. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void status(UUID id, String lifecycleStatus, Instant at) {
+        PartnerView view = PartnerView.findById(id);
+        if (view != null) {
+            view.lifecycleStatus = lifecycleStatus;
+            view.updatedAt = at;
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void affiliation(UUID affiliationId, UUID contactId, UUID partnerId, LocalDate startDate, boolean active) {
+        ContactAffiliation a = ContactAffiliation.findById(affiliationId);
+        if (a == null) {
+            a = new ContactAffiliation();
+            a.affiliationId = affiliationId;
+        }
+        a.contactId = contactId;
+        a.partnerId = partnerId;
+        a.startDate = startDate;
+        a.active = active;
+        a.persist();
+    }
+
+    /**
+     * A contact was erased: registrations keep their company and status for statistics but lose name and email;
+     * affiliations and organiser entries go.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void erase(UUID contactId) {
+        for (Registration r : Registration.<Registration>list("contactId", contactId)) {
+            r.name = "Erased contact";
+            r.email = "erased-" + r.id + "@erased.invalid";
+        }
+        ContactAffiliation.delete("contactId", contactId);
+        for (UserGroup g : UserGroup.<UserGroup>list("?1 member of organiserIds", contactId)) {
+            g.organiserIds.remove(contactId);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.trellis.event;
+
+import static dev.trellis.event.Fixtures.team;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.trellis.platform.testing.auth.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CheckInTest {
+
+    @Test
+    void bulkCheckInReportsEachLineAndCompletingTurnsTheRestIntoNoShows() {
+        UUID event = Fixtures.publishedEvent(3, Instant.now().minus(1, ChronoUnit.HOURS));
+        String ada = Fixtures.email();
+        String ben = Fixtures.email();
+        String cleo = Fixtures.email();
+        String dan = Fixtures.email();
+        String adaId = Fixtures.registerGuest(event, ada)[0];
+        String benId = Fixtures.registerGuest(event, ben)[0];
+        String cleoId = Fixtures.registerGuest(event, cleo)[0];
+        String danId = Fixtures.registerGuest(event, dan)[0]; // waitlisted
+
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + adaId + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(200)
+                .body("status", equalTo("ATTENDED")).body("checkedInAt", notNullValue());
+
+        String csv = "email\r\n\"" + ada.toUpperCase() + "\",Ada\r\n" + ben + "\r\n\r\nnobody@example.org\r\n" + dan
+                + "\r\nnot-an-email\r\n" + ben + "\r\n";
+        given().auth().oauth2(team()).contentType("text/csv").body(csv).post("/api/events/{id}/check-ins", event)
+                .then().statusCode(200)
+                .body("lines.outcome", equalTo(List.of("ALREADY", "CHECKED_IN", "UNKNOWN", "WAITLISTED", "INVALID", "ALREADY")))
+                .body("lines.line", equalTo(List.of(2, 3, 5, 6, 7, 8)))
+                .body("checkedIn", equalTo(1)).body("already", equalTo(2)).body("unknown", equalTo(1));
+
+        // Undo Ben's check-in, then complete: Ben and Cleo never came.
+        given().auth().oauth2(team()).delete("/api/events/{id}/check-ins/{r}", event, benId).then().statusCode(200)
+                .body("status", equalTo("REGISTERED"));
+        given().auth().oauth2(team()).delete("/api/events/{id}/check-ins/{r}", event, benId).then().statusCode(422);
+        Fixtures.status(event, "COMPLETED");
+
+        given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, adaId).then().body("status", equalTo("ATTENDED"));
+        given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, benId).then().body("status", equalTo("NO_SHOW"));
+        given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, cleoId).then().body("status", equalTo("NO_SHOW"));
+        given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, danId).then().body("status", equalTo("WAITLISTED"));
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + cleoId + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(422);
+    }
+
+    @Test
+    void checkingInTwiceIsAConflictAndOnlyTheCommunityTeamChecksIn() {
+        UUID event = Fixtures.publishedEvent(5);
+        String id = Fixtures.registerGuest(event, Fixtures.email())[0];
+        given().auth().oauth2(TestTokens.partnerA()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + id + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(403);
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + id + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(200);
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + id + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(409);
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(404);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.trellis.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Sends partner-service-shaped CloudEvents (binary mode) to the test topic the service consumes. */
+final class PartnerEvents {
+    private PartnerEvents() {
+    }
+
+    static void send(String type, UUID key, String data) throws Exception {
+        String topic = ConfigProvider.getConfig().getValue("mp.messaging.incoming.partner-events.topic", String.class);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+        headers.add("ce_type", bytes(type));
+        headers.add("ce_source", bytes("partner-service"));
+        headers.add("ce_subject", bytes(key.toString()));
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(topic, null, key.toString(), data, headers)).get();
+        }
+    }
+
+    static String partner(UUID id, String name, String status, String domain) {
+        return "{\"partnerId\":\"" + id + "\",\"name\":\"" + name + "\",\"lifecycleStatus\":\"" + status
+                + "\",\"parentPartnerId\":null,\"country\":\"FI\",\"emailDomains\":[\"" + domain + "\"]}";
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.trellis.event;
+
+import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.PartnerDomain;
+import dev.trellis.event.domain.PartnerView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Puts partners and affiliations straight into the read model, for tests that are not about the consumer. */
+final class ReadModel {
+    private ReadModel() {
+    }
+
+    static void partner(UUID id, String name, String status, String domain) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            PartnerView view = PartnerView.findById(id);
+            if (view == null) {
+                view = new PartnerView();
+                view.partnerId = id;
+            }
+            view.name = name;
+            view.lifecycleStatus = status;
+            view.updatedAt = Instant.now();
+            view.persist();
+            if (domain != null && PartnerDomain.findById(domain) == null) {
+                PartnerDomain d = new PartnerDomain();
+                d.domain = domain;
+                d.partnerId = id;
+                d.persist();
+            }
+        });
+    }
+
+    /** A new contact working for {@code partner}; returns its id. */
+    static UUID contactOf(UUID partner) {
+        UUID contact = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ContactAffiliation a = new ContactAffiliation();
+            a.affiliationId = UUID.randomUUID();
+            a.contactId = contact;
+            a.partnerId = partner;
+            a.active = true;
+            a.startDate = LocalDate.now().minusYears(1);
+            a.persist();
+        });
+        return contact;
+    }
+}

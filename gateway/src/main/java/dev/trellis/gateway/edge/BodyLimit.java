@@ -1,0 +1,160 @@
+package dev.trellis.gateway.edge;
+
+import dev.trellis.gateway.route.GatewayConfig;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The request body limit. A declared {@code Content-Length} above it is refused before
+ * authentication and before a byte of the body is read (an {@code Expect: 100-continue} client then
+ * never sends it). A chunked body declares nothing, and {@code quarkus.http.limits.max-body-size}
+ * does not stop it, so the proxy counts its bytes as they stream ({@link #counting}) and aborts the
+ * upstream request when it passes the limit.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    /** After the IP rate limit, before CORS and authentication; Quarkus' own length check runs later (-2). */
+    private static final int PRIORITY = 980;
+    public static final String DETAIL = "The request body is larger than the gateway accepts (%d bytes)";
+
+    private final long maxBytes;
+
+    BodyLimit(GatewayConfig config) {
+        this.maxBytes = config.limits().maxBodySize().asLongValue();
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::checkDeclaredLength, PRIORITY);
+    }
+
+    private void checkDeclaredLength(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                declared = -1;
+            }
+            if (declared < 0) {
+                Problems.send(ctx, 400, "Content-Length is not a number");
+                return;
+            }
+            if (declared > maxBytes) {
+                tooLarge(ctx);
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    /**
+     * Answers 413 and closes the connection: the body is never read, and Vert.x would otherwise keep
+     * the connection open waiting for it.
+     */
+    private void tooLarge(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
+        Problems.send(ctx, 413, String.format(DETAIL, maxBytes));
+    }
+
+    /** The thrown-away body's failure, so the proxy can tell a 413 from an upstream failure. */
+    public static final class TooLarge extends RuntimeException {
+        public TooLarge() {
+            super("request body over the limit", null, false, false);
+        }
+    }
+
+    /**
+     * Wraps a body stream so that it fails with {@link TooLarge} once more than the limit has passed
+     * through, after telling {@code onTooLarge}. Bytes are counted, never copied.
+     */
+    public ReadStream<Buffer> counting(ReadStream<Buffer> source, Runnable onTooLarge) {
+        return new Counting(source, maxBytes, onTooLarge);
+    }
+
+    private static final class Counting implements ReadStream<Buffer> {
+        private final ReadStream<Buffer> source;
+        private final long max;
+        private final Runnable onTooLarge;
+        private long seen;
+        private boolean failed;
+        private Handler<Throwable> exceptionHandler;
+
+        Counting(ReadStream<Buffer> source, long max, Runnable onTooLarge) {
+            this.source = source;
+            this.max = max;
+            this.onTooLarge = onTooLarge;
+        }
+
+        @Override
+        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            this.exceptionHandler = handler;
+            source.exceptionHandler(handler);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+            if (handler == null) {
+                source.handler(null);
+                return this;
+            }
+            source.handler(chunk -> {
+                if (failed) {
+                    return;
+                }
+                seen += chunk.length();
+                if (seen > max) {
+                    failed = true;
+                    onTooLarge.run();
+                    if (exceptionHandler != null) {
+                        exceptionHandler.handle(new TooLarge());
+                    }
+                    return;
+                }
+                handler.handle(chunk);
+            });
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> pause() {
+            source.pause();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> resume() {
+            source.resume();
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> fetch(long amount) {
+            source.fetch(amount);
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+            source.endHandler(endHandler == null ? null : v -> {
+                if (!failed) {
+                    endHandler.handle(v);
+                }
+            });
+            return this;
+        }
+    }
+}

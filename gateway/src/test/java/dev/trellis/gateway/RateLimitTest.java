@@ -1,0 +1,75 @@
+package dev.trellis.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trellis.gateway.testing.GatewayTestProfile;
+import dev.trellis.gateway.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Low limits (2 per user, 12 per IP, refilling one per 100 s): the user limit is tested first, since
+ * every request of this class comes from 127.0.0.1 and so also spends the IP's tokens.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.LowLimits.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RateLimitTest {
+
+    public static class LowLimits extends GatewayTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("trellis.gateway.limits.per-user.requests-per-second", "0.01");
+            config.put("trellis.gateway.limits.per-user.burst", "2");
+            config.put("trellis.gateway.limits.per-ip.requests-per-second", "0.01");
+            config.put("trellis.gateway.limits.per-ip.burst", "12");
+            return config;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void userOverTheLimitGets429ProblemWithRetryAfterAndOtherUsersDoNot() {
+        String alice = Tokens.forSubject("alice", "partner");
+        given().auth().oauth2(alice).when().get("/api/partners").then().statusCode(200);
+        given().auth().oauth2(alice).when().get("/api/partners").then().statusCode(200);
+        Response limited = given().auth().oauth2(alice).when().get("/api/partners");
+        limited.then().statusCode(429)
+                .header("Content-Type", startsWith("application/problem+json"))
+                .body("status", equalTo(429))
+                .body("detail", containsString("your account"));
+        assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1, limited.header("Retry-After"));
+        // The limit follows the token's subject, not the token: a fresh token for alice is limited too.
+        given().auth().oauth2(Tokens.forSubject("alice", "partner")).when().get("/api/partners").then().statusCode(429);
+        given().auth().oauth2(Tokens.forSubject("bob", "partner")).when().get("/api/partners").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void addressOverTheLimitGets429BeforeAnyTokenIsLookedAt() {
+        int status = 0;
+        for (int i = 0; i < 20 && status != 429; i++) {
+            status = given().header("Authorization", "Bearer not.a.jwt").when().get("/api/partners")
+                    .then().extract().statusCode();
+        }
+        Response limited = given().when().get("/api/events");
+        limited.then().statusCode(429)
+                .header("Content-Type", startsWith("application/problem+json"))
+                .body("detail", containsString("your address"));
+        assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1);
+        // Even junk tokens stop costing verification work.
+        given().header("Authorization", "Bearer not.a.jwt").when().get("/api/partners").then().statusCode(429);
+    }
+}
