@@ -104,6 +104,90 @@ class IsolationIT {
         }));
     }
 
+    /**
+     * Partner B's registrations, sponsorships and board seats, found by staff: partner A must not see
+     * them in any list, nor by id, on the gateway or on event-service's and advisory-service's ports.
+     */
+    @TestFactory
+    Stream<DynamicTest> partnerACannotSeePartnerBsRegistrationsSponsorshipsOrSeats() {
+        List<String> byId = new ArrayList<>();
+        List<String> lists = new ArrayList<>();
+        for (JsonNode event : Http.get(Caller.TEAM, Stack.GATEWAY.resolve("/api/events?limit=200")).json().get("items")) {
+            String e = "/api/events/" + event.get("id").asText();
+            for (String kind : List.of("/registrations", "/sponsorships")) {
+                List<String> ofB = idsOfB(Caller.TEAM, e + kind);
+                if (!ofB.isEmpty()) {
+                    lists.add(e + kind);
+                    byId.add(e + kind + "/" + ofB.get(0));
+                }
+            }
+        }
+        for (JsonNode board : Http.get(Caller.STAFF, Stack.GATEWAY.resolve("/api/boards")).json().get("items")) {
+            String seats = "/api/boards/" + board.get("id").asText() + "/seats";
+            List<String> ofB = idsOfB(Caller.STAFF, seats);
+            if (!ofB.isEmpty()) {
+                lists.add(seats);
+                byId.add(seats + "/" + ofB.get(0));
+            }
+        }
+        // The demo data gives partner B at least a registration, a sponsorship and a seat.
+        assertTrue(lists.stream().anyMatch(l -> l.endsWith("/registrations")), "no registration of B in the demo data");
+        assertTrue(lists.stream().anyMatch(l -> l.endsWith("/sponsorships")), "no sponsorship of B in the demo data");
+        assertTrue(lists.stream().anyMatch(l -> l.endsWith("/seats")), "no seat of B in the demo data");
+
+        Map<String, URI> entrances = Map.of("gateway", Stack.GATEWAY,
+                "event-service", Stack.EVENT_SERVICE, "advisory-service", Stack.ADVISORY_SERVICE);
+        List<DynamicTest> tests = new ArrayList<>();
+        entrances.forEach((name, base) -> {
+            boolean events = !name.equals("advisory-service");
+            boolean boards = !name.equals("event-service");
+            for (String list : lists) {
+                if (list.startsWith("/api/events") ? events : boards) {
+                    tests.add(DynamicTest.dynamicTest(list + " via " + name, () -> {
+                        Http.Response r = Http.get(Caller.PARTNER_A, base.resolve(list));
+                        assertEquals(200, r.status(), r.toString());
+                        assertFalse(r.body().contains(B), list + " shows B: " + r);
+                    }));
+                }
+            }
+            for (String one : byId) {
+                if (one.startsWith("/api/events") ? events : boards) {
+                    tests.add(DynamicTest.dynamicTest(one + " via " + name, () -> {
+                        Http.Response r = Http.get(Caller.PARTNER_A, base.resolve(one));
+                        assertTrue(r.status() == 403 || r.status() == 404, one + ": " + r);
+                        assertFalse(r.body().contains(B), one + " shows B: " + r);
+                    }));
+                }
+            }
+        });
+        for (String one : byId) {
+            if (one.contains("/registrations/")) {
+                tests.add(DynamicTest.dynamicTest("cancelling B's registration " + one, () -> {
+                    JsonNode before = Http.get(Caller.TEAM, Stack.GATEWAY.resolve(one)).json();
+                    for (URI base : List.of(Stack.GATEWAY, Stack.EVENT_SERVICE)) {
+                        Http.Response r = Http.call(Caller.PARTNER_A, "DELETE", base.resolve(one), null);
+                        assertTrue(r.status() == 403 || r.status() == 404, one + ": " + r);
+                    }
+                    assertEquals(before, Http.get(Caller.TEAM, Stack.GATEWAY.resolve(one)).json(), "B's registration changed");
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static List<String> idsOfB(Caller reader, String listPath) {
+        List<String> ids = new ArrayList<>();
+        Http.Response r = Http.get(reader, Stack.GATEWAY.resolve(listPath + "?limit=200"));
+        assertEquals(200, r.status(), listPath + ": " + r);
+        JsonNode body = r.json();
+        for (JsonNode item : body.isArray() ? body : body.get("items")) {
+            if (B.equals(item.path("partnerId").asText())) {
+                ids.add(item.get("id").asText());
+            }
+        }
+        return ids;
+    }
+
     private interface Check {
         void run(URI entrance, String path);
     }

@@ -82,14 +82,58 @@ class RoleMatrixIT {
             row("GET /api/contacts/{contactOfA}/affiliations/{none}", 401, OK, OK, 403, 403),
             row("POST /api/contacts/{contactOfA}/affiliations/{none}/end", 401, OK, 403, 403, 403),
             row("POST /api/contacts/{contactOfA}/moves", 401, OK, 403, 403, 403),
-            // advisory-service
+            // advisory-service: boards, policies, seats (a partner sees its own seats and the public composition)
             row("GET /api/boards", 401, OK, OK, 403, 403),
             row("POST /api/boards", 401, 403, OK, 403, 403),
             row("GET /api/boards/{board}", 401, OK, OK, 403, 403),
-            // event-service
+            row("GET /api/boards/{board}/policy", 401, OK, OK, 403, 403),
+            row("PUT /api/boards/{board}/policy", 401, 403, OK, 403, 403),
+            row("GET /api/boards/{board}/seats", 401, OK, OK, OK, OK),
+            row("POST /api/boards/{board}/seats", 401, 403, OK, 403, 403),
+            row("GET /api/boards/{board}/seats/{none}", 401, OK, OK, OK, OK),
+            row("POST /api/boards/{board}/seats/{none}/vacate", 401, 403, OK, 403, 403),
+            row("GET /api/boards/{board}/overrides", 401, OK, OK, 403, 403),
+            row("GET /api/boards/{board}/compliance", 401, OK, OK, 403, 403),
+            row("GET /api/boards/{board}/composition", 401, OK, OK, OK, OK),
+            row("GET /api/board-compositions", 401, OK, OK, OK, OK),
+            // advisory-service: meetings (writes go to a meeting that does not exist: nothing changes)
+            row("GET /api/boards/{board}/meetings", 401, OK, OK, 403, 403),
+            row("POST /api/boards/{board}/meetings", 401, 403, OK, 403, 403),
+            row("GET /api/boards/{board}/meetings/{meeting}", 401, OK, OK, 403, 403),
+            row("GET /api/boards/{board}/meetings/{meeting}/attendance", 401, OK, OK, 403, 403),
+            row("PUT /api/boards/{board}/meetings/{none}/attendance", 401, 403, OK, 403, 403),
+            row("GET /api/boards/{board}/meetings/{meeting}/resolutions", 401, OK, OK, 403, 403),
+            row("POST /api/boards/{board}/meetings/{none}/resolutions", 401, 403, OK, 403, 403),
+            row("POST /api/boards/{board}/meetings/{none}/close", 401, 403, OK, 403, 403),
+            row("GET /api/boards/{board}/calendar.ics", 401, OK, OK, 403, 403),
+            // event-service: events, feeds and user groups are public to read
             row("GET /api/events", OK, OK, OK, OK, OK),
             row("POST /api/events", 401, OK, 403, 403, 403),
-            row("GET /api/events/{event}", OK, OK, OK, OK, OK));
+            row("GET /api/events/{event}", OK, OK, OK, OK, OK),
+            row("PATCH /api/events/{event}", 401, OK, 403, 403, 403),
+            row("POST /api/events/{event}/status-changes", 401, OK, 403, 403, 403),
+            row("GET /api/events/{event}/calendar.ics", OK, OK, OK, OK, OK),
+            row("GET /api/calendar/events.ics", OK, OK, OK, OK, OK),
+            row("GET /api/user-groups", OK, OK, OK, OK, OK),
+            row("POST /api/user-groups", 401, OK, 403, 403, 403),
+            row("GET /api/user-groups/{group}", OK, OK, OK, OK, OK),
+            row("PATCH /api/user-groups/{group}", 401, OK, 403, 403, 403),
+            row("GET /api/user-groups/{group}/calendar.ics", OK, OK, OK, OK, OK),
+            // event-service: registrations (a partner registers its own contacts and sees its own company's)
+            row("GET /api/events/{event}/registrations", 401, OK, OK, OK, OK),
+            row("POST /api/events/{event}/registrations", 401, OK, 403, OK, OK),
+            row("GET /api/events/{event}/registrations/{none}", 401, OK, OK, OK, OK),
+            // event-service looks a registration up before it knows who may cancel it (a guest with its
+            // cancel token, its own partner, the community team); its AccessRulesTest covers real ones.
+            row("DELETE /api/events/{event}/registrations/{none}", 404, OK, 404, OK, OK),
+            row("POST /api/events/{event}/check-ins", 401, OK, 403, 403, 403),
+            row("DELETE /api/events/{event}/check-ins/{none}", 401, OK, 403, 403, 403),
+            // event-service: sponsorships
+            row("GET /api/events/{event}/sponsorships", 401, OK, OK, OK, OK),
+            row("POST /api/events/{event}/sponsorships", 401, OK, 403, 403, 403),
+            row("GET /api/events/{event}/sponsorships/{none}", 401, OK, OK, OK, OK),
+            row("POST /api/events/{event}/sponsorships/{none}/confirmation", 401, OK, 403, 403, 403),
+            row("DELETE /api/events/{event}/sponsorships/{none}", 401, OK, 403, 403, 403));
 
     private static Map<String, String> ids;
 
@@ -99,7 +143,13 @@ class RoleMatrixIT {
                 .json().get("items").get(0).get("id").asText();
         String event = Http.get(Caller.ANONYMOUS, Stack.GATEWAY.resolve("/api/events"))
                 .json().get("items").get(0).get("id").asText();
+        String group = Http.get(Caller.ANONYMOUS, Stack.GATEWAY.resolve("/api/user-groups"))
+                .json().get("items").get(0).get("id").asText();
+        String meeting = Http.get(Caller.STAFF, Stack.GATEWAY.resolve("/api/boards/" + GOVERNING_BOARD + "/meetings"))
+                .json().get("items").get(0).get("id").asText();
         ids = Map.of(
+                "{meeting}", meeting,
+                "{group}", group,
                 "{A}", Stack.PARTNER_A.toString(),
                 "{contactOfA}", contactOfA,
                 "{none}", NONE.toString(),

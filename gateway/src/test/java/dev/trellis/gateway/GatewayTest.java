@@ -52,6 +52,7 @@ class GatewayTest {
             "/api/contacts/42, partner-service",
             "/api/touchpoints, partner-service",
             "/api/boards/9/seats, advisory-service",
+            "/api/board-compositions, advisory-service",
             "/api/events/12, event-service",
             "/api/user-groups, event-service",
             "/api/calendar/events.ics, event-service",

@@ -169,8 +169,9 @@ public class DemoData {
 
     private static void knowPartners() {
         for (DemoPartner p : PARTNERS) {
-            if (PartnerView.findById(p.id()) == null) {
-                PartnerView view = new PartnerView();
+            PartnerView view = PartnerView.findById(p.id());
+            if (view == null) {
+                view = new PartnerView();
                 view.partnerId = p.id();
                 view.name = p.name();
                 view.lifecycleStatus = "ACTIVE";
@@ -178,6 +179,12 @@ public class DemoData {
                 view.membershipStatus = "CURRENT";
                 view.updatedAt = Instant.now();
                 view.persist();
+            } else if (view.tier == null) {
+                // partner-registered arrived before membership-changed (or before this service read
+                // memberships at all): fill in what the demo needs; the membership event, when it
+                // comes, overwrites it with partner-service's own values.
+                view.tier = p.tier();
+                view.membershipStatus = "CURRENT";
             }
         }
     }
