@@ -81,7 +81,8 @@ run() { # name url
   status="$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H "Authorization: Bearer $tok" "$url")"
   [[ "$status" == 200 ]] || die "$name: GET $url answered $status, not 200"
   wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" -H "Authorization: Bearer $tok" "$url" >/dev/null
-  out="$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency -H "Authorization: Bearer $tok" "$url")"
+  out="$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency -s "$(dirname "${BASH_SOURCE[0]}")/status-report.lua" \
+    -H "Authorization: Bearer $tok" "$url")"
   echo "$out" > "$work/$name.wrk"
   read -r rps p50 p99 bad <<<"$(summarise <<<"$out")"
   ((bad == 0)) || die "$name: $bad responses were not 2xx (see $work/$name.wrk)"
