@@ -32,6 +32,13 @@ class DemoDataTest {
                 .then().statusCode(200).body("role", org.hamcrest.Matchers.contains("PRIMARY", "TECHNICAL"));
         given().auth().oauth2(TestTokens.communityTeam()).get("/api/partners/" + COBALT + "/touchpoints")
                 .then().statusCode(200).body("items", hasSize(2));
+        // advisory-service's demo seats name these people by the same derived ids.
+        given().auth().oauth2(TestTokens.communityTeam())
+                .get("/api/contacts/" + DemoData.demoContactId(java.util.UUID.fromString(COBALT), "exec"))
+                .then().statusCode(200).body("email", org.hamcrest.Matchers.startsWith("exec@"));
+        given().auth().oauth2(TestTokens.communityTeam())
+                .get("/api/contacts/" + DemoData.demoContactId(java.util.UUID.fromString(COBALT), "tech"))
+                .then().statusCode(200).body("email", org.hamcrest.Matchers.startsWith("tech@"));
         given().auth().oauth2(TestTokens.communityTeam()).get("/api/partners/" + TUNDRA)
                 .then().statusCode(200).body("lifecycleStatus", equalTo("LAPSED"));
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("owner", "cora").queryParam("due", "open")

@@ -37,8 +37,9 @@ import org.jboss.logging.Logger;
  * CNCF-like policies, seats held for partner-service's demo partners, and past and upcoming meetings.
  *
  * <p>The demo partners are put into the read model here when it does not know them yet, so seeding
- * does not wait for partner-service's events (which then update the same rows). partner-service gives
- * its demo contacts random ids, so the holders here are fixed demo contact ids of their own.
+ * does not wait for partner-service's events (which then update the same rows). The seat holders are
+ * partner-service's demo people (executive sponsors on the governing board, technical leads on the
+ * TOC), whose ids both services derive from the partner id and the role.
  * A board that has seats already is left alone, so loading twice adds nothing.
  */
 @ApplicationScoped
@@ -159,7 +160,9 @@ public class DemoData {
     }
 
     private UUID appoint(UUID board, DemoPartner partner, SeatKind kind, String tier, LocalDate start, LocalDate end) {
-        UUID holder = UUID.nameUUIDFromBytes(("demo-holder:" + board + ":" + partner.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // Governing board seats go to each partner's executive sponsor, TOC seats to its technical lead:
+        // the same people partner-service's demo data creates (it derives their ids the same way).
+        UUID holder = demoContactId(partner.id(), board.equals(GOVERNING_BOARD) ? "exec" : "tech");
         return seats.appoint(board, new Appointment(holder, partner.id(), kind, tier, start, end, null, null, null), STAFF).id;
     }
 
@@ -187,6 +190,12 @@ public class DemoData {
                 view.membershipStatus = "CURRENT";
             }
         }
+    }
+
+    /** partner-service's config.DemoData#demoContactId: the id of a demo partner's person by role. */
+    static UUID demoContactId(UUID partnerId, String who) {
+        return UUID.nameUUIDFromBytes(("trellis-demo-contact:" + partnerId + ":" + who)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static UUID demoId(int n) {

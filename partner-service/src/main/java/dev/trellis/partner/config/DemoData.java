@@ -147,12 +147,21 @@ public class DemoData {
         return added;
     }
 
+    /**
+     * The demo people have ids derived from their partner and role ("exec", "tech", "dev"), so that
+     * advisory-service's demo seats name the same executives and technical leads.
+     */
+    public static UUID demoContactId(UUID partnerId, String who) {
+        return UUID.nameUUIDFromBytes(("trellis-demo-contact:" + partnerId + ":" + who)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private UUID person(Seed seed, String domain, String who, AffiliationRole role, int i, LocalDate today) {
         String[] first = {"Ada", "Ben", "Chiara", "Dmitri", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas"};
         String[] last = {"Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva", "Novak", "Brennan", "Haddad", "Kowalski", "Reyes"};
         String firstName = first[(i + who.length()) % first.length];
         String lastName = last[(i * 3 + who.length()) % last.length];
-        UUID contact = contacts.create(firstName, lastName, who + "@" + domain, null,
+        UUID contact = contacts.create(demoContactId(seed.id(), who), firstName, lastName, who + "@" + domain, null,
                 role.name().replace('_', ' ').toLowerCase(Locale.ROOT)).contact().id;
         affiliations.start(contact, seed.id(), role, today.minusMonths(6 + i), AffiliationSource.MANUAL);
         return contact;

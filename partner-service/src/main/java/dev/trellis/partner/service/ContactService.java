@@ -119,9 +119,18 @@ public class ContactService {
 
     @Transactional
     public ContactDetails create(String firstName, String lastName, String email, String phone, String jobTitle) {
+        return create(UUID.randomUUID(), firstName, lastName, email, phone, jobTitle);
+    }
+
+    /**
+     * A contact with a given id: only demo data uses it, so that other services' demo data can name the
+     * same people (see config.DemoData#demoContactId).
+     */
+    @Transactional
+    public ContactDetails create(UUID id, String firstName, String lastName, String email, String phone, String jobTitle) {
         requireEmailFree(email, null);
         Contact contact = new Contact();
-        contact.id = UUID.randomUUID();
+        contact.id = id;
         contact.firstName = firstName.strip();
         contact.lastName = lastName.strip();
         contact.email = email.strip();
