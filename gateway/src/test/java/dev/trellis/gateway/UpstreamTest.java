@@ -51,6 +51,23 @@ class UpstreamTest {
     }
 
     @Test
+    void callersThatHangUpDoNotOpenTheBreaker() throws Exception {
+        // More aborted requests than the breaker's threshold (3), each hanging up while slow-service
+        // still owes the answer: the upstream is not at fault, so the next request still reaches it
+        // (504 after the route's timeout), instead of a 503 from an open breaker.
+        for (int i = 0; i < 5; i++) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gatewayPort())) {
+                socket.getOutputStream().write(("GET /api/slow/hang-up-" + i + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                sleep(150);
+            }
+        }
+        sleep(200);
+        given().auth().oauth2(TOKEN).when().get("/api/slow/after-hang-ups").then().statusCode(504);
+    }
+
+    @Test
     void upstreamGetsAsManyConnectionsAsConfiguredNotFive() {
         HttpClient client = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + gatewayPort() + "/api/partners/pool/hold");
