@@ -65,4 +65,16 @@ class EventResourceTest {
                 .post("/api/events").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("startsAt"));
     }
+
+    @Test
+    void aFilterThatDoesNotParseIsA400NamingIt() {
+        for (String[] bad : new String[][] {{"status", "ONGOING"}, {"kind", "party"}, {"from", "tomorrow"},
+                {"to", "2027-13-01"}, {"userGroupId", "42"}}) {
+            given().queryParam(bad[0], bad[1]).get("/api/events")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad[0]));
+        }
+        given().queryParam("status", "published").queryParam("from", "2020-01-01T00:00:00Z").get("/api/events")
+                .then().statusCode(200);
+    }
 }

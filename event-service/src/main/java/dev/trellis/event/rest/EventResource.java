@@ -36,6 +36,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -72,17 +73,14 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "One page; a Link rel=next header when there is more")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter")
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-            @Parameter(description = "Only events in this status") @QueryParam("status") String status,
-            @Parameter(description = "Only events of this kind") @QueryParam("kind") String kind,
-            @Parameter(description = "Only events starting at or after", example = "2027-01-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(description = "Only events starting before", example = "2028-01-01T00:00:00Z") @QueryParam("to") String to,
-            @Parameter(description = "Only meetups of this user group") @QueryParam("userGroupId") String userGroupId,
+            @Parameter(description = "Only events in this status") @QueryParam("status") EventStatus status,
+            @Parameter(description = "Only events of this kind") @QueryParam("kind") EventKind kind,
+            @Parameter(description = "Only events starting at or after", example = "2027-01-01T00:00:00Z") @QueryParam("from") Instant from,
+            @Parameter(description = "Only events starting before", example = "2028-01-01T00:00:00Z") @QueryParam("to") Instant to,
+            @Parameter(description = "Only meetups of this user group") @QueryParam("userGroupId") UUID userGroupId,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(events.list(page, new EventFilter(
-                QueryParams.enumOf(EventStatus.class, "status", status), QueryParams.enumOf(EventKind.class, "kind", kind),
-                QueryParams.instant("from", from), QueryParams.instant("to", to),
-                QueryParams.uuid("userGroupId", userGroupId)), callers.current()), page,
+        return Page.of(events.list(page, new EventFilter(status, kind, from, to, userGroupId), callers.current()), page,
                 EventService::cursorOf, EventResponse::of).toResponse(uri);
     }
 

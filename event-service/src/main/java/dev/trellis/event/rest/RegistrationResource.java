@@ -72,10 +72,10 @@ public class RegistrationResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Response list(@PathParam("eventId") UUID eventId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "Only registrations in this status", example = "WAITLISTED") @QueryParam("status") String status,
+            @Parameter(description = "Only registrations in this status", example = "WAITLISTED") @QueryParam("status") RegistrationStatus status,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(registrations.list(eventId, QueryParams.enumOf(RegistrationStatus.class, "status", status), page,
+        return Page.of(registrations.list(eventId, status, page,
                 callers.current()), page, RegistrationService::cursorOf, RegistrationResponse::of).toResponse(uri);
     }
 

@@ -6,16 +6,19 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * A query parameter that does not parse ({@code ?limit=abc}, {@code ?limit=2147483648},
- * {@code ?partnerId=x}) is the client's mistake: 400 naming the parameter. JAX-RS would answer 404,
+ * {@code ?partnerId=x}, {@code ?status=nonsense}, {@code ?from=yesterday}) is the client's mistake: 400 naming the parameter. JAX-RS would answer 404,
  * as if the resource did not exist. Path parameters keep the 404: {@code /api/partners/x} names
- * nothing.
+ * nothing. An empty value is no value. Enum names are matched case-insensitively.
  */
 @Provider
 public class QueryParamConverters implements ParamConverterProvider {
@@ -45,14 +48,27 @@ public class QueryParamConverters implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(name, LocalDate::parse, "must be a date (YYYY-MM-DD)");
         }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) converter(name, Instant::parse,
+                    "must be an RFC 3339 instant such as 2027-01-01T00:00:00Z");
+        }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) enumConverter(name, rawType.asSubclass(Enum.class));
+        }
         return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ParamConverter<?> enumConverter(String name, Class<? extends Enum> type) {
+        return converter(name, value -> Enum.valueOf((Class) type, value.toUpperCase(Locale.ROOT)),
+                "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
 
     private static <V> ParamConverter<V> converter(String name, Function<String, V> parse, String message) {
         return new ParamConverter<>() {
             @Override
             public V fromString(String value) {
-                if (value == null) {
+                if (value == null || value.isBlank()) {
                     return null;
                 }
                 try {

@@ -162,6 +162,18 @@ class ConventionsTest {
     }
 
     @Test
+    void enumAndInstantFiltersParseOrGetA400NamingThem() {
+        given().queryParam("colour", "green").queryParam("from", "2027-01-01T00:00:00Z").get("/conventions/filters")
+                .then().statusCode(200).body(equalTo("GREEN 2027-01-01T00:00:00Z"));
+        given().queryParam("colour", "").get("/conventions/filters").then().statusCode(200).body(equalTo("null null"));
+        given().queryParam("colour", "purple").get("/conventions/filters")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("colour")).body("errors[0].message", equalTo("must be one of [RED, GREEN]"));
+        given().queryParam("from", "yesterday").get("/conventions/filters")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void aPathParameterThatDoesNotParseStaysA404() {
         given().get("/conventions/rule/abc").then().statusCode(404).contentType("application/problem+json");
     }

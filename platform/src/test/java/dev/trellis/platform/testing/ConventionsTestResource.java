@@ -70,6 +70,14 @@ public class ConventionsTestResource {
         return Page.of(fetched, page, n -> Cursor.of(n), n -> n).toResponse(uri);
     }
 
+    public enum Colour { RED, GREEN }
+
+    @GET
+    @Path("/filters")
+    public String filters(@QueryParam("colour") Colour colour, @QueryParam("from") java.time.Instant from) {
+        return colour + " " + from;
+    }
+
     @GET
     @Path("/boom")
     public String boom() {
