@@ -35,7 +35,10 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration upstreamTimeout();
 
-    /** Connections per upstream. vertx-http-proxy's client defaults to 5, which queues under load. */
+    /**
+     * Connections per upstream and event loop (each event-loop thread has its own pool, see
+     * {@code Upstreams}). vertx-http-proxy's client defaults to 5, which queues under load.
+     */
     @WithDefault("100")
     int poolSize();
 
