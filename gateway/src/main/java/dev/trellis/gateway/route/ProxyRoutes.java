@@ -89,7 +89,8 @@ public class ProxyRoutes {
         }
         HttpServerRequest request = ctx.request();
         // vertx-http-proxy answers any other transfer coding with an empty 400 of its own.
-        if (request.headers().getAll(HttpHeaders.TRANSFER_ENCODING).stream().anyMatch(te -> !"chunked".equals(te))) {
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                && request.headers().getAll(HttpHeaders.TRANSFER_ENCODING).stream().anyMatch(te -> !"chunked".equals(te))) {
             Problems.send(ctx, 400, "Only 'Transfer-Encoding: chunked' is supported");
             return;
         }

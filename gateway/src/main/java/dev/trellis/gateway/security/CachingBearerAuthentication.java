@@ -49,11 +49,10 @@ public class CachingBearerAuthentication implements HttpAuthenticationMechanism 
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = cache == null ? null : bearerToken(context);
-        if (token == null) {
+        String key = cache == null ? null : bearerHeader(context);
+        if (key == null) {
             return oidc.authenticate(context, identityProviderManager);
         }
-        String key = TokenCache.keyOf(token);
         SecurityIdentity known = cache.get(key);
         if (known != null) {
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known)
@@ -74,13 +73,14 @@ public class CachingBearerAuthentication implements HttpAuthenticationMechanism 
         cache.put(key, detached, notBefore, jwt.getExpirationTime());
     }
 
-    private static String bearerToken(RoutingContext context) {
+    /** The whole {@code Authorization} header if it carries a bearer token: the cache key, as sent. */
+    private static String bearerHeader(RoutingContext context) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return header.substring(BEARER.length()).trim();
+        return header;
     }
 
     /** For tests: how many verified tokens are remembered. */
