@@ -3,24 +3,34 @@
 #   1. directly on partner-service,
 #   2. through the gateway,
 #   3. through Debian's nginx (proxy_pass with upstream keepalive) as the reference proxy,
-# and prints req/s, p50 and p99 for each, plus the ratios the issue's goals are about.
+# in two phases, each of ROUNDS rounds that visit the three targets in turn (so slow spells of a
+# shared machine hit all three alike):
+#   throughput  wrk as fast as 16 connections go: req/s, p50, p99 per target;
+#   latency     wrk at one fixed request rate for all three targets (RATE), below saturation:
+#               p50, p99, p99.9. What a proxy adds to a request is measured here; at saturation
+#               latency is mostly queueing (16 connections / req/s), i.e. throughput again.
+# It prints each round, the medians, and the ratios the issue's goals are about.
 #
 # Needs the stack running (Keycloak, partner-service, gateway: `deploy/local/trellis up`) on an
 # otherwise idle machine. Installs wrk and nginx from Debian if they are missing. Method and results:
 # docs/benchmarks.md, "Gateway".
 #
 # Settings (environment):
-#   DIRECT      partner-service base URL        http://127.0.0.1:8081
-#   GATEWAY     gateway base URL                http://127.0.0.1:8080
-#   NGINX_PORT  port for the reference nginx    8090 (it proxies to DIRECT)
-#   KEYCLOAK    Keycloak base URL               http://127.0.0.1:8180
-#   BENCH_USER  demo user whose token is sent   cora (community-team; password demo)
-#   PARTNER_ID  partner to GET                  the first one GET /api/partners?limit=1 returns
-#   TOKEN       use this bearer token instead of asking Keycloak (tests with a fake realm)
-#   DURATION    wrk duration per target         10s
-#   THREADS     wrk threads                     2
-#   CONNECTIONS wrk connections                 16
-#   WARMUP      wrk warm-up per target          5s
+#   DIRECT            partner-service base URL            http://127.0.0.1:8081
+#   GATEWAY           gateway base URL                    http://127.0.0.1:8080
+#   NGINX_PORT        port for the reference nginx        8090 (it proxies to DIRECT)
+#   KEYCLOAK          Keycloak base URL                   http://127.0.0.1:8180
+#   BENCH_USER        demo user whose token is sent       cora (community-team; password demo)
+#   PARTNER_ID        partner to GET                      the first one GET /api/partners?limit=1 returns
+#   TOKEN             use this bearer token instead of asking Keycloak (tests with a fake realm)
+#   ROUNDS            rounds per phase                    3
+#   DURATION          wrk duration, throughput phase      20s
+#   LATENCY_DURATION  wrk duration, latency phase         30s
+#   RATE              req/s of the latency phase          a third of direct's median throughput,
+#                                                         rounded down to 100
+#   THREADS           wrk threads                         2
+#   CONNECTIONS       wrk connections                     16
+#   WARMUP            wrk warm-up per target, once        10s
 set -euo pipefail
 
 DIRECT="${DIRECT:-http://127.0.0.1:8081}"
@@ -28,10 +38,14 @@ GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
 NGINX_PORT="${NGINX_PORT:-8090}"
 KEYCLOAK="${KEYCLOAK:-http://127.0.0.1:8180}"
 BENCH_USER="${BENCH_USER:-cora}"
-DURATION="${DURATION:-10s}"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-20s}"
+LATENCY_DURATION="${LATENCY_DURATION:-30s}"
+RATE="${RATE:-}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-10s}"
+TARGETS=(direct gateway nginx)
 
 die() { echo "gateway-bench: $*" >&2; exit 1; }
 
@@ -63,32 +77,38 @@ token() {
     "$KEYCLOAK/realms/trellis/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
-# wrk --latency output -> "req/s p50 p99" (latencies in ms)
-summarise() {
-  awk '
-    function ms(v) { if (v ~ /us$/) return substr(v, 1, length(v)-2) / 1000;
-                     if (v ~ /ms$/) return substr(v, 1, length(v)-2) + 0;
-                     if (v ~ /s$/)  return substr(v, 1, length(v)-1) * 1000; return v }
-    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
-    /Non-2xx or 3xx responses:/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
-}
-
-run() { # name url
-  local name="$1" url="$2" tok status out
+# One wrk run. Prints "rps p50 p99 p99.9" (latencies in ms); fails if any response was not 2xx/3xx.
+measure() { # label url duration [rate]
+  local label="$1" url="$2" duration="$3" rate="${4:-}" tok result
   tok="$(token)"
   [[ -n "$tok" ]] || die "no token for $BENCH_USER from $KEYCLOAK"
-  status="$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H "Authorization: Bearer $tok" "$url")"
-  [[ "$status" == 200 ]] || die "$name: GET $url answered $status, not 200"
-  wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" -H "Authorization: Bearer $tok" "$url" >/dev/null
-  out="$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency -s "$(dirname "${BASH_SOURCE[0]}")/status-report.lua" \
-    -H "Authorization: Bearer $tok" "$url")"
-  echo "$out" > "$work/$name.wrk"
-  read -r rps p50 p99 bad <<<"$(summarise <<<"$out")"
-  ((bad == 0)) || die "$name: $bad responses were not 2xx (see $work/$name.wrk)"
-  printf '%-10s %10s %9s %9s\n' "$name" "$rps" "$p50" "$p99"
-  eval "${name}_rps=$rps ${name}_p99=$p99"
+  RATE="$rate" THREADS="$THREADS" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$duration" -s "$script" \
+    -H "Authorization: Bearer $tok" "$url" >"$work/$label.wrk" 2>"$work/$label.err" ||
+    die "$label: wrk failed (see $work/$label.err)"
+  result="$(grep '^result ' "$work/$label.err")" || die "$label: no result line (see $work/$label.err)"
+  local -A r=()
+  local kv
+  for kv in ${result#result }; do r[${kv%%=*}]="${kv#*=}"; done
+  ((r[errors] == 0)) || die "$label: ${r[errors]} responses failed or were not 2xx (see $work/$label.err)"
+  echo "${r[rps]} ${r[p50]} ${r[p99]} ${r[p99.9]}"
 }
+
+url_of() {
+  case "$1" in
+    direct) echo "$DIRECT$path" ;;
+    gateway) echo "$GATEWAY$path" ;;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT$path" ;;
+  esac
+}
+
+check_target() {
+  local name="$1" url status
+  url="$(url_of "$name")"
+  status="$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H "Authorization: Bearer $(token)" "$url")"
+  [[ "$status" == 200 ]] || die "$name: GET $url answered $status, not 200"
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
 start_nginx() {
   local upstream="${DIRECT#http://}"
@@ -129,6 +149,7 @@ stop_nginx() {
 
 install_missing
 work="$(mktemp -d -t gateway-bench.XXXXXX)"
+script="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/wrk-report.lua"
 trap stop_nginx EXIT
 
 if [[ -z "${PARTNER_ID:-}" ]]; then
@@ -138,13 +159,63 @@ if [[ -z "${PARTNER_ID:-}" ]]; then
 fi
 path="/api/partners/$PARTNER_ID"
 start_nginx
+for t in "${TARGETS[@]}"; do check_target "$t"; done
 
-echo "GET $path, wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a ${WARMUP} warm-up each), $(nproc) cores, $(date -u +%FT%TZ)"
-printf '%-10s %10s %9s %9s\n' target 'req/s' 'p50 ms' 'p99 ms'
-run direct "$DIRECT$path"
-run gateway "$GATEWAY$path"
-run nginx "http://127.0.0.1:$NGINX_PORT$path"
-awk -v g="$gateway_rps" -v n="$nginx_rps" -v gp="$gateway_p99" -v dp="$direct_p99" 'BEGIN {
-  printf "gateway/nginx throughput: %.2fx (goal >= 0.70)\n", g / n
-  printf "gateway p99 over direct:  %+.2f ms (goal <= +3 ms)\n", gp - dp }'
+echo "GET $path, wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds per phase, $(nproc) cores, $(date -u +%FT%TZ)"
+echo "warm-up: $WARMUP per target"
+for t in "${TARGETS[@]}"; do measure "warmup-$t" "$(url_of "$t")" "$WARMUP" >/dev/null; done
+
+declare -A rps=() p50=() p99=() p999=()
+echo
+echo "Throughput: as fast as $CONNECTIONS connections go, $DURATION per run"
+printf '%-6s %-8s %9s %8s %8s\n' round target 'req/s' 'p50 ms' 'p99 ms'
+for ((r = 1; r <= ROUNDS; r++)); do
+  for t in "${TARGETS[@]}"; do
+    read -r rps[$t,$r] p50[$t,$r] p99[$t,$r] _ <<<"$(measure "throughput-$r-$t" "$(url_of "$t")" "$DURATION")"
+    printf '%-6s %-8s %9s %8s %8s\n' "$r" "$t" "${rps[$t,$r]}" "${p50[$t,$r]}" "${p99[$t,$r]}"
+  done
+done
+
+per_round() { # op array target-a array target-b: "a/b" or "a-b" for each round
+  local op="$1" r out=""
+  local -n x=$2 y=$4
+  for ((r = 1; r <= ROUNDS; r++)); do
+    out+="$(awk -v a="${x[$3,$r]}" -v b="${y[$5,$r]}" -v op="$op" 'BEGIN { printf "%.2f", op == "/" ? a / b : a - b }') "
+  done
+  echo "$out"
+}
+med() { median <<<"$1"; }
+
+direct_rps=$(med "$(for ((r = 1; r <= ROUNDS; r++)); do echo -n "${rps[direct,$r]} "; done)")
+ratios="$(per_round / rps gateway rps nginx)"
+sat_diffs="$(per_round - p99 gateway p99 direct)"
+if [[ -z "$RATE" ]]; then
+  RATE=$(awk -v d="$direct_rps" 'BEGIN { r = int(d / 3 / 100) * 100; print (r < 100 ? 100 : r) }')
+fi
+
+echo
+echo "Latency: $RATE req/s fixed for every target, $LATENCY_DURATION per run"
+printf '%-6s %-8s %9s %8s %8s %8s\n' round target 'req/s' 'p50 ms' 'p99 ms' 'p99.9 ms'
+declare -A lrps=() l50=() l99=() l999=()
+for ((r = 1; r <= ROUNDS; r++)); do
+  for t in "${TARGETS[@]}"; do
+    read -r lrps[$t,$r] l50[$t,$r] l99[$t,$r] l999[$t,$r] <<<"$(measure "latency-$r-$t" "$(url_of "$t")" "$LATENCY_DURATION" "$RATE")"
+    printf '%-6s %-8s %9s %8s %8s %8s\n' "$r" "$t" "${lrps[$t,$r]}" "${l50[$t,$r]}" "${l99[$t,$r]}" "${l999[$t,$r]}"
+  done
+done
+gw_diffs="$(per_round - l99 gateway l99 direct)"
+ng_diffs="$(per_round - l99 nginx l99 direct)"
+
+echo
+echo "Medians of $ROUNDS rounds"
+printf '%-8s %9s %8s %8s | %8s %8s %8s\n' target 'req/s' 'p50 ms' 'p99 ms' "p50@$RATE" "p99@$RATE" 'p99.9'
+for t in "${TARGETS[@]}"; do
+  col() { local -n arr=$1; local r v=""; for ((r = 1; r <= ROUNDS; r++)); do v+="${arr[$t,$r]} "; done; med "$v"; }
+  printf '%-8s %9s %8s %8s | %8s %8s %8s\n' "$t" "$(col rps)" "$(col p50)" "$(col p99)" "$(col l50)" "$(col l99)" "$(col l999)"
+done
+echo
+printf 'gateway/nginx throughput:              %sx (rounds: %s) goal >= 0.70\n' "$(med "$ratios")" "$ratios"
+printf 'gateway p99 over direct at %5s req/s: %+.2f ms (rounds: %s) goal <= +3 ms\n' "$RATE" "$(med "$gw_diffs")" "$gw_diffs"
+printf 'nginx p99 over direct at %5s req/s:   %+.2f ms (rounds: %s) for reference\n' "$RATE" "$(med "$ng_diffs")" "$ng_diffs"
+printf 'gateway p99 over direct at saturation: %+.2f ms (rounds: %s) queueing: see docs\n' "$(med "$sat_diffs")" "$sat_diffs"
 echo "raw wrk output: $work"
