@@ -177,8 +177,9 @@ public final class OutboxRelay implements AutoCloseable {
         }
         try {
             int deleted = lease.deletePublishedBefore(settings.retention());
-            if (deleted > 0) {
-                LOG.debugf("Outbox relay %s deleted %d published rows", name, deleted);
+            int forgotten = lease.deleteInboxBefore(settings.inboxRetention());
+            if (deleted > 0 || forgotten > 0) {
+                LOG.debugf("Outbox relay %s deleted %d published rows and %d inbox rows", name, deleted, forgotten);
             }
         } catch (SQLException e) {
             LOG.debugf(e, "Outbox relay %s could not delete old rows", name);

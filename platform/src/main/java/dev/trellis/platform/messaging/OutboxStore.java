@@ -149,6 +149,14 @@ public class OutboxStore {
             }
         }
 
+        /** Deletes inbox rows processed longer ago than {@code retention}, in every consumer. */
+        public int deleteInboxBefore(Duration retention) throws SQLException {
+            try (PreparedStatement s = connection.prepareStatement("delete from inbox_event where processed_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
+                return s.executeUpdate();
+            }
+        }
+
         /** Releases the lock and returns the connection. */
         @Override
         public void close() {

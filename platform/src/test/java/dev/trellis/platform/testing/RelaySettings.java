@@ -35,4 +35,9 @@ public record RelaySettings(String bootstrapServers, Duration pollInterval, Dura
     public Duration retention() {
         return Duration.ofDays(7);
     }
+
+    @Override
+    public Duration inboxRetention() {
+        return Duration.ofDays(30);
+    }
 }
