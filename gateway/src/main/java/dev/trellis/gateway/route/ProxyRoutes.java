@@ -7,6 +7,7 @@ import dev.trellis.gateway.edge.RateLimits;
 import dev.trellis.gateway.edge.RequestIds;
 import dev.trellis.gateway.upstream.CircuitBreaker;
 import dev.trellis.gateway.upstream.Upstreams;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -108,9 +109,26 @@ public class ProxyRoutes {
         // interceptor carry this request's approved path and id.
         HttpProxy proxy = HttpProxy.reverseProxy(PROXY_OPTIONS, upstreams.client(upstream))
                 .origin(pc -> pc.client().request(new RequestOptions().setHost(upstream.host()).setPort(upstream.port())
-                        .setIdleTimeout(timeout)))
+                        .setIdleTimeout(timeout)).compose(upstreamRequest -> {
+                            // The caller hung up while this request waited for a pooled connection: give
+                            // the connection back instead of sending a request nobody will read. Sent
+                            // anyway, vertx-http-proxy never released it, and once every pooled
+                            // connection was stuck so, the upstream was unreachable (HangUpPoolTest).
+                            if (request.response().closed()) {
+                                upstreamRequest.reset();
+                                return Future.failedFuture(new CallerGone());
+                            }
+                            return Future.succeededFuture(upstreamRequest);
+                        }))
                 .addInterceptor(new ForwardingInterceptor(exchange));
         ProxyHandler.create(proxy).handle(ctx);
+    }
+
+    /** The caller closed its connection before the upstream exchange began. */
+    static final class CallerGone extends RuntimeException {
+        CallerGone() {
+            super("the caller closed the connection", null, false, false);
+        }
     }
 
     /**

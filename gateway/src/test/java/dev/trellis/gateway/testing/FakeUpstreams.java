@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code slow-service} ({@code /api/slow}) never answers;</li>
  * <li>{@code flaky-service} ({@code /api/flaky}) drops connections on demand: {@code /__fail?next=n}
  * drops the next n requests, {@code /__fail?always=true|false} all of them;</li>
+ * <li>every service answers a path ending in {@code /delay} after {@link #DELAY_MS};</li>
  * <li>partner-service holds requests to {@code .../hold} until {@link #HOLD} of them are waiting (or
  * 5 s passed) and reports how many it held: that is how many connections the gateway opened.</li>
  * </ul>
@@ -40,6 +41,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final String SEEN = "/__seen";
     public static final String FAIL = "/__fail";
     public static final int HOLD = 10;
+    /** How long any service waits before answering a path that ends in {@code /delay}. */
+    public static final long DELAY_MS = 300;
 
     private Vertx vertx;
 
@@ -96,6 +99,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             if (failAlways.get() || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 request.connection().close();
+                return;
+            }
+            if (request.path().endsWith("/delay")) {
+                request.body().onSuccess(body -> vertx.setTimer(DELAY_MS, id -> echo(service, request, body, null)));
                 return;
             }
             if (request.path().endsWith("/hold")) {
