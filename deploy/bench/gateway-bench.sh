@@ -108,7 +108,16 @@ check_target() {
   [[ "$status" == 200 ]] || die "$name: GET $url answered $status, not 200"
 }
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+# The median of the numbers in "$1" (space-separated).
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+# The values of one target over all rounds, from an array keyed "target,round".
+rounds_of() { # array target
+  local -n values=$1
+  local r out=""
+  for ((r = 1; r <= ROUNDS; r++)); do out+="${values[$2,$r]} "; done
+  echo "$out"
+}
 
 start_nginx() {
   local upstream="${DIRECT#http://}"
@@ -165,7 +174,7 @@ echo "GET $path, wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds per phase, $(npro
 echo "warm-up: $WARMUP per target"
 for t in "${TARGETS[@]}"; do measure "warmup-$t" "$(url_of "$t")" "$WARMUP" >/dev/null; done
 
-declare -A rps=() p50=() p99=() p999=()
+declare -A rps=() p50=() p99=()
 echo
 echo "Throughput: as fast as $CONNECTIONS connections go, $DURATION per run"
 printf '%-6s %-8s %9s %8s %8s\n' round target 'req/s' 'p50 ms' 'p99 ms'
@@ -184,9 +193,7 @@ per_round() { # op array target-a array target-b: "a/b" or "a-b" for each round
   done
   echo "$out"
 }
-med() { median <<<"$1"; }
-
-direct_rps=$(med "$(for ((r = 1; r <= ROUNDS; r++)); do echo -n "${rps[direct,$r]} "; done)")
+direct_rps=$(median "$(rounds_of rps direct)")
 ratios="$(per_round / rps gateway rps nginx)"
 sat_diffs="$(per_round - p99 gateway p99 direct)"
 if [[ -z "$RATE" ]]; then
@@ -209,13 +216,13 @@ ng_diffs="$(per_round - l99 nginx l99 direct)"
 echo
 echo "Medians of $ROUNDS rounds"
 printf '%-8s %9s %8s %8s | %8s %8s %8s\n' target 'req/s' 'p50 ms' 'p99 ms' "p50@$RATE" "p99@$RATE" 'p99.9'
+col() { median "$(rounds_of "$1" "$t")"; }
 for t in "${TARGETS[@]}"; do
-  col() { local -n arr=$1; local r v=""; for ((r = 1; r <= ROUNDS; r++)); do v+="${arr[$t,$r]} "; done; med "$v"; }
   printf '%-8s %9s %8s %8s | %8s %8s %8s\n' "$t" "$(col rps)" "$(col p50)" "$(col p99)" "$(col l50)" "$(col l99)" "$(col l999)"
 done
 echo
-printf 'gateway/nginx throughput:              %sx (rounds: %s) goal >= 0.70\n' "$(med "$ratios")" "$ratios"
-printf 'gateway p99 over direct at %5s req/s: %+.2f ms (rounds: %s) goal <= +3 ms\n' "$RATE" "$(med "$gw_diffs")" "$gw_diffs"
-printf 'nginx p99 over direct at %5s req/s:   %+.2f ms (rounds: %s) for reference\n' "$RATE" "$(med "$ng_diffs")" "$ng_diffs"
-printf 'gateway p99 over direct at saturation: %+.2f ms (rounds: %s) queueing: see docs\n' "$(med "$sat_diffs")" "$sat_diffs"
+printf 'gateway/nginx throughput:              %sx (rounds: %s) goal >= 0.70\n' "$(median "$ratios")" "$ratios"
+printf 'gateway p99 over direct at %5s req/s: %+.2f ms (rounds: %s) goal <= +3 ms\n' "$RATE" "$(median "$gw_diffs")" "$gw_diffs"
+printf 'nginx p99 over direct at %5s req/s:   %+.2f ms (rounds: %s) for reference\n' "$RATE" "$(median "$ng_diffs")" "$ng_diffs"
+printf 'gateway p99 over direct at saturation: %+.2f ms (rounds: %s) queueing: see docs\n' "$(median "$sat_diffs")" "$sat_diffs"
 echo "raw wrk output: $work"

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.trellis.gateway.testing.FakeUpstreams;
 import dev.trellis.gateway.testing.GatewayTestProfile;
 import dev.trellis.gateway.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,9 @@ class HangUpPoolTest {
 
     private static final String TOKEN = Tokens.withRoles("foundation-staff");
 
+    @TestHTTPResource("/")
+    URL gateway;
+
     @Test
     void callersHangingUpMidExchangeOrInThePoolQueueGiveTheConnectionBack() throws Exception {
         for (int round = 0; round < 3; round++) {
@@ -51,7 +55,7 @@ class HangUpPoolTest {
             // wait in the pool's queue; then every caller hangs up.
             List<Socket> callers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                Socket socket = new Socket("127.0.0.1", gatewayPort());
+                Socket socket = new Socket("127.0.0.1", gateway.getPort());
                 OutputStream out = socket.getOutputStream();
                 out.write(("GET /api/partners/hang-up-" + round + "-" + i + "/delay HTTP/1.1\r\nHost: x\r\n"
                         + "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -67,14 +71,10 @@ class HangUpPoolTest {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + gatewayPort() + "/api/partners/after-hang-ups-" + i))
+                    URI.create(gateway + "api/partners/after-hang-ups-" + i))
                     .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
         }
-    }
-
-    private static int gatewayPort() {
-        return ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
     }
 }

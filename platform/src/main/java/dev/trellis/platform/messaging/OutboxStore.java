@@ -143,15 +143,16 @@ public class OutboxStore {
 
         /** Deletes rows published longer ago than {@code retention}. */
         public int deletePublishedBefore(Duration retention) throws SQLException {
-            try (PreparedStatement s = connection.prepareStatement("delete from outbox_event where published_at < ?")) {
-                s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
-                return s.executeUpdate();
-            }
+            return deleteOlderThan("delete from outbox_event where published_at < ?", retention);
         }
 
         /** Deletes inbox rows processed longer ago than {@code retention}, in every consumer. */
         public int deleteInboxBefore(Duration retention) throws SQLException {
-            try (PreparedStatement s = connection.prepareStatement("delete from inbox_event where processed_at < ?")) {
+            return deleteOlderThan("delete from inbox_event where processed_at < ?", retention);
+        }
+
+        private int deleteOlderThan(String delete, Duration retention) throws SQLException {
+            try (PreparedStatement s = connection.prepareStatement(delete)) {
                 s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
                 return s.executeUpdate();
             }
