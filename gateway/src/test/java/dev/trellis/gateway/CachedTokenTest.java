@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trellis.gateway.security.CachingBearerAuthentication;
 import dev.trellis.gateway.testing.GatewayTestProfile;
 import dev.trellis.gateway.testing.Tokens;
+import dev.trellis.tokencache.CachingBearerAuthentication;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

@@ -52,8 +52,6 @@ public interface GatewayConfig {
 
     Cors cors();
 
-    TokenCache tokenCache();
-
     OpenApi openapi();
 
     interface Route {
@@ -120,19 +118,6 @@ public interface GatewayConfig {
 
         @WithDefault("10m")
         Duration maxAge();
-    }
-
-    interface TokenCache {
-        /** Remember verified bearer tokens until they expire, so that each is verified once. */
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("10000")
-        int maxSize();
-
-        /** An entry lives until the token expires, but never longer than this. */
-        @WithDefault("5m")
-        Duration maxTtl();
     }
 
     interface OpenApi {

@@ -1,4 +1,4 @@
-package dev.trellis.gateway.security;
+package dev.trellis.tokencache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

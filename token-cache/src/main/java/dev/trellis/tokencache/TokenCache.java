@@ -1,4 +1,4 @@
-package dev.trellis.gateway.security;
+package dev.trellis.tokencache;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.concurrent.ConcurrentHashMap;
