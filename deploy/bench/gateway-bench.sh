@@ -30,7 +30,7 @@
 #                                                         rounded down to 100
 #   THREADS           wrk threads                         2
 #   CONNECTIONS       wrk connections                     16
-#   WARMUP            wrk warm-up per target, once        10s
+#   WARMUP            wrk warm-up per target, once        30s (the JIT needs that long for the gateway)
 set -euo pipefail
 
 DIRECT="${DIRECT:-http://127.0.0.1:8081}"
@@ -44,7 +44,7 @@ LATENCY_DURATION="${LATENCY_DURATION:-30s}"
 RATE="${RATE:-}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-30s}"
 TARGETS=(direct gateway nginx)
 
 die() { echo "gateway-bench: $*" >&2; exit 1; }
