@@ -7,8 +7,10 @@
 # shared machine hit all three alike):
 #   throughput  wrk as fast as 16 connections go: req/s, p50, p99 per target;
 #   latency     wrk at one fixed request rate for all three targets (RATE), below saturation:
-#               p50, p99, p99.9. What a proxy adds to a request is measured here; at saturation
-#               latency is mostly queueing (16 connections / req/s), i.e. throughput again.
+#               p50, p99, p99.9, and the CPU per request of the proxy (gateway JVM, nginx master
+#               and workers) and of partner-service, from /proc/<pid>/stat. What a proxy adds to a
+#               request is measured here; at saturation latency is mostly queueing
+#               (16 connections / req/s), i.e. throughput again.
 # It prints each round, the medians, and the ratios the issue's goals are about.
 #
 # Needs the stack running (Keycloak, partner-service, gateway: `deploy/local/trellis up`) on an
@@ -77,20 +79,57 @@ token() {
     "$KEYCLOAK/realms/trellis/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
-# One wrk run. Prints "rps p50 p99 p99.9" (latencies in ms); fails if any response was not 2xx/3xx.
-measure() { # label url duration [rate]
-  local label="$1" url="$2" duration="$3" rate="${4:-}" tok result
+# The processes listening on a local TCP port (empty if ss cannot tell, e.g. another user's).
+pids_on_port() { ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | tr '\n' ' '; }
+port_of() { local hostport="${1#*://}"; hostport="${hostport%%/*}"; echo "${hostport##*:}"; }
+
+# The processes whose CPU a target's path adds in front of partner-service: the gateway's JVM,
+# nginx's master and workers, nothing for the direct call.
+proxy_pids() {
+  case "$1" in
+    gateway) pids_on_port "$(port_of "$GATEWAY")" ;;
+    nginx) local master; master="$(cat "$work/nginx/nginx.pid" 2>/dev/null)" && echo "$master $(pgrep -P "$master" | tr '\n' ' ')" ;;
+  esac
+}
+
+# CPU time (user + system, all threads) the given processes have used so far, in clock ticks.
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] && total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+
+us_per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", t * 1e6 / hz / n }'; }
+
+# One wrk run. Prints "rps p50 p99 p99.9 proxy-us upstream-us": latencies in ms, then the CPU that
+# the target's proxy and partner-service used per request during the run, in µs ("-" where unknown).
+# Fails if any response was not 2xx/3xx.
+measure() { # label target duration [rate]
+  local label="$1" url duration="$3" rate="${4:-}" tok result proxy upstream
+  url="$(url_of "$2")"
   tok="$(token)"
   [[ -n "$tok" ]] || die "no token for $BENCH_USER from $KEYCLOAK"
+  proxy="$(proxy_pids "$2")"
+  upstream="$(pids_on_port "$(port_of "$DIRECT")")"
+  local proxy_before upstream_before
+  proxy_before=$(cpu_ticks $proxy)
+  upstream_before=$(cpu_ticks $upstream)
   RATE="$rate" THREADS="$THREADS" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$duration" -s "$script" \
     -H "Authorization: Bearer $tok" "$url" >"$work/$label.wrk" 2>"$work/$label.err" ||
     die "$label: wrk failed (see $work/$label.err)"
+  local proxy_used=$(($(cpu_ticks $proxy) - proxy_before)) upstream_used=$(($(cpu_ticks $upstream) - upstream_before))
   result="$(grep '^result ' "$work/$label.err")" || die "$label: no result line (see $work/$label.err)"
   local -A r=()
   local kv
   for kv in ${result#result }; do r[${kv%%=*}]="${kv#*=}"; done
   ((r[errors] == 0)) || die "$label: ${r[errors]} responses failed or were not 2xx (see $work/$label.err)"
-  echo "${r[rps]} ${r[p50]} ${r[p99]} ${r[p99.9]}"
+  local proxy_us="-" upstream_us="-"
+  [[ "$2" == direct ]] && proxy_us=0
+  [[ -n "$proxy" ]] && proxy_us="$(us_per_request "$proxy_used" "${r[requests]}")"
+  [[ -n "$upstream" ]] && upstream_us="$(us_per_request "$upstream_used" "${r[requests]}")"
+  echo "${r[rps]} ${r[p50]} ${r[p99]} ${r[p99.9]} $proxy_us $upstream_us"
 }
 
 url_of() {
@@ -108,8 +147,11 @@ check_target() {
   [[ "$status" == 200 ]] || die "$name: GET $url answered $status, not 200"
 }
 
-# The median of the numbers in "$1" (space-separated).
-median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+# The median of the numbers in "$1" (space-separated); "-" if any of them is unknown ("-").
+median() {
+  tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g |
+    awk '$1 == "-" {unknown = 1} {v[NR] = $1} END {print unknown ? "-" : (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
+}
 
 # The values of one target over all rounds, from an array keyed "target,round".
 rounds_of() { # array target
@@ -172,7 +214,7 @@ for t in "${TARGETS[@]}"; do check_target "$t"; done
 
 echo "GET $path, wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds per phase, $(nproc) cores, $(date -u +%FT%TZ)"
 echo "warm-up: $WARMUP per target"
-for t in "${TARGETS[@]}"; do measure "warmup-$t" "$(url_of "$t")" "$WARMUP" >/dev/null; done
+for t in "${TARGETS[@]}"; do measure "warmup-$t" "$t" "$WARMUP" >/dev/null; done
 
 declare -A rps=() p50=() p99=()
 echo
@@ -180,7 +222,7 @@ echo "Throughput: as fast as $CONNECTIONS connections go, $DURATION per run"
 printf '%-6s %-8s %9s %8s %8s\n' round target 'req/s' 'p50 ms' 'p99 ms'
 for ((r = 1; r <= ROUNDS; r++)); do
   for t in "${TARGETS[@]}"; do
-    read -r rps[$t,$r] p50[$t,$r] p99[$t,$r] _ <<<"$(measure "throughput-$r-$t" "$(url_of "$t")" "$DURATION")"
+    read -r rps[$t,$r] p50[$t,$r] p99[$t,$r] _ <<<"$(measure "throughput-$r-$t" "$t" "$DURATION")"
     printf '%-6s %-8s %9s %8s %8s\n' "$r" "$t" "${rps[$t,$r]}" "${p50[$t,$r]}" "${p99[$t,$r]}"
   done
 done
@@ -202,12 +244,15 @@ fi
 
 echo
 echo "Latency: $RATE req/s fixed for every target, $LATENCY_DURATION per run"
-printf '%-6s %-8s %9s %8s %8s %8s\n' round target 'req/s' 'p50 ms' 'p99 ms' 'p99.9 ms'
-declare -A lrps=() l50=() l99=() l999=()
+echo "CPU per request (µs, user + system): the proxy's own (gateway or nginx) and partner-service's"
+printf '%-6s %-8s %9s %8s %8s %8s %9s %9s\n' round target 'req/s' 'p50 ms' 'p99 ms' 'p99.9 ms' 'proxy µs' 'partner µs'
+declare -A lrps=() l50=() l99=() l999=() lproxy=() lpartner=()
 for ((r = 1; r <= ROUNDS; r++)); do
   for t in "${TARGETS[@]}"; do
-    read -r lrps[$t,$r] l50[$t,$r] l99[$t,$r] l999[$t,$r] <<<"$(measure "latency-$r-$t" "$(url_of "$t")" "$LATENCY_DURATION" "$RATE")"
-    printf '%-6s %-8s %9s %8s %8s %8s\n' "$r" "$t" "${lrps[$t,$r]}" "${l50[$t,$r]}" "${l99[$t,$r]}" "${l999[$t,$r]}"
+    read -r lrps[$t,$r] l50[$t,$r] l99[$t,$r] l999[$t,$r] lproxy[$t,$r] lpartner[$t,$r] \
+      <<<"$(measure "latency-$r-$t" "$t" "$LATENCY_DURATION" "$RATE")"
+    printf '%-6s %-8s %9s %8s %8s %8s %9s %9s\n' "$r" "$t" "${lrps[$t,$r]}" "${l50[$t,$r]}" "${l99[$t,$r]}" \
+      "${l999[$t,$r]}" "${lproxy[$t,$r]}" "${lpartner[$t,$r]}"
   done
 done
 gw_diffs="$(per_round - l99 gateway l99 direct)"
@@ -215,10 +260,12 @@ ng_diffs="$(per_round - l99 nginx l99 direct)"
 
 echo
 echo "Medians of $ROUNDS rounds"
-printf '%-8s %9s %8s %8s | %8s %8s %8s\n' target 'req/s' 'p50 ms' 'p99 ms' "p50@$RATE" "p99@$RATE" 'p99.9'
+printf '%-8s %9s %8s %8s | %8s %8s %8s %9s %10s\n' target 'req/s' 'p50 ms' 'p99 ms' "p50@$RATE" "p99@$RATE" 'p99.9' \
+  'proxy µs' 'partner µs'
 col() { median "$(rounds_of "$1" "$t")"; }
 for t in "${TARGETS[@]}"; do
-  printf '%-8s %9s %8s %8s | %8s %8s %8s\n' "$t" "$(col rps)" "$(col p50)" "$(col p99)" "$(col l50)" "$(col l99)" "$(col l999)"
+  printf '%-8s %9s %8s %8s | %8s %8s %8s %9s %10s\n' "$t" "$(col rps)" "$(col p50)" "$(col p99)" "$(col l50)" "$(col l99)" \
+    "$(col l999)" "$(col lproxy)" "$(col lpartner)"
 done
 echo
 printf 'gateway/nginx throughput:              %sx (rounds: %s) goal >= 0.70\n' "$(median "$ratios")" "$ratios"
