@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,4 +1,4 @@
-package dev.trellis.partner.domain;
+package dev.trellis.platform.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,10 @@ import jakarta.persistence.PreUpdate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** An entity that knows when it was created and last changed (microseconds, as PostgreSQL stores them). */
+/**
+ * An entity that knows when it was created and last changed (microseconds, as PostgreSQL stores them).
+ * The table needs {@code created_at} and {@code updated_at} columns ({@code timestamptz not null}).
+ */
 @MappedSuperclass
 public abstract class Timestamped extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
