@@ -1,24 +1,21 @@
 package dev.trellis.advisory.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.trellis.platform.persistence.Created;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A board or committee of the foundation. */
 @Entity
 @Table(name = "board")
-public class Board extends PanacheEntityBase {
+public class Board extends Created {
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -32,11 +29,4 @@ public class Board extends PanacheEntityBase {
     public String policy = "{}";
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,23 +1,21 @@
 package dev.trellis.advisory.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.trellis.platform.persistence.Created;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A meeting of a board, at an instant and in the time zone it is planned in. */
 @Entity
 @Table(name = "board_meeting")
-public class BoardMeeting extends PanacheEntityBase {
+public class BoardMeeting extends Created {
     @Id
     public UUID id;
     @Column(name = "board_id", nullable = false)
@@ -40,13 +38,6 @@ public class BoardMeeting extends PanacheEntityBase {
     public boolean held;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     public ZonedDateTime start() {
         return startsAt.atZone(ZoneId.of(timeZone));

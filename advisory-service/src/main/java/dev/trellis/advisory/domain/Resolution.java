@@ -1,16 +1,13 @@
 package dev.trellis.advisory.domain;
 
 import dev.trellis.advisory.domain.policy.Decision;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.trellis.platform.persistence.Created;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -18,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** A resolution put to a meeting, with each voting member's vote and the outcome under the board's rule. */
 @Entity
 @Table(name = "resolution")
-public class Resolution extends PanacheEntityBase {
+public class Resolution extends Created {
     @Id
     public UUID id;
     @Column(name = "meeting_id", nullable = false)
@@ -38,11 +35,4 @@ public class Resolution extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public String votes;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -2,25 +2,22 @@ package dev.trellis.advisory.domain;
 
 import dev.trellis.advisory.domain.policy.Holding;
 import dev.trellis.advisory.domain.policy.SeatKind;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.trellis.platform.persistence.Created;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
 /** A seat on a board held by a contact for a term, on behalf of a partner or in a personal capacity. */
 @Entity
 @Table(name = "seat")
-public class Seat extends PanacheEntityBase {
+public class Seat extends Created {
     @Id
     public UUID id;
     @Column(name = "board_id", nullable = false)
@@ -50,13 +47,6 @@ public class Seat extends PanacheEntityBase {
     public String vacateReason;
     @Version
     public long version;
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @PrePersist
-    void created() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** The last day the seat is held: the term's end, or the day before it was vacated. */
     public LocalDate lastDay() {

@@ -1,6 +1,5 @@
 package dev.trellis.platform.persistence;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
@@ -13,15 +12,13 @@ import java.time.temporal.ChronoUnit;
  * The table needs {@code created_at} and {@code updated_at} columns ({@code timestamptz not null}).
  */
 @MappedSuperclass
-public abstract class Timestamped extends PanacheEntityBase {
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+public abstract class Timestamped extends Created {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Runs after {@link Created}'s callback (JPA calls a superclass's first), so createdAt is set. */
     @PrePersist
-    void stampCreated() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    void stampFirstChange() {
         updatedAt = createdAt;
         beforeCreate();
     }
