@@ -18,7 +18,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # name:port, in start order (the gateway last); stop order is the reverse.
 SERVICES=(partner-service:8081 advisory-service:8082 event-service:8083 gateway:8080)
 READY_TIMEOUT="${TRELLIS_SERVICE_READY_TIMEOUT:-180}"
-HEAP_OPTS="${TRELLIS_SERVICE_HEAP_OPTS:--Xmx256m}"
+# The serial collector: each JVM has a small heap and shares two cores with the others, Kafka,
+# Keycloak and PostgreSQL. G1's concurrent threads and write barriers cost the gateway about 15 % of
+# its throughput here (docs/benchmarks.md, session 5); the JVM picks the serial collector by itself
+# below 2 CPUs or 1792 MB of memory.
+HEAP_OPTS="${TRELLIS_SERVICE_HEAP_OPTS:--Xmx256m -XX:+UseSerialGC}"
 
 svc_name() { echo "${1%%:*}"; }
 svc_port() { echo "${1##*:}"; }
