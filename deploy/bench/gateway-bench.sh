@@ -33,6 +33,9 @@
 #   THREADS           wrk threads                         2
 #   CONNECTIONS       wrk connections                     16
 #   WARMUP            wrk warm-up per target, once        30s (the JIT needs that long for the gateway)
+#   PAUSE_DAMON       1: stop the kernel's DAMON monitors  0 (the header says whether they ran)
+#                     (kdamonds) for the run and restart them on exit; needs root. docs/benchmarks.md,
+#                     "DAMON", says why the p99 figures depend on it.
 set -euo pipefail
 
 DIRECT="${DIRECT:-http://127.0.0.1:8081}"
@@ -47,6 +50,7 @@ RATE="${RATE:-}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-30s}"
+PAUSE_DAMON="${PAUSE_DAMON:-0}"
 TARGETS=(direct gateway nginx)
 
 die() { echo "gateway-bench: $*" >&2; exit 1; }
@@ -198,10 +202,61 @@ stop_nginx() {
   [[ -s "$work/nginx/nginx.pid" ]] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
 }
 
+# DAMON (the kernel's data access monitor) runs as kdamond threads, configured under this folder.
+# Some machine images run one with a proactive-reclaim scheme: every sampling interval it takes a
+# core for several milliseconds, which shows in every p99 measured here.
+damon_admin=/sys/kernel/mm/damon/admin/kdamonds
+paused_kdamonds=()
+
+running_kdamonds() {
+  local state
+  for state in "$damon_admin"/*/state; do
+    [[ -r "$state" && "$(cat "$state")" == on ]] && echo "${state%/state}"
+  done
+  return 0
+}
+
+pause_damon() {
+  local kdamond
+  for kdamond in $(running_kdamonds); do
+    echo off 2>/dev/null >"$kdamond/state" || die "PAUSE_DAMON=1: cannot stop $kdamond (needs root)"
+    paused_kdamonds+=("$kdamond")
+  done
+}
+
+# Restarts what pause_damon stopped, with the parameters still in sysfs (writing "on" applies them).
+resume_damon() {
+  local kdamond
+  for kdamond in "${paused_kdamonds[@]}"; do
+    echo on >"$kdamond/state" || echo "gateway-bench: could not restart $kdamond; run: echo on > $kdamond/state" >&2
+  done
+  paused_kdamonds=()
+}
+
+damon_summary() {
+  local running
+  running="$(running_kdamonds | wc -l)"
+  if ((${#paused_kdamonds[@]} > 0)); then
+    echo "kernel DAMON: ${#paused_kdamonds[@]} kdamond(s) paused for this run (PAUSE_DAMON=1), restarted at the end"
+  elif ((running > 0)); then
+    echo "kernel DAMON: $running kdamond(s) running during this run (PAUSE_DAMON=1 pauses them)"
+  else
+    echo "kernel DAMON: none running"
+  fi
+}
+
+cleanup() {
+  stop_nginx
+  resume_damon
+}
+
 install_missing
 work="$(mktemp -d -t gateway-bench.XXXXXX)"
 script="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/wrk-report.lua"
-trap stop_nginx EXIT
+trap cleanup EXIT
+# Without these, bash goes on after a signal whenever the foreground wrk exits normally.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [[ -z "${PARTNER_ID:-}" ]]; then
   PARTNER_ID="$(curl -sf -m 10 -H "Authorization: Bearer $(token)" "$DIRECT/api/partners?limit=1" |
@@ -211,8 +266,10 @@ fi
 path="/api/partners/$PARTNER_ID"
 start_nginx
 for t in "${TARGETS[@]}"; do check_target "$t"; done
+[[ "$PAUSE_DAMON" == 1 ]] && pause_damon
 
 echo "GET $path, wrk -t$THREADS -c$CONNECTIONS, $ROUNDS rounds per phase, $(nproc) cores, $(date -u +%FT%TZ)"
+damon_summary
 echo "warm-up: $WARMUP per target"
 for t in "${TARGETS[@]}"; do measure "warmup-$t" "$t" "$WARMUP" >/dev/null; done
 
