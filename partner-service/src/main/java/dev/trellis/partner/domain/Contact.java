@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.util.UUID;
 
 /** A person the foundation deals with. Personal data: never logged. */
@@ -24,7 +25,31 @@ public class Contact extends Timestamped {
     public String phone;
     @Column(name = "job_title")
     public String jobTitle;
+    /** Set when the contact was erased for privacy: the fields above then hold placeholders. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
     /** Also bumped by affiliation and consent changes, which are part of the contact's representation. */
     @Version
     public long version;
+
+    /** First and last name of every erased contact. */
+    public static final String ERASED_FIRST_NAME = "Erased";
+    public static final String ERASED_LAST_NAME = "contact";
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
+
+    /**
+     * Overwrites the personal data with placeholders. The email stays unique (the index on it) and
+     * is in the reserved .invalid domain, so nothing can ever be sent to it.
+     */
+    public void erase(Instant when) {
+        firstName = ERASED_FIRST_NAME;
+        lastName = ERASED_LAST_NAME;
+        email = "erased-" + id + "@erased.invalid";
+        phone = null;
+        jobTitle = null;
+        erasedAt = when;
+    }
 }

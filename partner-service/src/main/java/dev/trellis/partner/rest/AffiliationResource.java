@@ -42,7 +42,7 @@ public class AffiliationResource {
     @APIResponse(responseCode = "201", description = "Started; Location names the affiliation")
     @APIResponse(responseCode = "400", description = "A field is missing or malformed, or the partner does not exist")
     @APIResponse(responseCode = "404", description = "No such contact")
-    @APIResponse(responseCode = "409", description = "The contact already has this role at this partner then")
+    @APIResponse(responseCode = "409", description = "The contact already has this role at this partner then, or was erased")
     public Response start(@PathParam("contactId") UUID contactId, @Valid @NotNull AffiliationRequest body,
             @Context UriInfo uri) {
         Affiliation started = affiliations.start(contactId, body.partnerId(), body.role(), body.startDate(),

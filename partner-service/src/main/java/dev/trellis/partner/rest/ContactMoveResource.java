@@ -39,6 +39,7 @@ public class ContactMoveResource {
     @APIResponse(responseCode = "400", description = "A field is missing or malformed, the partner does not exist, "
             + "or an open affiliation starts on or after the move date")
     @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "The contact was erased")
     public MoveResponse move(@PathParam("contactId") UUID contactId, @Valid @NotNull MoveRequest body) {
         return MoveResponse.of(affiliations.move(contactId, body.partnerId(), body.role(), body.date(),
                 AffiliationSource.MANUAL));

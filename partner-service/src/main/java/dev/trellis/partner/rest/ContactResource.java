@@ -6,6 +6,7 @@ import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.rest.dto.ConsentRequest;
 import dev.trellis.partner.rest.dto.ConsentResponse;
 import dev.trellis.partner.rest.dto.ContactCreateRequest;
+import dev.trellis.partner.rest.dto.ContactErasureResponse;
 import dev.trellis.partner.rest.dto.ContactResponse;
 import dev.trellis.partner.rest.dto.ContactSummaryResponse;
 import dev.trellis.partner.service.ContactDetails;
@@ -98,7 +99,7 @@ public class ContactResource {
     @Operation(summary = "Change a contact's details", description = "JSON merge patch of firstName, lastName, email, phone, jobTitle.")
     @APIResponse(responseCode = "200", description = "The changed contact, with its new ETag")
     @APIResponse(responseCode = "400", description = "A field is malformed or cannot be changed")
-    @APIResponse(responseCode = "409", description = "Another contact has this email")
+    @APIResponse(responseCode = "409", description = "Another contact has this email, or the contact was erased")
     @APIResponse(responseCode = "412", description = "The contact changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body)
@@ -114,9 +115,24 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "The recorded decision")
     @APIResponse(responseCode = "400", description = "Unknown purpose or malformed body")
     @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "409", description = "The contact was erased")
     public ConsentResponse consent(@PathParam("id") UUID id, @PathParam("purpose") String purpose,
             @Valid @NotNull ConsentRequest body) {
         return ConsentResponse.of(contacts.recordConsent(id, purpose(purpose), body.granted(), body.source()));
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed("foundation-staff")
+    @Operation(summary = "Erase a contact for privacy",
+            description = "Irreversible. Name, email, phone and job title are replaced by placeholders, the consent "
+                    + "history and key-contact roles are deleted; affiliations and touchpoint attendance stay, about "
+                    + "nobody identifiable. Other services anonymise their records when the contact-erased event "
+                    + "reaches them. Asking again answers with the first erasure.")
+    @APIResponse(responseCode = "200", description = "The contact is erased")
+    @APIResponse(responseCode = "404", description = "No such contact")
+    public ContactErasureResponse erase(@PathParam("id") UUID id) {
+        return ContactErasureResponse.of(contacts.erase(id));
     }
 
     private static ConsentPurpose purpose(String value) {

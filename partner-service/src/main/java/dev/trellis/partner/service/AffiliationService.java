@@ -55,7 +55,7 @@ public class AffiliationService {
     @Transactional
     public Affiliation start(UUID contactId, UUID partnerId, AffiliationRole role, LocalDate startDate,
             AffiliationSource source) {
-        return begin(lockContact(contactId), partnerId, role, startDate, source);
+        return begin(lockLiveContact(contactId), partnerId, role, startDate, source);
     }
 
     @Transactional
@@ -74,7 +74,7 @@ public class AffiliationService {
      */
     @Transactional
     public Move move(UUID contactId, UUID partnerId, AffiliationRole role, LocalDate date, AffiliationSource source) {
-        Contact contact = lockContact(contactId);
+        Contact contact = lockLiveContact(contactId);
         List<Affiliation> open = Affiliation.list("contactId = ?1 and endDate is null order by startDate, id",
                 contact.id);
         for (Affiliation affiliation : open) {
@@ -110,6 +110,13 @@ public class AffiliationService {
     private Contact lockContact(UUID contactId) {
         return Contact.<Contact>findByIdOptional(contactId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
                 .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
+    }
+
+    /** As {@link #lockContact}, for changes that add to a contact: an erased one gets none (409). */
+    private Contact lockLiveContact(UUID contactId) {
+        Contact contact = lockContact(contactId);
+        ContactService.requireNotErased(contact);
+        return contact;
     }
 
     /**

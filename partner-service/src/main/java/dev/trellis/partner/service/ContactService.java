@@ -5,6 +5,8 @@ import dev.trellis.partner.domain.Consent;
 import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.domain.ConsentSource;
 import dev.trellis.partner.domain.Contact;
+import dev.trellis.partner.domain.KeyContact;
+import dev.trellis.partner.messaging.ContactEvents;
 import dev.trellis.platform.http.Cursor;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.PageRequest;
@@ -30,13 +32,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Contacts and their consent: the transactions around them. Contacts publish no events (yet). */
+/** Contacts and their consent: the transactions around them. Of contacts, only an erasure is published. */
 @ApplicationScoped
 public class ContactService {
     private final EntityManager em;
+    private final ContactEvents events;
 
-    public ContactService(EntityManager em) {
+    public ContactService(EntityManager em, ContactEvents events) {
         this.em = em;
+        this.events = events;
     }
 
     static LocalDate today() {
@@ -57,7 +61,7 @@ public class ContactService {
 
     private List<Contact> query(String q, UUID partnerId, PageRequest page) {
         Cursor after = page.decodedCursor(3);
-        StringBuilder where = new StringBuilder("where 1 = 1");
+        StringBuilder where = new StringBuilder("where c.erasedAt is null ");
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
             where.append("""
@@ -145,9 +149,32 @@ public class ContactService {
     @Transactional
     public ContactDetails update(UUID id, String ifMatch, ContactEdit edit) {
         Contact contact = find(id);
+        requireNotErased(contact);
         EntityTags.requireMatch(ifMatch, contact.version);
         apply(contact, edit);
         return details(contact);
+    }
+
+    /**
+     * Erases a contact for privacy (the domain's rule: anonymise what statistics still need, delete the
+     * rest). The contact keeps its id, with placeholders for its personal data; its consent history and
+     * key-contact roles go; its affiliations and touchpoint attendance stay, now about nobody
+     * identifiable. Other services learn it from the contact-erased event. Erasing twice changes nothing
+     * and publishes nothing more.
+     */
+    @Transactional
+    public Contact erase(UUID id) {
+        Contact contact = Contact.<Contact>findByIdOptional(id, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
+                .orElseThrow(() -> ProblemException.notFound("Contact", id));
+        if (contact.erased()) {
+            return contact;
+        }
+        contact.erase(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Consent.delete("contactId", id);
+        KeyContact.delete("contactId", id);
+        events.erased(contact);
+        em.flush();
+        return contact;
     }
 
     private void apply(Contact contact, ContactEdit edit) {
@@ -177,6 +204,7 @@ public class ContactService {
         // The lock serialises decisions on one contact, and the version bump changes the contact's ETag.
         Contact contact = Contact.<Contact>findByIdOptional(contactId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
                 .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
+        requireNotErased(contact);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Optional<Instant> latest = em.createQuery("""
                         select max(s.recordedAt) from Consent s where s.contactId = :contact and s.purpose = :purpose
@@ -221,10 +249,13 @@ public class ContactService {
         return partnerView(contact, partnerId);
     }
 
-    /** Another organisation's contact, a former colleague and an unknown id all look the same: not found. */
+    /**
+     * Another organisation's contact, a former colleague, an erased contact and an unknown id all look the
+     * same: not found.
+     */
     private Contact ownContact(UUID partnerId, UUID contactId) {
         Contact contact = Contact.findById(contactId);
-        if (contact == null || currentAffiliations(contactId, partnerId).isEmpty()) {
+        if (contact == null || contact.erased() || currentAffiliations(contactId, partnerId).isEmpty()) {
             throw ProblemException.notFound("Contact", contactId);
         }
         return contact;
@@ -245,6 +276,14 @@ public class ContactService {
 
     Contact find(UUID id) {
         return Contact.<Contact>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Contact", id));
+    }
+
+    /** An erased contact's record is kept for references only: nothing may be added to it or changed. */
+    static void requireNotErased(Contact contact) {
+        if (contact.erased()) {
+            throw ProblemException.conflict("contact-erased", "Contact erased",
+                    "This contact was erased for privacy; it cannot be changed or given new records");
+        }
     }
 
     ContactDetails details(Contact contact) {

@@ -42,6 +42,9 @@ public class KeyContactService {
         if (contact == null) {
             throw ProblemException.badRequest("contactId", "names no contact");
         }
+        if (contact.erased()) {
+            throw ProblemException.badRequest("contactId", "names an erased contact");
+        }
         LocalDate today = LocalDate.now();
         long affiliated = Affiliation.count("contactId = :c and partnerId = :p and startDate <= :d and (endDate is null or endDate >= :d)",
                 Parameters.with("c", contactId).and("p", partnerId).and("d", today));

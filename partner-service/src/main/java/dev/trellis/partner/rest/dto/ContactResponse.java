@@ -17,10 +17,12 @@ import java.util.UUID;
 /**
  * A contact as staff see it. {@code currentAffiliations} are those not ended before today (including ones
  * that start later); {@code consents} is the state per purpose, {@code consentHistory} every decision, oldest first.
+ * {@code erasedAt} is set once the contact was erased: its details are then placeholders and it has no consents.
  */
 public record ContactResponse(UUID id, String firstName, String lastName, String email, String phone,
         String jobTitle, List<AffiliationResponse> currentAffiliations, List<AffiliationResponse> pastAffiliations,
-        List<ConsentResponse> consents, List<ConsentResponse> consentHistory, Instant createdAt, Instant updatedAt) {
+        List<ConsentResponse> consents, List<ConsentResponse> consentHistory, Instant erasedAt, Instant createdAt,
+        Instant updatedAt) {
 
     public static ContactResponse of(ContactDetails details) {
         Contact c = details.contact();
@@ -34,6 +36,6 @@ public record ContactResponse(UUID id, String firstName, String lastName, String
                 affiliations.stream().filter(a -> a.period().endedBefore(today)).map(AffiliationResponse::of).toList(),
                 latest.values().stream().sorted(Comparator.comparing((Consent s) -> s.purpose))
                         .map(ConsentResponse::of).toList(),
-                details.consents().stream().map(ConsentResponse::of).toList(), c.createdAt, c.updatedAt);
+                details.consents().stream().map(ConsentResponse::of).toList(), c.erasedAt, c.createdAt, c.updatedAt);
     }
 }
