@@ -1,8 +1,10 @@
 package dev.trellis.event;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +32,18 @@ final class PartnerEvents {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(topic, null, key.toString(), data, headers)).get();
         }
+    }
+
+    /** Polls {@code probe} until it answers {@code expected}, for up to 60 s: the consumer runs on its own. */
+    static void await(Supplier<String> probe, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (expected.equals(probe.get())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the read model never reached " + expected);
     }
 
     static String partner(UUID id, String name, String status, String domain) {

@@ -1,6 +1,7 @@
 package dev.trellis.event;
 
 import static dev.trellis.event.Fixtures.team;
+import static dev.trellis.event.PartnerEvents.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,9 +18,7 @@ import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -82,16 +81,5 @@ class SponsorshipTest {
             PartnerView view = PartnerView.findById(partner);
             return view == null ? null : view.lifecycleStatus;
         });
-    }
-
-    private static void await(Supplier<String> probe, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (expected.equals(probe.get())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the read model never reached " + expected);
     }
 }
