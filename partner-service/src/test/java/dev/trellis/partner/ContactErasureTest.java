@@ -22,6 +22,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -158,6 +159,32 @@ class ContactErasureTest {
         as(TestTokens.foundationStaff()).get(keyContacts).then().statusCode(200).body("", empty());
         as(TestTokens.foundationStaff()).body(Map.of("contactId", id)).put(keyContacts + "/BILLING")
                 .then().statusCode(400).body("errors[0].field", equalTo("contactId"));
+    }
+
+    @Test
+    void anErasedContactAttendsNoNewTouchpointButStaysOnPastOnes() {
+        String id = contact("Past", "Attendee");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<UUID> attendees = List.of(UUID.fromString(id));
+        String touchpoint = as(TestTokens.communityTeam()).body(TouchpointFixtures.touchpoint(today.minusDays(3), "CALL", attendees))
+                .post("/api/partners/" + A + "/touchpoints").then().statusCode(201).extract().path("id");
+
+        erase(TestTokens.foundationStaff(), id);
+
+        as(TestTokens.communityTeam()).body(TouchpointFixtures.touchpoint(today.minusDays(1), "CALL", attendees))
+                .post("/api/partners/" + A + "/touchpoints").then().statusCode(400)
+                .body("errors[0].field", equalTo("attendeeContactIds"));
+        String other = contact("Other", "Touchpoint");
+        String fresh = as(TestTokens.communityTeam())
+                .body(TouchpointFixtures.touchpoint(today.minusDays(1), "CALL", List.of(UUID.fromString(other))))
+                .post("/api/partners/" + A + "/touchpoints").then().statusCode(201).extract().path("id");
+        as(TestTokens.communityTeam()).header("If-Match", "*").body(Map.of("attendeeContactIds", List.of(other, id)))
+                .patch("/api/touchpoints/" + fresh).then().statusCode(400)
+                .body("errors[0].field", equalTo("attendeeContactIds"));
+        as(TestTokens.communityTeam()).header("If-Match", "*")
+                .body(Map.of("summary", "Follow-up call", "attendeeContactIds", List.of(id)))
+                .patch("/api/touchpoints/" + touchpoint).then().statusCode(200)
+                .body("summary", equalTo("Follow-up call")).body("attendeeContactIds", equalTo(List.of(id)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.trellis.partner.service;
 
+import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.domain.Touchpoint;
@@ -60,7 +61,9 @@ public class TouchpointService {
         touchpoint.summary = request.summary().strip();
         touchpoint.notes = blankToNull(request.notes());
         touchpoint.loggedBy = loggedBy;
-        touchpoint.replaceContacts(distinct(request.attendeeContactIds()));
+        List<UUID> attendees = distinct(request.attendeeContactIds());
+        requireNoneErased(attendees);
+        touchpoint.replaceContacts(attendees);
         touchpoint.replaceStaff(usernames(request.attendeeStaff()));
         touchpoint.executive = executive(touchpoint);
         List<NextStepRequest> steps = request.nextSteps() == null ? List.of() : request.nextSteps();
@@ -144,7 +147,11 @@ public class TouchpointService {
             touchpoint.notes = blankToNull(request.notes());
         }
         if (request.attendeeContactIds() != null) {
-            touchpoint.replaceContacts(distinct(request.attendeeContactIds()));
+            List<UUID> attendees = distinct(request.attendeeContactIds());
+            // Attendees already on the touchpoint stay even if erased since; only new ones are checked.
+            List<UUID> present = touchpoint.contactIds();
+            requireNoneErased(attendees.stream().filter(contact -> !present.contains(contact)).toList());
+            touchpoint.replaceContacts(attendees);
             recompute = true;
         }
         if (request.attendeeStaff() != null) {
@@ -216,6 +223,13 @@ public class TouchpointService {
             return LocalDate.parse(cursor.key(0));
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
+        }
+    }
+
+    /** An erased contact attends nothing new: its record is kept for the meetings it already attended. */
+    private static void requireNoneErased(List<UUID> contactIds) {
+        if (!contactIds.isEmpty() && Contact.count("id in ?1 and erasedAt is not null", contactIds) > 0) {
+            throw ProblemException.badRequest("attendeeContactIds", "names an erased contact");
         }
     }
 
