@@ -3,8 +3,10 @@ package dev.trellis.event;
 import static dev.trellis.event.Fixtures.team;
 import static dev.trellis.event.PartnerEvents.await;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.event.domain.ContactAffiliation;
 import dev.trellis.event.domain.Registration;
@@ -40,10 +42,43 @@ class ContactErasureTest {
         assertEquals(partner, erased.partnerId, "the company snapshot stays, for statistics");
         assertEquals("Erasure Oy", erased.partnerName);
         assertEquals("REGISTERED", erased.status.name());
-        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ContactAffiliation.count("contactId", contact)));
+        assertEquals(0L, affiliations(contact));
         Registration other = registration(guest);
         assertEquals("Guest " + guestEmail, other.name, "someone else's registration is untouched");
         assertEquals(guestEmail, other.email);
+    }
+
+    @Test
+    void anErasedContactComesBackThroughNoLateEventAndCannotBeRegistered() throws Exception {
+        UUID partner = UUID.randomUUID();
+        ReadModel.partner(partner, "Late Events Oy", "ACTIVE", partner + ".example");
+        UUID contact = ReadModel.contactOf(partner);
+        PartnerEvents.send(ContactErased.TYPE, contact,
+                "{\"contactId\":\"" + contact + "\",\"erasedAt\":\"2026-11-28T10:00:00Z\"}");
+        await(() -> String.valueOf(affiliations(contact)), "0");
+
+        // An affiliation event of the erased contact arrives late; a marker on the same key follows it.
+        UUID marker = UUID.randomUUID();
+        PartnerEvents.send(AffiliationStarted.TYPE, partner, affiliationStarted(contact, partner));
+        PartnerEvents.send(AffiliationStarted.TYPE, partner, affiliationStarted(marker, partner));
+        await(() -> String.valueOf(affiliations(marker)), "1");
+        assertEquals(0L, affiliations(contact), "the late event did not bring the erased contact back");
+
+        UUID event = Fixtures.publishedEvent(100);
+        given().auth().oauth2(team()).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + contact + "\",\"name\":\"Back Again\",\"email\":\"back@" + partner
+                        + ".example\"}")
+                .post("/api/events/{id}/registrations", event).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("contactId"));
+    }
+
+    private static long affiliations(UUID contact) {
+        return QuarkusTransaction.requiringNew().call(() -> ContactAffiliation.count("contactId", contact));
+    }
+
+    private static String affiliationStarted(UUID contact, UUID partner) {
+        return "{\"affiliationId\":\"" + UUID.randomUUID() + "\",\"contactId\":\"" + contact + "\",\"partnerId\":\""
+                + partner + "\",\"role\":\"DEVELOPER\",\"startDate\":\"2025-01-01\"}";
     }
 
     private static Registration registration(String id) {

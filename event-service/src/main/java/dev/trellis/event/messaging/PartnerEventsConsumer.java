@@ -60,7 +60,13 @@ public class PartnerEventsConsumer {
                 AffiliationEnded a = read(event, AffiliationEnded.class);
                 model.affiliation(a.affiliationId(), a.contactId(), a.partnerId(), a.startDate(), false);
             }
-            case ContactErased.TYPE -> model.erase(read(event, ContactErased.class).contactId());
+            case ContactErased.TYPE -> {
+                ContactErased erased = read(event, ContactErased.class);
+                if (erased.contactId() == null || erased.erasedAt() == null) {
+                    throw new MalformedEventException("contact-erased without contactId or erasedAt");
+                }
+                model.erase(erased.contactId(), erased.erasedAt());
+            }
             default -> {
                 // Memberships, touchpoints and portal users do not matter to events.
             }

@@ -1,6 +1,7 @@
 package dev.trellis.event.service;
 
 import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.ErasedContact;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
 import dev.trellis.event.domain.Registration;
@@ -64,8 +65,12 @@ public class PartnerReadModel {
         }
     }
 
+    /** An affiliation started or ended; one of a contact already erased (its event came late) is ignored. */
     @Transactional(Transactional.TxType.REQUIRED)
     public void affiliation(UUID affiliationId, UUID contactId, UUID partnerId, LocalDate startDate, boolean active) {
+        if (ErasedContact.isErased(contactId)) {
+            return;
+        }
         ContactAffiliation a = ContactAffiliation.findById(affiliationId);
         if (a == null) {
             a = new ContactAffiliation();
@@ -80,10 +85,17 @@ public class PartnerReadModel {
 
     /**
      * A contact was erased: registrations keep their company and status for statistics but lose name and email;
-     * affiliations and organiser entries go.
+     * affiliations and organiser entries go. The id is remembered, so late affiliation events and new
+     * registrations under it are refused.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void erase(UUID contactId) {
+    public void erase(UUID contactId, Instant erasedAt) {
+        if (!ErasedContact.isErased(contactId)) {
+            ErasedContact erased = new ErasedContact();
+            erased.contactId = contactId;
+            erased.erasedAt = erasedAt;
+            erased.persist();
+        }
         for (Registration r : Registration.<Registration>list("contactId", contactId)) {
             r.name = "Erased contact";
             r.email = "erased-" + r.id + "@erased.invalid";

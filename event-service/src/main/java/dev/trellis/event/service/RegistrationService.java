@@ -1,5 +1,6 @@
 package dev.trellis.event.service;
 
+import dev.trellis.event.domain.ErasedContact;
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.EventRuleException;
 import dev.trellis.event.domain.EventStatus;
@@ -135,6 +136,9 @@ public class RegistrationService {
         if (!caller.communityTeam() && (employer.isEmpty() || !caller.actsFor(employer.get().partnerId))) {
             throw new ProblemException(403, "own-contacts-only", "Own contacts only",
                     "Contact " + request.contactId() + " does not work for your organisation");
+        }
+        if (ErasedContact.isErased(request.contactId())) {
+            throw ProblemException.badRequest("contactId", "names a contact erased for privacy");
         }
         if (employer.isEmpty() && !partners.knowsContact(request.contactId())) {
             throw ProblemException.badRequest("contactId", "is not a contact known to this service");
