@@ -15,7 +15,6 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -51,14 +50,8 @@ class ContactErasureTest {
         return as(token).post("/api/contacts/" + contactId + "/erasure").then().extract().asString();
     }
 
-    /** The contact-erased rows in the outbox about one contact: (aggregate id, topic, data). */
-    @SuppressWarnings("unchecked")
     private List<Object[]> erasedEvents(String contactId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        select aggregate_id, topic, cast(data as text) from outbox_event
-                        where type = :type and data->>'contactId' = :id
-                        """)
-                .setParameter("type", ContactErased.TYPE).setParameter("id", contactId).getResultList());
+        return OutboxRows.about(em, ContactErased.TYPE, "contactId", contactId);
     }
 
     @Test

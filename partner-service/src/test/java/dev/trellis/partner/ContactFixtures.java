@@ -45,14 +45,9 @@ final class ContactFixtures {
         return given().auth().oauth2(token).get(path).then().statusCode(200).extract().header("ETag");
     }
 
-    /** Outbox rows of an event type about one affiliation, as (aggregate id, topic) pairs. */
-    @SuppressWarnings("unchecked")
+    /** Outbox rows of an event type about one affiliation: (aggregate id, topic, data). */
     static java.util.List<Object[]> events(EntityManager em, String type, String affiliationId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        select aggregate_id, topic, cast(data as text) from outbox_event
-                        where type = :type and data->>'affiliationId' = :id
-                        """)
-                .setParameter("type", type).setParameter("id", affiliationId).getResultList());
+        return OutboxRows.about(em, type, "affiliationId", affiliationId);
     }
 
     static long eventsAbout(EntityManager em, String affiliationId) {

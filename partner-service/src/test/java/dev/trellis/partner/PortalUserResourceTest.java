@@ -17,7 +17,6 @@ import dev.trellis.partner.config.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -65,9 +64,7 @@ class PortalUserResourceTest {
 
     /** The outbox rows of this type about this user: (aggregate_id, topic, data). */
     private List<Object[]> events(String type, String userId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select aggregate_id, topic, cast(data as text) from outbox_event where type = :type and data->>'userId' = :id")
-                .setParameter("type", type).setParameter("id", userId).getResultList());
+        return OutboxRows.about(em, type, "userId", userId);
     }
 
     private void assertOneEvent(String type, String partnerId, String userId) {

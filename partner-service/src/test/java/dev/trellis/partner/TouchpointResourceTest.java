@@ -15,7 +15,6 @@ import dev.trellis.partner.config.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -290,10 +289,7 @@ class TouchpointResourceTest {
         as(TestTokens.communityTeam()).header("If-Match", "\"0\"").body(Map.of("summary", "edited"))
                 .patch("/api/touchpoints/" + id).then().statusCode(200);
 
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select aggregate_id, topic, cast(data as text) from outbox_event where type = :type and data->>'touchpointId' = :id")
-                .setParameter("type", LOGGED).setParameter("id", id).getResultList());
+        List<Object[]> rows = OutboxRows.about(em, LOGGED, "touchpointId", id);
         Assertions.assertEquals(1, rows.size(), "exactly one touchpoint-logged event");
         Object[] row = rows.get(0);
         Assertions.assertEquals(TestTokens.PARTNER_B, row[0]);
