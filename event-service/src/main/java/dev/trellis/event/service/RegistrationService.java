@@ -137,7 +137,8 @@ public class RegistrationService {
             throw new ProblemException(403, "own-contacts-only", "Own contacts only",
                     "Contact " + request.contactId() + " does not work for your organisation");
         }
-        if (ErasedContact.isErased(request.contactId())) {
+        // An erased contact has no affiliations left here (and late ones are ignored), so no employer.
+        if (employer.isEmpty() && ErasedContact.isErased(request.contactId())) {
             throw ProblemException.badRequest("contactId", "names a contact erased for privacy");
         }
         if (employer.isEmpty() && !partners.knowsContact(request.contactId())) {
