@@ -9,15 +9,24 @@ import java.util.List;
  * {@code application/problem+json}. It never carries a stack trace or SQL.
  *
  * @param errors for validation problems: the fields that failed and why
+ * @param rules  for refused changes (409, 422): every rule broken, with what was observed
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
+        List<Rule> rules) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Base of this project's problem type URIs; each is described in docs/api.md. */
     public static final String TYPE_BASE = "https://trellis.dev/problems/";
 
     public record FieldError(String field, String message) {
+    }
+
+    public record Rule(String rule, String detail) {
+    }
+
+    public Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, List.of());
     }
 
     public static URI type(String slug) {

@@ -3,6 +3,14 @@ package dev.trellis.platform.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.trellis.platform.domain.AccessDenied;
+import dev.trellis.platform.domain.DomainException;
+import dev.trellis.platform.domain.DomainRuleViolation;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.StaleVersion;
+import dev.trellis.platform.domain.StateConflict;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,6 +40,46 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(path(uri)));
+    }
+
+    /**
+     * The application layer's refusals, each kind to one status: 404 not found, 400 a bad value (fields
+     * named), 409 a state conflict, 422 a broken rule (rules listed), 412/428 a stale or missing version,
+     * 403 access denied.
+     */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(problemOf(e, path(uri)));
+    }
+
+    /** The problem a domain exception is answered with; also for callers that answer outside JAX-RS. */
+    public static Problem problemOf(DomainException e, String instance) {
+        List<Problem.FieldError> errors = List.of();
+        List<Problem.Rule> rules = List.of();
+        int status;
+        if (e instanceof NotFound) {
+            status = 404;
+        } else if (e instanceof InvalidInput invalid) {
+            status = 400;
+            errors = invalid.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList();
+        } else if (e instanceof StateConflict conflict) {
+            status = 409;
+            rules = rules(conflict);
+        } else if (e instanceof RuleViolation violation) {
+            status = 422;
+            rules = rules(violation);
+        } else if (e instanceof StaleVersion stale) {
+            status = stale.isMissing() ? 428 : 412;
+        } else if (e instanceof AccessDenied) {
+            status = 403;
+        } else {
+            throw new IllegalStateException("unmapped domain exception " + e.getClass());
+        }
+        return new Problem(Problem.type(e.slug()), e.title(), status, e.detail(), instance, errors, rules);
+    }
+
+    private static List<Problem.Rule> rules(DomainRuleViolation violation) {
+        return violation.rules().stream().map(r -> new Problem.Rule(r.rule(), r.detail())).toList();
     }
 
     @ServerExceptionMapper
@@ -90,6 +138,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof ProblemException problem) {
             // A parameter converter's refusal, wrapped by JAX-RS (see QueryParamConverters).
             return problem(problem, uri);
+        }
+        if (e.getCause() instanceof DomainException domain) {
+            return domain(domain, uri);
         }
         if (status >= 500) {
             return unexpected(e, uri);

@@ -2,12 +2,15 @@ package dev.trellis.platform.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.contracts.EventCatalog;
+import dev.trellis.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -41,7 +44,43 @@ public class Outbox {
     }
 
     /**
-     * Records one event. Must run inside the transaction that makes the business change.
+     * Records one event of the catalog. Must run inside the transaction that makes the business change.
+     * Topic, CloudEvent type and key (the aggregate id, also the CloudEvent subject) all come from the
+     * payload's entry in {@link EventCatalog}.
+     *
+     * @return the CloudEvent id, stable across retries of the publication
+     * @throws IllegalArgumentException if the payload's type is not in the catalog or its key is null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(Record payload) {
+        Objects.requireNonNull(payload, "payload");
+        EventType type = EventCatalog.byPayload(payload.getClass()).orElseThrow(() -> new IllegalArgumentException(
+                payload.getClass().getName() + " is not an event of the catalog (contracts EventCatalog)"));
+        return record(type.topic(), type.type(), key(type, payload), payload);
+    }
+
+    /** The value of the payload's key field, as a string. */
+    static String key(EventType type, Record payload) {
+        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+            if (component.getName().equals(type.keyField())) {
+                Object value;
+                try {
+                    value = component.getAccessor().invoke(payload);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + type.keyField() + " of " + type.type(), e);
+                }
+                if (value == null) {
+                    throw new IllegalArgumentException(type.type() + " has no " + type.keyField() + ", its key");
+                }
+                return value.toString();
+            }
+        }
+        throw new IllegalStateException(type.type() + " has no field " + type.keyField() + " (EventCatalog)");
+    }
+
+    /**
+     * Records one event by explicit topic, type and key; services use {@link #publish}, this is for the
+     * platform's own tests of events outside the catalog.
      *
      * <p>The row takes a transaction-scoped advisory lock on its aggregate before it draws its sequence
      * number, so for one aggregate the sequence order is the commit order, and the relay, which
@@ -50,7 +89,7 @@ public class Outbox {
      * @return the CloudEvent id, stable across retries of the publication
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(String topic, String type, String aggregateId, Object data) {
+    UUID record(String topic, String type, String aggregateId, Object data) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(aggregateId, "aggregateId");

@@ -21,6 +21,13 @@ public interface OutboxConfig {
 
     Relay relay();
 
+    /**
+     * Readiness turns DOWN when the oldest unpublished row has waited longer than this: the relay is
+     * stuck (Kafka unreachable, a row it cannot send) and every consumer is falling behind.
+     */
+    @WithDefault("PT2M")
+    Duration stuckAfter();
+
     interface Relay {
         /** Off only in tests that drive relays themselves. */
         @WithDefault("true")

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,6 +34,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final String name;
     private final OutboxStore store;
     private final OutboxConfig.Relay settings;
+    private final IntConsumer published;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -45,9 +47,16 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     public OutboxRelay(String name, OutboxStore store, OutboxConfig.Relay settings) {
+        this(name, store, settings, count -> {
+        });
+    }
+
+    /** @param published told how many rows each batch published (the outbox metrics count them) */
+    public OutboxRelay(String name, OutboxStore store, OutboxConfig.Relay settings, IntConsumer published) {
         this.name = name;
         this.store = store;
         this.settings = settings;
+        this.published = published;
     }
 
     public synchronized void start() {
@@ -122,6 +131,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 Sent sent = send(batch);
                 lease.markPublished(batch.subList(0, sent.acknowledged()));
+                published.accept(sent.acknowledged());
                 if (sent.failure() != null) {
                     lease.recordFailure(batch.get(sent.acknowledged()), sent.failure());
                     LOG.warnf("Outbox relay %s: Kafka did not acknowledge (%s); %d of %d published, will retry",

@@ -11,21 +11,28 @@ public class OutboxRelayLifecycle {
     private final OutboxStore store;
     private final OutboxSignal signal;
     private final OutboxConfig config;
+    private final OutboxMetrics metrics;
     private OutboxRelay relay;
 
-    public OutboxRelayLifecycle(OutboxStore store, OutboxSignal signal, OutboxConfig config) {
+    public OutboxRelayLifecycle(OutboxStore store, OutboxSignal signal, OutboxConfig config, OutboxMetrics metrics) {
         this.store = store;
         this.signal = signal;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.relay().enabled()) {
             return;
         }
-        relay = new OutboxRelay(config.source(), store, config.relay());
+        relay = new OutboxRelay(config.source(), store, config.relay(), metrics::published);
         signal.subscribe(relay::wake);
         relay.start();
+    }
+
+    /** True when this process runs a relay (false in tests that drive relays themselves). */
+    public boolean running() {
+        return relay != null;
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -74,6 +74,19 @@ public class OutboxStore {
         }
     }
 
+    /** How long the oldest unpublished row has waited, or zero when every row is published. */
+    public Duration oldestUnpublishedAge() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select coalesce(extract(epoch from now() - min(occurred_at)), 0) from outbox_event where published_at is null");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return Duration.ofMillis(Math.max(0, Math.round(rs.getDouble(1) * 1000)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the outbox", e);
+        }
+    }
+
     private static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.trellis.platform.paging.Cursor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
@@ -27,6 +28,26 @@ class ConventionsTest {
                 .body("type", equalTo("https://trellis.dev/problems/validation"))
                 .body("status", equalTo(400))
                 .body("errors.field", hasItems("name", "size", "parts[0].label"));
+    }
+
+    @Test
+    void eachKindOfDomainRefusalHasItsOneStatusAndShape() {
+        given().get("/conventions/refusals/missing").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/not-found"))
+                .body("detail", equalTo("Widget w-9 does not exist"));
+        given().get("/conventions/refusals/bad").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/invalid-request"))
+                .body("errors[0].field", equalTo("since"));
+        given().get("/conventions/refusals/conflict").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/already-cancelled"))
+                .body("rules[0].rule", equalTo("already-cancelled"));
+        given().get("/conventions/refusals/broken").then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/company-cap"))
+                .body("title", equalTo("Seat policy violated"))
+                .body("rules.rule", org.hamcrest.Matchers.contains("company-cap", "tier-entitlement"))
+                .body("detail", equalTo("Acme's group already holds 1 of 1 seats; SILVER members hold no seat on this board"));
+        given().get("/conventions/refusals/denied").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/no-partner"));
     }
 
     @Test

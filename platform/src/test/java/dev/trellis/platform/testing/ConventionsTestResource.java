@@ -1,10 +1,17 @@
 package dev.trellis.platform.testing;
 
-import dev.trellis.platform.http.Cursor;
+import dev.trellis.platform.domain.AccessDenied;
+import dev.trellis.platform.domain.BrokenRule;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.domain.Versions;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.Cursor;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -53,7 +60,7 @@ public class ConventionsTestResource {
     @PUT
     @Path("/widgets/current")
     public Response update(@HeaderParam("If-Match") String ifMatch, Widget widget) {
-        EntityTags.requireMatch(ifMatch, version);
+        Versions.requireMatch(ifMatch, version);
         version++;
         return Response.ok(widget).tag(EntityTags.of(version)).build();
     }
@@ -67,7 +74,7 @@ public class ConventionsTestResource {
                 .filter(n -> after == null || n.compareTo(after.key(0)) > 0)
                 .limit(page.fetchSize())
                 .toList();
-        return Page.of(fetched, page, n -> Cursor.of(n), n -> n).toResponse(uri);
+        return PageResponses.of(Page.of(fetched, page, n -> Cursor.of(n), n -> n), uri);
     }
 
     public enum Colour { RED, GREEN }
@@ -85,9 +92,23 @@ public class ConventionsTestResource {
     }
 
     @GET
+    @Path("/refusals/{kind}")
+    public String refusal(@PathParam("kind") String kind) {
+        switch (kind) {
+            case "missing" -> throw NotFound.of("Widget", "w-9");
+            case "bad" -> throw InvalidInput.field("since", "must not be in the future");
+            case "broken" -> throw new RuleViolation("company-cap", "Seat policy violated", List.of(
+                    new BrokenRule("company-cap", "Acme's group already holds 1 of 1 seats"),
+                    new BrokenRule("tier-entitlement", "SILVER members hold no seat on this board")));
+            case "denied" -> throw new AccessDenied("no-partner", "No partner organisation", "Not linked");
+            default -> throw StateConflict.of("already-cancelled", "Already cancelled", "The event was cancelled");
+        }
+    }
+
+    @GET
     @Path("/rule/{n}")
     public String rule(@PathParam("n") int n) {
-        throw ProblemException.conflict("seat-cap", "Company group cap reached", "Group already holds " + n + " seats");
+        throw StateConflict.of("seat-cap", "Company group cap reached", "Group already holds " + n + " seats");
     }
 
     @GET

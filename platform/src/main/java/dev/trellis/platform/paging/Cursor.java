@@ -1,5 +1,6 @@
-package dev.trellis.platform.http;
+package dev.trellis.platform.paging;
 
+import dev.trellis.platform.domain.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,7 +32,7 @@ public record Cursor(List<String> keys) {
         return keys.get(index);
     }
 
-    /** The key at {@code index} as a UUID. @throws ProblemException 400 on the cursor parameter */
+    /** The key at {@code index} as a UUID. @throws InvalidInput on the cursor parameter */
     public UUID uuid(int index) {
         try {
             return UUID.fromString(keys.get(index));
@@ -40,7 +41,7 @@ public record Cursor(List<String> keys) {
         }
     }
 
-    /** The key at {@code index} as an instant. @throws ProblemException 400 on the cursor parameter */
+    /** The key at {@code index} as an instant. @throws InvalidInput on the cursor parameter */
     public Instant instant(int index) {
         try {
             return Instant.parse(keys.get(index));
@@ -54,7 +55,7 @@ public record Cursor(List<String> keys) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws ProblemException 400 on a cursor this service did not make, or one of another arity */
+    /** @throws InvalidInput on a cursor this service did not make, or one of another arity */
     public static Cursor decode(String token, int arity) {
         try {
             String joined = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
@@ -68,7 +69,8 @@ public record Cursor(List<String> keys) {
         }
     }
 
-    private static ProblemException foreign() {
-        return ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
+    /** The refusal of a cursor this list did not make; also for callers that read a cursor's keys themselves. */
+    public static InvalidInput foreign() {
+        return InvalidInput.field("cursor", "is not a cursor this list produced; start again without it");
     }
 }

@@ -1,14 +1,11 @@
-package dev.trellis.platform.http;
+package dev.trellis.platform.paging;
 
-import jakarta.ws.rs.core.Link;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * One page of a keyset-paged list, as it goes on the wire: {@code {"items": [...], "next": "<cursor>"}}
- * plus a {@code Link: <…>; rel="next"} header.
+ * plus a {@code Link: <…>; rel="next"} header ({@code dev.trellis.platform.http.PageResponses}).
  */
 public record Page<T>(List<T> items, String next) {
 
@@ -24,12 +21,8 @@ public record Page<T>(List<T> items, String next) {
         return new Page<>(shown.stream().map(mapper).toList(), next);
     }
 
-    public Response toResponse(UriInfo uri) {
-        Response.ResponseBuilder ok = Response.ok(this);
-        if (next != null) {
-            ok.links(Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build())
-                    .rel("next").build());
-        }
-        return ok.build();
+    /** The same page with each item mapped, for the response records of the rest layer. */
+    public <U> Page<U> map(Function<T, U> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), next);
     }
 }

@@ -1,9 +1,10 @@
-package dev.trellis.platform.http;
+package dev.trellis.platform.patch;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.trellis.platform.domain.InvalidInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -12,11 +13,16 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A JSON merge patch (RFC 7396) read into a typed, validated record. A field that is absent stays as
- * it is; a field that is present (even as {@code null}) is set. Unknown fields are a 400 naming them, so
- * a typo never silently does nothing.
+ * A JSON merge patch (RFC 7396) read into a typed, validated record: the one implementation every PATCH
+ * uses. A field that is absent stays as it is; a field that is present is set, and present as
+ * {@code null} it is cleared (or refused, where the field cannot be empty). Unknown fields are refused
+ * naming them, so a typo never silently does nothing.
+ *
+ * <p>The rest layer reads the body into its request record and {@link #map maps} it to the application
+ * layer's command, which keeps the set of present fields; the service asks {@link #has} per field.
  */
 public final class MergePatch<T> {
     public static final String MEDIA_TYPE = "application/merge-patch+json";
@@ -30,12 +36,12 @@ public final class MergePatch<T> {
     }
 
     /**
-     * @throws ProblemException 400 if the body is not a JSON object or names an unknown field
+     * @throws InvalidInput if the body is not a JSON object, names an unknown field or has a value of the wrong type
      * @throws ConstraintViolationException if a present value is invalid (mapped to a 400 naming it)
      */
     public static <T> MergePatch<T> read(JsonNode body, Class<T> type, ObjectMapper json, Validator validator) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("body", "must be a JSON object of the fields to change");
+            throw InvalidInput.field("body", "must be a JSON object of the fields to change");
         }
         Set<String> present = new LinkedHashSet<>();
         body.fieldNames().forEachRemaining(present::add);
@@ -43,11 +49,11 @@ public final class MergePatch<T> {
         try {
             value = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(body, type);
         } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.badRequest(e.getPropertyName(), "is not a field that can be changed here");
+            throw InvalidInput.field(e.getPropertyName(), "is not a field that can be changed here");
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
                     ? m.getPath().get(0).getFieldName() : "body";
-            throw ProblemException.badRequest(field, "has the wrong type or format");
+            throw InvalidInput.field(field, "has the wrong type or format");
         }
         Set<ConstraintViolation<T>> violations = new LinkedHashSet<>();
         for (ConstraintViolation<T> violation : validator.validate(value)) {
@@ -60,6 +66,21 @@ public final class MergePatch<T> {
             throw new ConstraintViolationException(violations);
         }
         return new MergePatch<>(value, present);
+    }
+
+    /** A patch of the same fields, its value mapped: from the rest layer's record to the service's command. */
+    public <U> MergePatch<U> map(Function<T, U> mapper) {
+        return new MergePatch<>(mapper.apply(value), present);
+    }
+
+    /** A patch made by code (an import line, a test): the fields present are those named. */
+    public static <T> MergePatch<T> of(T value, Set<String> present) {
+        return new MergePatch<>(value, Set.copyOf(present));
+    }
+
+    /** The value of {@code field} if present, else the current value: absent means unchanged. */
+    public <V> V apply(String field, V current, Function<T, V> newValue) {
+        return has(field) ? newValue.apply(value) : current;
     }
 
     public T value() {

@@ -1,8 +1,9 @@
-package dev.trellis.platform.http;
+package dev.trellis.platform.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.trellis.platform.domain.InvalidInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,9 @@ class CursorTest {
 
     @Test
     void foreignOrWrongArityCursorIsABadRequestOnTheCursorParameter() {
-        ProblemException bad = assertThrows(ProblemException.class, () -> Cursor.decode("%%%", 1));
-        assertEquals(400, bad.status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode(Cursor.of("a").encode(), 2)).status());
+        InvalidInput bad = assertThrows(InvalidInput.class, () -> Cursor.decode("%%%", 1));
+        assertEquals("cursor", bad.errors().get(0).field());
+        assertEquals("cursor", assertThrows(InvalidInput.class, () -> Cursor.decode(Cursor.of("a").encode(), 2)).errors().get(0).field());
     }
 
     @Test
@@ -35,8 +36,8 @@ class CursorTest {
         assertEquals(PageRequest.MAX_LIMIT, PageRequest.of(PageRequest.MAX_LIMIT, null).limit());
         assertEquals(51, PageRequest.of(50, "").fetchSize());
         assertEquals(true, PageRequest.of(10, " ").first());
-        assertThrows(ProblemException.class, () -> PageRequest.of(0, null));
-        assertThrows(ProblemException.class, () -> PageRequest.of(PageRequest.MAX_LIMIT + 1, null));
+        assertThrows(InvalidInput.class, () -> PageRequest.of(0, null));
+        assertThrows(InvalidInput.class, () -> PageRequest.of(PageRequest.MAX_LIMIT + 1, null));
     }
 
     @Test
@@ -46,7 +47,7 @@ class CursorTest {
         Cursor cursor = Cursor.decode(Cursor.of(at, id).encode(), 2);
         assertEquals(at, cursor.instant(0));
         assertEquals(id, cursor.uuid(1));
-        assertEquals(400, assertThrows(ProblemException.class, () -> cursor.uuid(0)).status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> cursor.instant(1)).status());
+        assertThrows(InvalidInput.class, () -> cursor.uuid(0));
+        assertThrows(InvalidInput.class, () -> cursor.instant(1));
     }
 }

@@ -1,15 +1,17 @@
-package dev.trellis.platform.http;
+package dev.trellis.platform.paging;
+
+import dev.trellis.platform.domain.InvalidInput;
 
 /** A validated {@code ?limit=&cursor=} pair. */
 public record PageRequest(int limit, String cursor) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    /** @throws ProblemException 400 naming the parameter, for a limit outside 1..{@value #MAX_LIMIT} */
+    /** @throws InvalidInput naming the parameter, for a limit outside 1..{@value #MAX_LIMIT} */
     public static PageRequest of(Integer limit, String cursor) {
         int effective = limit == null ? DEFAULT_LIMIT : limit;
         if (effective < 1 || effective > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
+            throw InvalidInput.field("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return new PageRequest(effective, cursor == null || cursor.isBlank() ? null : cursor);
     }
