@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trellis.gateway.route.RouteTable;
 import dev.trellis.gateway.testing.GatewayTestProfile;
+import dev.trellis.gateway.upstream.RouteTable;
 import dev.trellis.gateway.upstream.Upstreams;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

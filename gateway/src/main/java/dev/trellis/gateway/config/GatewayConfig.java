@@ -1,4 +1,4 @@
-package dev.trellis.gateway.route;
+package dev.trellis.gateway.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

@@ -1,8 +1,8 @@
 package dev.trellis.gateway.docs;
 
+import dev.trellis.gateway.config.GatewayConfig;
 import dev.trellis.gateway.edge.Problems;
-import dev.trellis.gateway.route.GatewayConfig;
-import dev.trellis.gateway.route.RouteTable;
+import dev.trellis.gateway.upstream.RouteTable;
 import dev.trellis.gateway.upstream.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,6 @@
 package dev.trellis.gateway.edge;
 
-import dev.trellis.gateway.route.GatewayConfig;
+import dev.trellis.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;

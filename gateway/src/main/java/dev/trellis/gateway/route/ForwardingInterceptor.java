@@ -6,6 +6,7 @@ import dev.trellis.gateway.edge.ForwardedHeaders;
 import dev.trellis.gateway.edge.Problems;
 import dev.trellis.gateway.edge.RequestIds;
 import dev.trellis.gateway.upstream.CircuitBreaker;
+import dev.trellis.gateway.upstream.RouteTable;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

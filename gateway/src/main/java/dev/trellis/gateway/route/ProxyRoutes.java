@@ -1,11 +1,13 @@
 package dev.trellis.gateway.route;
 
+import dev.trellis.gateway.config.GatewayConfig;
 import dev.trellis.gateway.docs.ApiDocs;
 import dev.trellis.gateway.edge.BodyLimit;
 import dev.trellis.gateway.edge.Problems;
 import dev.trellis.gateway.edge.RateLimits;
 import dev.trellis.gateway.edge.RequestIds;
 import dev.trellis.gateway.upstream.CircuitBreaker;
+import dev.trellis.gateway.upstream.RouteTable;
 import dev.trellis.gateway.upstream.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;

@@ -1,5 +1,6 @@
-package dev.trellis.gateway.route;
+package dev.trellis.gateway.upstream;
 
+import dev.trellis.gateway.config.GatewayConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ public final class RouteTable {
      */
     private static final Pattern PREFIX = Pattern.compile("/api(/[a-z0-9][a-z0-9-]*)+");
 
-    /** Where requests for one route go. */
     /** Where requests for one route go, and how long that upstream may stay silent before a 504. */
     public record Upstream(String name, String host, int port, Duration timeout) {
     }

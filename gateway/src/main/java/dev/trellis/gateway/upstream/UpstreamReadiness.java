@@ -1,6 +1,5 @@
 package dev.trellis.gateway.upstream;
 
-import dev.trellis.gateway.route.RouteTable;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;

@@ -1,7 +1,6 @@
 package dev.trellis.gateway.upstream;
 
-import dev.trellis.gateway.route.GatewayConfig;
-import dev.trellis.gateway.route.RouteTable;
+import dev.trellis.gateway.config.GatewayConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,9 +1,10 @@
-package dev.trellis.gateway.route;
+package dev.trellis.gateway.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trellis.gateway.config.GatewayConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
