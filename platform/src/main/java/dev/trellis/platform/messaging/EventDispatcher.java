@@ -3,6 +3,7 @@ package dev.trellis.platform.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.contracts.EventCatalog;
+import dev.trellis.platform.domain.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -14,9 +15,16 @@ import org.jboss.logging.Logger;
  * the payload into the type's record, and applies the effect exactly once (the {@link Inbox} row and
  * the effect in one new transaction).
  *
- * <p>A record that can never be processed (not a CloudEvent, a type the catalog does not know, an
- * unreadable or empty payload) raises {@link MalformedEventException}; the channel's
- * {@code failure-strategy=dead-letter-queue} then moves it to the dead-letter topic with the reason.
+ * <p>Failures come in two kinds, and only one of them reaches the dead-letter topic:
+ * <ul>
+ * <li>a record that can never be processed (not a CloudEvent, a type the catalog does not know, an
+ * unreadable or empty payload, or an effect that refuses it with a {@link DomainException}) raises
+ * {@link MalformedEventException}; the channel's {@code failure-strategy=dead-letter-queue} then moves
+ * it to the dead-letter topic with the reason, and the consumer goes on;
+ * <li>any other failure of the effect (the database down, a lock or transaction timeout, a bug) is
+ * retried with exponential backoff for as long as it takes, holding the partition so that its order
+ * holds; {@link ConsumerHealth} shows the stall in readiness and metrics meanwhile.
+ * </ul>
  * Call it from a blocking {@code @Incoming} method:
  *
  * <pre>{@code
@@ -33,10 +41,14 @@ public class EventDispatcher {
 
     private final Inbox inbox;
     private final ObjectMapper json;
+    private final ConsumerHealth health;
+    private final ConsumerConfig config;
 
-    public EventDispatcher(Inbox inbox, ObjectMapper json) {
+    public EventDispatcher(Inbox inbox, ObjectMapper json, ConsumerHealth health, ConsumerConfig config) {
         this.inbox = inbox;
         this.json = json;
+        this.health = health;
+        this.config = config;
     }
 
     /**
@@ -44,26 +56,89 @@ public class EventDispatcher {
      * @throws MalformedEventException for a record that belongs on the dead-letter topic
      */
     public boolean dispatch(EventHandlers handlers, ConsumerRecord<?, ?> record) {
-        CloudEvent event = CloudEvent.fromKafka(record);
-        if (EventCatalog.byType(event.type()).isEmpty()) {
-            throw new MalformedEventException("event type " + event.type() + " is not in the catalog");
-        }
-        EventHandlers.Registration<?> registration = handlers.handler(event.type());
-        if (registration == null) {
-            return false;
-        }
-        Object payload = read(event, registration.payload());
-        EventHandlers.Event meta = new EventHandlers.Event(event.id(), event.type(), event.subject(),
-                event.time() == null ? Instant.now() : event.time());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(handlers.consumer(), event)) {
-                LOG.debugf("Consumer %s skipped duplicate event %s (%s)", handlers.consumer(), event.id(), event.type());
+        String consumer = handlers.consumer();
+        try {
+            CloudEvent event = CloudEvent.fromKafka(record);
+            if (EventCatalog.byType(event.type()).isEmpty()) {
+                throw new MalformedEventException("event type " + event.type() + " is not in the catalog");
+            }
+            EventHandlers.Registration<?> registration = handlers.handler(event.type());
+            if (registration == null) {
+                health.skipped(consumer);
                 return false;
             }
-            registration.apply(payload, meta);
-            handlers.afterEach().run();
-            return true;
-        });
+            Object payload = read(event, registration.payload());
+            EventHandlers.Event meta = new EventHandlers.Event(event.id(), event.type(), event.subject(),
+                    event.time() == null ? Instant.now() : event.time());
+            boolean applied = applyUntilDone(handlers, event, registration, payload, meta);
+            if (applied) {
+                health.processed(consumer);
+            } else {
+                health.skipped(consumer);
+            }
+            return applied;
+        } catch (MalformedEventException e) {
+            health.deadLettered(consumer);
+            throw e;
+        }
+    }
+
+    /** One transaction per attempt; an attempt that fails outside the event is retried until one succeeds. */
+    private boolean applyUntilDone(EventHandlers handlers, CloudEvent event, EventHandlers.Registration<?> registration,
+            Object payload, EventHandlers.Event meta) {
+        long backoff = config.initialBackoff().toMillis();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(handlers.consumer(), event)) {
+                        LOG.debugf("Consumer %s skipped duplicate event %s (%s)", handlers.consumer(), event.id(),
+                                event.type());
+                        return false;
+                    }
+                    registration.apply(payload, meta);
+                    handlers.afterEach().run();
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                DomainException refusal = domainCause(e);
+                if (refusal != null) {
+                    throw new MalformedEventException("the effect of " + event.type() + " " + event.id()
+                            + " was refused: " + refusal.getMessage(), e);
+                }
+                if (e instanceof MalformedEventException) {
+                    throw e;
+                }
+                health.retrying(handlers.consumer(), event, attempt, e);
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("Consumer %s could not apply %s %s (attempt %d), retrying in %d ms: %s",
+                            handlers.consumer(), event.type(), event.id(), attempt, backoff, e.toString());
+                }
+                pause(backoff);
+                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    private static DomainException domainCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DomainException domain) {
+                return domain;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sleeps, ignoring interrupts: an event must not be acknowledged (lost) nor dead-lettered because
+     * the application is stopping; the process ends and the event is redelivered after a restart.
+     */
+    private static void pause(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+            Thread.interrupted();
+        }
     }
 
     private Object read(CloudEvent event, Class<?> type) {

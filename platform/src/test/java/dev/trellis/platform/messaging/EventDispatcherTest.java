@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.contracts.partner.AffiliationEnded;
 import dev.trellis.contracts.partner.PartnerRegistered;
+import dev.trellis.platform.domain.InvalidInput;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 
 /** The one consumer shell: catalog types to handlers, once per event id, poison to the dead-letter topic. */
@@ -25,6 +30,11 @@ class EventDispatcherTest {
     EventDispatcher dispatcher;
     @Inject
     EntityManager em;
+    @Inject
+    @Readiness
+    ConsumerReadiness health;
+    @Inject
+    MeterRegistry registry;
 
     private final List<String> seen = new ArrayList<>();
 
@@ -73,17 +83,53 @@ class EventDispatcherTest {
     }
 
     @Test
-    void aFailingEffectRollsBackItsInboxRowSoTheRetryRunsIt() {
+    void anEffectThatFailsOutsideTheEventIsRetriedUntilItSucceedsAndTheStallShowsMeanwhile() {
         String consumer = "dispatch-" + UUID.randomUUID();
         UUID partner = UUID.randomUUID();
         var record = record(UUID.randomUUID().toString(), PartnerRegistered.TYPE, partner.toString(),
                 "{\"partnerId\":\"" + partner + "\",\"name\":\"Acme\",\"lifecycleStatus\":\"ACTIVE\",\"emailDomains\":[]}");
-        EventHandlers failing = EventHandlers.consumer(consumer)
+        int[] attempts = {0};
+        List<HealthCheckResponse.Status> readinessDuringTheStall = new ArrayList<>();
+        EventHandlers flaky = EventHandlers.consumer(consumer)
                 .on(PartnerRegistered.class, (p, e) -> {
-                    throw new IllegalStateException("database hiccup");
+                    em.createNativeQuery("insert into inbox_event (consumer, event_id, event_type) values (:c, :id, 'marker')")
+                            .setParameter("c", consumer + "-effect").setParameter("id", "attempt-" + attempts[0])
+                            .executeUpdate();
+                    if (++attempts[0] < 3) {
+                        throw new PersistenceException("database hiccup");
+                    }
+                    readinessDuringTheStall.add(health.call().getStatus());
                 }).build();
-        assertThrows(IllegalStateException.class, () -> dispatcher.dispatch(failing, record));
-        assertTrue(dispatcher.dispatch(handlers(consumer), record));
+
+        assertTrue(dispatcher.dispatch(flaky, record));
+        assertEquals(3, attempts[0]);
+        assertEquals(List.of(HealthCheckResponse.Status.DOWN), readinessDuringTheStall);
+        assertEquals(HealthCheckResponse.Status.UP, health.call().getStatus(), "the stall ends with the success");
+        assertEquals(2.0, registry.get("trellis.consumer.retries").tag("consumer", consumer).counter().count());
+        assertEquals(1.0, registry.get("trellis.consumer.processed").tag("consumer", consumer).counter().count());
+        assertEquals(1L, count("select count(*) from inbox_event where consumer = '" + consumer + "-effect'"),
+                "the failed attempts' writes were rolled back");
+        assertFalse(dispatcher.dispatch(handlers(consumer), record), "and the event counts as processed once");
+    }
+
+    @Test
+    void anEffectThatRefusesTheEventSendsItToTheDeadLetterTopic() {
+        String consumer = "dispatch-" + UUID.randomUUID();
+        UUID partner = UUID.randomUUID();
+        var record = record(UUID.randomUUID().toString(), PartnerRegistered.TYPE, partner.toString(),
+                "{\"partnerId\":\"" + partner + "\",\"name\":\"Acme\",\"lifecycleStatus\":\"ACTIVE\",\"emailDomains\":[]}");
+        EventHandlers refusing = EventHandlers.consumer(consumer)
+                .on(PartnerRegistered.class, (p, e) -> {
+                    throw InvalidInput.field("partnerId", "names a partner this service cannot accept");
+                }).build();
+        MalformedEventException dead = assertThrows(MalformedEventException.class, () -> dispatcher.dispatch(refusing, record));
+        assertTrue(dead.getMessage().contains("was refused"), dead.getMessage());
+        assertEquals(1.0, registry.get("trellis.consumer.dead.letters").tag("consumer", consumer).counter().count());
+        assertTrue(dispatcher.dispatch(handlers(consumer), record), "nothing was recorded for the refused attempt");
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     @Test
