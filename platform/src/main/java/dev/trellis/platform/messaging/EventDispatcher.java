@@ -43,12 +43,31 @@ public class EventDispatcher {
     private final ObjectMapper json;
     private final ConsumerHealth health;
     private final ConsumerConfig config;
+    private final java.util.Map<String, EventHandlers> byChannel = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EventDispatcher(Inbox inbox, ObjectMapper json, ConsumerHealth health, ConsumerConfig config) {
         this.inbox = inbox;
         this.json = json;
         this.health = health;
         this.config = config;
+    }
+
+    /**
+     * Remembers which handlers consume {@code channel}, so its dead letters can be replayed through them
+     * ({@link DeadLetters}). Call it once, where the consumer builds its handlers.
+     *
+     * @return the handlers, for the consumer to keep
+     */
+    public EventHandlers register(String channel, EventHandlers handlers) {
+        if (byChannel.putIfAbsent(channel, handlers) != null && byChannel.get(channel) != handlers) {
+            throw new IllegalStateException("channel " + channel + " already has handlers");
+        }
+        return handlers;
+    }
+
+    /** The handlers registered for {@code channel}, if any. */
+    public java.util.Optional<EventHandlers> handlersOf(String channel) {
+        return java.util.Optional.ofNullable(byChannel.get(channel));
     }
 
     /**
