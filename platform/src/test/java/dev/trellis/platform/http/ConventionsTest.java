@@ -51,6 +51,15 @@ class ConventionsTest {
     }
 
     @Test
+    void locationNamesTheAddressTheGatewayWasCalledAt() {
+        given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "crm.example.org")
+                .post("/conventions/widgets/created")
+                .then().statusCode(201).header("Location", equalTo("https://crm.example.org/conventions/widgets/created/w-1"));
+        given().post("/conventions/widgets/created")
+                .then().statusCode(201).header("Location", org.hamcrest.Matchers.startsWith("http://127.0.0.1:"));
+    }
+
+    @Test
     void missingBodyIsA400NotA500() {
         given().contentType(ContentType.JSON).post("/conventions/widgets")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -51,6 +51,12 @@ public class ConventionsTestResource {
         return widget;
     }
 
+    @POST
+    @Path("/widgets/created")
+    public Response created(@Context UriInfo uri) {
+        return Response.created(uri.getAbsolutePathBuilder().path("w-1").build()).build();
+    }
+
     @GET
     @Path("/widgets/current")
     public Response read() {
