@@ -1,0 +1,4 @@
+package dev.trellis.archfixture.bad.domain;
+
+public record Thing(String name) {
+}

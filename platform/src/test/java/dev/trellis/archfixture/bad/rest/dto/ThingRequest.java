@@ -1,0 +1,4 @@
+package dev.trellis.archfixture.bad.rest.dto;
+
+public record ThingRequest(String name) {
+}

@@ -1,0 +1,4 @@
+package dev.trellis.archfixture.good.domain;
+
+public record Thing(String name) {
+}
