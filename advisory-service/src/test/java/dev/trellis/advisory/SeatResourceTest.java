@@ -3,9 +3,11 @@ package dev.trellis.advisory;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +35,27 @@ class SeatResourceTest {
                 .post("/api/boards/{id}/seats", board)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://trellis.dev/problems/company-group-cap"))
-                .body("errors.field", contains("company-group-cap"));
+                .body("rules.rule", contains("company-group-cap"))
+                .body("errors", nullValue());
+    }
+
+    @Test
+    void aRefusalIsAConflictNamedForTheFirstClashAndListsEveryRuleBroken() {
+        UUID board = Fixtures.board("""
+                {"tiers":[{"tier":"PLATINUM","perMember":1}],"caps":[{"scope":"COMPANY_GROUP","maxSeats":1}],
+                 "terms":{"lengthMonths":24}}""");
+        UUID partner = Fixtures.partner("PLATINUM", null);
+        Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), partner, "TIER_APPOINTED", "PLATINUM", START,
+                START.plusYears(1)));
+        // a second seat for the same member (tier-entitlement, company-group-cap) with too long a term (term-length)
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body(Fixtures.appointment(UUID.randomUUID(), partner, "TIER_APPOINTED", "PLATINUM", START, START.plusYears(3)))
+                .post("/api/boards/{id}/seats", board)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/tier-entitlement"))
+                .body("title", equalTo("Seat policy violated"))
+                .body("rules.rule", contains("tier-entitlement", "company-group-cap", "term-length"))
+                .body("rules.detail", everyItem(notNullValue()));
     }
 
     @Test
@@ -82,7 +104,8 @@ class SeatResourceTest {
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
                 .body(Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, START, START.plusYears(3)))
                 .post("/api/boards/{id}/seats", board)
-                .then().statusCode(422).body("type", equalTo("https://trellis.dev/problems/term-length"));
+                .then().statusCode(422).body("type", equalTo("https://trellis.dev/problems/term-length"))
+                .body("rules.rule", contains("term-length"));
     }
 
     @Test
@@ -129,7 +152,7 @@ class SeatResourceTest {
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 2).queryParam("cursor", next)
                 .get("/api/boards/{id}/seats", board)
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].termStart", equalTo(START.plusDays(2).toString()));
-        String boardCursor = dev.trellis.platform.http.Cursor.of("end user advisory board", UUID.randomUUID()).encode();
+        String boardCursor = dev.trellis.platform.paging.Cursor.of("end user advisory board", UUID.randomUUID()).encode();
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("cursor", boardCursor).get("/api/boards/{id}/seats", board)
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
     }

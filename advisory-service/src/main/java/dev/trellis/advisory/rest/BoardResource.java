@@ -5,8 +5,8 @@ import dev.trellis.advisory.rest.dto.BoardRequest;
 import dev.trellis.advisory.rest.dto.BoardResponse;
 import dev.trellis.advisory.service.BoardService;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,8 +35,7 @@ public class BoardResource {
     @GET
     @RolesAllowed({"foundation-staff", "community-team"})
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(boards.list(page), page, BoardService::cursorOf, BoardResponse::of).toResponse(uri);
+        return PageResponses.of(boards.list(PageRequest.of(limit, cursor)).map(BoardResponse::of), uri);
     }
 
     @GET
@@ -51,7 +50,7 @@ public class BoardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("foundation-staff")
     public Response create(@Valid @NotNull BoardRequest request, @Context UriInfo uri) {
-        Board board = boards.create(UUID.randomUUID(), request.name().strip(), request.kind());
+        Board board = boards.create(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(board.id.toString()).build())
                 .entity(BoardResponse.of(board)).tag(EntityTags.of(board.version)).build();
     }

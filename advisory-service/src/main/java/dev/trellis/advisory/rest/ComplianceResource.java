@@ -2,8 +2,7 @@ package dev.trellis.advisory.rest;
 
 import dev.trellis.advisory.service.ComplianceReport;
 import dev.trellis.advisory.service.ComplianceService;
-import dev.trellis.advisory.service.SeatService;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.domain.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,18 +35,19 @@ public class ComplianceResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such board")
     public ComplianceReport get(@PathParam("id") UUID id,
-            @Parameter(description = "Day to report on (ISO date, default today UTC)", example = "2026-06-30") @QueryParam("on") String on) {
+            @Parameter(description = "Day to report on (ISO date, default today in the foundation's time zone)", example = "2026-06-30") @QueryParam("on") String on) {
         return compliance.report(id, parse(on));
     }
 
+    /** The day asked for; null for today. */
     static LocalDate parse(String on) {
         if (on == null || on.isBlank()) {
-            return SeatService.today();
+            return null;
         }
         try {
             return LocalDate.parse(on);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("on", "must be a date as YYYY-MM-DD");
+            throw InvalidInput.field("on", "must be a date as YYYY-MM-DD");
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.trellis.advisory.rest;
 
 import dev.trellis.advisory.rest.dto.CompositionResponse;
-import dev.trellis.advisory.service.BoardService;
 import dev.trellis.advisory.service.CompositionService;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +33,6 @@ public class CompositionResource {
     @Operation(summary = "Every board's name and the companies holding seats today, by board name, cursor-paged")
     @APIResponse(responseCode = "200", description = "One page of compositions")
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(compositions.list(page), page, c -> BoardService.cursorOf(c.board()), CompositionResponse::of).toResponse(uri);
+        return PageResponses.of(compositions.list(PageRequest.of(limit, cursor)).map(CompositionResponse::of), uri);
     }
 }

@@ -2,8 +2,6 @@ package dev.trellis.advisory.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.advisory.domain.BoardMeeting;
-import dev.trellis.advisory.domain.Vote;
-import dev.trellis.advisory.domain.policy.Presence;
 import dev.trellis.advisory.rest.dto.AttendanceRequest;
 import dev.trellis.advisory.rest.dto.CloseMeetingRequest;
 import dev.trellis.advisory.rest.dto.MeetingRequest;
@@ -13,9 +11,8 @@ import dev.trellis.advisory.rest.dto.ResolutionResponse;
 import dev.trellis.advisory.rest.dto.RollResponse;
 import dev.trellis.advisory.service.MeetingService;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,8 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,8 +53,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "200", description = "One page of meetings")
     public Response list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(meetings.list(id, page), page, MeetingService::cursorOf, MeetingResponse::of).toResponse(uri);
+        return PageResponses.of(meetings.list(id, PageRequest.of(limit, cursor)).map(MeetingResponse::of), uri);
     }
 
     @POST
@@ -68,7 +63,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "201", description = "The meeting")
     @APIResponse(responseCode = "400", description = "An unknown time zone, or a missing field")
     public Response schedule(@PathParam("id") UUID id, @Valid @NotNull MeetingRequest r, @Context UriInfo uri) {
-        BoardMeeting m = meetings.schedule(id, r.title().strip(), r.startsAt(), r.timeZone().strip(), r.durationMinutes(), r.agenda(), r.minutes());
+        BoardMeeting m = meetings.schedule(id, r.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build()).entity(MeetingResponse.of(m))
                 .tag(EntityTags.of(m.version)).build();
     }
@@ -103,13 +98,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "422", description = "A seat not held on the board on the meeting's day")
     public RollResponse recordAttendance(@PathParam("id") UUID id, @PathParam("meetingId") UUID meetingId,
             @Valid @NotNull AttendanceRequest request) {
-        Map<UUID, Presence> presence = new LinkedHashMap<>();
-        for (AttendanceRequest.Line line : request.attendance()) {
-            if (presence.put(line.seatId(), line.presence()) != null) {
-                throw ProblemException.badRequest("attendance", "seat " + line.seatId() + " is listed twice");
-            }
-        }
-        return RollResponse.of(meetings.recordAttendance(id, meetingId, presence));
+        return RollResponse.of(meetings.recordAttendance(id, meetingId, request.toCommand()));
     }
 
     @GET
@@ -117,9 +106,8 @@ public class MeetingResource {
     @RolesAllowed({"foundation-staff", "community-team"})
     @Operation(summary = "The meeting's resolutions with votes and outcomes")
     @APIResponse(responseCode = "200", description = "The resolutions")
-    public java.util.List<ResolutionResponse> resolutions(@PathParam("id") UUID id, @PathParam("meetingId") UUID meetingId) {
-        meetings.get(id, meetingId);
-        return meetings.resolutions(meetingId).stream().map(r -> ResolutionResponse.of(r, json)).toList();
+    public List<ResolutionResponse> resolutions(@PathParam("id") UUID id, @PathParam("meetingId") UUID meetingId) {
+        return meetings.resolutions(id, meetingId).stream().map(r -> ResolutionResponse.of(r, json)).toList();
     }
 
     @POST
@@ -131,13 +119,7 @@ public class MeetingResource {
     @APIResponse(responseCode = "409", description = "Attendance not recorded yet")
     @APIResponse(responseCode = "422", description = "A vote from a seat that is not a voting member present")
     public Response resolve(@PathParam("id") UUID id, @PathParam("meetingId") UUID meetingId, @Valid @NotNull ResolutionRequest request) {
-        Map<UUID, Vote> votes = new LinkedHashMap<>();
-        for (ResolutionRequest.Line line : request.votes()) {
-            if (votes.put(line.seatId(), line.vote()) != null) {
-                throw ProblemException.badRequest("votes", "seat " + line.seatId() + " votes twice");
-            }
-        }
-        return Response.status(201).entity(ResolutionResponse.of(meetings.resolve(id, meetingId, request.title().strip(), votes), json)).build();
+        return Response.status(201).entity(ResolutionResponse.of(meetings.resolve(id, meetingId, request.toCommand()), json)).build();
     }
 
     @POST

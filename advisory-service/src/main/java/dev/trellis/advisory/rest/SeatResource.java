@@ -1,16 +1,16 @@
 package dev.trellis.advisory.rest;
 
-import dev.trellis.advisory.domain.Seat;
-import dev.trellis.advisory.domain.SeatFlag;
 import dev.trellis.advisory.rest.dto.AppointRequest;
 import dev.trellis.advisory.rest.dto.OverrideResponse;
 import dev.trellis.advisory.rest.dto.SeatResponse;
 import dev.trellis.advisory.rest.dto.VacateRequest;
 import dev.trellis.advisory.service.SeatService;
+import dev.trellis.advisory.service.SeatView;
+import dev.trellis.advisory.service.command.Vacancy;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,10 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,13 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Seats")
 public class SeatResource {
     private final SeatService seats;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
+    private final Callers callers;
 
-    public SeatResource(SeatService seats, JsonWebToken token, SecurityIdentity identity) {
+    public SeatResource(SeatService seats, Callers callers) {
         this.seats = seats;
-        this.token = token;
-        this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
@@ -60,11 +55,7 @@ public class SeatResource {
     @APIResponse(responseCode = "200", description = "One page of seats")
     public Response list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        List<Seat> fetched = seats.list(id, Caller.partnerScope(token, identity), page);
-        Map<UUID, List<SeatFlag>> flags = seats.flags(fetched);
-        return Page.of(fetched, page, SeatService::cursorOf, s -> SeatResponse.of(s, flags.getOrDefault(s.id, List.of())))
-                .toResponse(uri);
+        return PageResponses.of(seats.list(id, callers.current(), PageRequest.of(limit, cursor)).map(SeatResponse::of), uri);
     }
 
     @GET
@@ -74,7 +65,7 @@ public class SeatResource {
     @APIResponse(responseCode = "200", description = "The seat")
     @APIResponse(responseCode = "404", description = "No such seat on this board (or not the partner's own)")
     public Response get(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId) {
-        return view(seats.get(id, seatId, Caller.partnerScope(token, identity)), Response.ok());
+        return view(seats.get(id, seatId, callers.current()), Response.ok());
     }
 
     @POST
@@ -83,11 +74,11 @@ public class SeatResource {
     @RolesAllowed("foundation-staff")
     @Operation(summary = "Appoint a holder; checked against the board's policy unless staff override the broken rules with a reason")
     @APIResponse(responseCode = "201", description = "The seat")
-    @APIResponse(responseCode = "409", description = "The board as it stands breaks a rule; the problem type ends in the rule id, e.g. company-group-cap, and errors list every rule broken")
+    @APIResponse(responseCode = "409", description = "The board as it stands breaks a rule; the problem type ends in the rule id, e.g. company-group-cap, and rules list every rule broken")
     @APIResponse(responseCode = "422", description = "The appointment can never satisfy the policy, e.g. term-length or term-start")
     public Response appoint(@PathParam("id") UUID id, @Valid @NotNull AppointRequest request, @Context UriInfo uri) {
-        Seat seat = seats.appoint(id, request.toAppointment(), Caller.username(token));
-        return view(seat, Response.created(uri.getAbsolutePathBuilder().path(seat.id.toString()).build()));
+        SeatView seat = seats.appoint(id, request.toAppointment(), callers.current());
+        return view(seat, Response.created(uri.getAbsolutePathBuilder().path(seat.seat().id.toString()).build()));
     }
 
     @POST
@@ -101,8 +92,8 @@ public class SeatResource {
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response vacate(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid VacateRequest request) {
-        VacateRequest body = request == null ? new VacateRequest(null, null) : request;
-        return view(seats.vacate(id, seatId, ifMatch, body.effectiveDate(), body.reason()), Response.ok());
+        Vacancy vacancy = request == null ? Vacancy.TODAY : request.toCommand();
+        return view(seats.vacate(id, seatId, ifMatch, vacancy), Response.ok());
     }
 
     @GET
@@ -112,12 +103,10 @@ public class SeatResource {
     @APIResponse(responseCode = "200", description = "One page of overrides")
     public Response overrides(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(seats.overrides(id, page), page, SeatService::cursorOf, OverrideResponse::of).toResponse(uri);
+        return PageResponses.of(seats.overrides(id, PageRequest.of(limit, cursor)).map(OverrideResponse::of), uri);
     }
 
-    private Response view(Seat seat, Response.ResponseBuilder response) {
-        List<SeatFlag> flags = seats.flags(List.of(seat)).getOrDefault(seat.id, List.of());
-        return response.entity(SeatResponse.of(seat, flags)).tag(EntityTags.of(seat.version)).build();
+    private static Response view(SeatView seat, Response.ResponseBuilder response) {
+        return response.entity(SeatResponse.of(seat)).tag(EntityTags.of(seat.seat().version)).build();
     }
 }

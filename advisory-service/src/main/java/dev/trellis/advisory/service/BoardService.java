@@ -1,57 +1,60 @@
 package dev.trellis.advisory.service;
 
 import dev.trellis.advisory.domain.Board;
-import dev.trellis.advisory.domain.BoardKind;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.panache.common.Parameters;
+import dev.trellis.advisory.persistence.BoardQueries;
+import dev.trellis.advisory.service.command.NewBoard;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+/** The foundation's boards and committees. */
 @ApplicationScoped
 public class BoardService {
+    private final BoardQueries queries;
 
-    @Transactional
-    public List<Board> list(PageRequest page) {
-        Cursor after = page.decodedCursor(2);
-        if (after == null) {
-            return Board.find("order by lower(name), id").page(0, page.fetchSize()).list();
-        }
-        return Board.find("(lower(name), id) > (:name, :id) order by lower(name), id",
-                Parameters.with("name", after.key(0)).and("id", after.uuid(1))).page(0, page.fetchSize()).list();
+    public BoardService(BoardQueries queries) {
+        this.queries = queries;
     }
 
-    public static Cursor cursorOf(Board board) {
-        return Cursor.of(board.name.toLowerCase(Locale.ROOT), board.id);
+    /** Boards by name, cursor-paged. */
+    @Transactional
+    public Page<Board> list(PageRequest page) {
+        return queries.page(page);
     }
 
     @Transactional
-    public Board create(UUID id, String name, BoardKind kind) {
-        if (Board.count("lower(name)", name.toLowerCase(Locale.ROOT)) > 0) {
-            throw ProblemException.conflict("duplicate-board", "Board exists", "A board named '" + name + "' exists already");
-        }
-        Board board = new Board();
-        board.id = id;
-        board.name = name;
-        board.kind = kind;
-        board.persist();
-        return board;
+    public Board create(NewBoard command) {
+        return create(UUID.randomUUID(), command);
     }
 
     /** Creates a board with a known id unless it exists; for the demo data. */
     @Transactional
-    public void createIfAbsent(UUID id, String name, BoardKind kind) {
+    public void createIfAbsent(UUID id, NewBoard command) {
         if (Board.findById(id) == null) {
-            create(id, name, kind);
+            create(id, command);
         }
     }
 
+    private static Board create(UUID id, NewBoard command) {
+        if (Board.count("lower(name)", command.name().toLowerCase(Locale.ROOT)) > 0) {
+            throw StateConflict.of("duplicate-board", "Board exists", "A board named '" + command.name() + "' exists already");
+        }
+        Board board = new Board();
+        board.id = id;
+        board.name = command.name();
+        board.kind = command.kind();
+        board.persist();
+        return board;
+    }
+
+    /** @throws NotFound if there is no such board */
     @Transactional
     public Board get(UUID id) {
-        return Board.<Board>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Board", id));
+        return Board.<Board>findByIdOptional(id).orElseThrow(() -> NotFound.of("Board", id));
     }
 }

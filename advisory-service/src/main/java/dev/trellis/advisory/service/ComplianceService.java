@@ -8,9 +8,12 @@ import dev.trellis.advisory.domain.policy.BoardState;
 import dev.trellis.advisory.domain.policy.Holding;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
 import dev.trellis.advisory.domain.policy.SeatPolicyEngine;
+import dev.trellis.advisory.persistence.PartnerReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** The compliance report of a board: entitlements, caps, ending terms and the seats that need a look. */
 @ApplicationScoped
@@ -27,16 +29,20 @@ public class ComplianceService {
 
     private final BoardService boards;
     private final PolicyService policies;
-    private final ReadModel readModel;
+    private final PartnerReadModel readModel;
+    private final Clock clock;
 
-    public ComplianceService(BoardService boards, PolicyService policies, ReadModel readModel) {
+    public ComplianceService(BoardService boards, PolicyService policies, PartnerReadModel readModel, Clock clock) {
         this.boards = boards;
         this.policies = policies;
         this.readModel = readModel;
+        this.clock = clock;
     }
 
+    /** The board measured against its policy on {@code on}; null: today. */
     @Transactional
-    public ComplianceReport report(UUID boardId, LocalDate day) {
+    public ComplianceReport report(UUID boardId, LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
         Board board = boards.get(boardId);
         SeatPolicy policy = policies.policyOf(board);
         List<Seat> held = Seat.<Seat>list("boardId", boardId).stream().filter(s -> !s.neverHeld() && s.heldOn(day)).toList();
@@ -48,9 +54,9 @@ public class ComplianceService {
         held.forEach(s -> named.add(s.partnerId));
         composition.companies().forEach(c -> named.add(c.company()));
         named.remove(null);
-        Map<UUID, String> names = readModel.partnerNames(named);
-        Map<UUID, PartnerView> partners = PartnerView.<PartnerView>list("partnerId in ?1", named.isEmpty() ? Set.of(UUID.randomUUID()) : named)
-                .stream().collect(Collectors.toMap(p -> p.partnerId, p -> p));
+        Map<UUID, PartnerView> partners = readModel.partners(named);
+        Map<UUID, String> names = new HashMap<>();
+        partners.values().forEach(p -> names.put(p.partnerId, p.name));
 
         LocalDate horizon = day.plusDays(TERMS_ENDING_WITHIN_DAYS);
         return new ComplianceReport(boardId, day,

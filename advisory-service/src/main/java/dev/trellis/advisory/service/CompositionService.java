@@ -2,9 +2,12 @@ package dev.trellis.advisory.service;
 
 import dev.trellis.advisory.domain.Board;
 import dev.trellis.advisory.domain.Seat;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.advisory.persistence.PartnerReadModel;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -20,11 +23,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CompositionService {
     private final BoardService boards;
-    private final ReadModel readModel;
+    private final PartnerReadModel readModel;
+    private final Clock clock;
 
-    public CompositionService(BoardService boards, ReadModel readModel) {
+    public CompositionService(BoardService boards, PartnerReadModel readModel, Clock clock) {
         this.boards = boards;
         this.readModel = readModel;
+        this.clock = clock;
     }
 
     public record Composition(Board board, List<Company> companies) {
@@ -36,13 +41,14 @@ public class CompositionService {
 
     @Transactional
     public Composition of(UUID boardId) {
-        return compose(boards.get(boardId), SeatService.today());
+        return compose(boards.get(boardId), LocalDate.now(clock));
     }
 
+    /** Every board's composition today, by board name, cursor-paged. */
     @Transactional
-    public List<Composition> list(PageRequest page) {
-        LocalDate today = SeatService.today();
-        return boards.list(page).stream().map(b -> compose(b, today)).toList();
+    public Page<Composition> list(PageRequest page) {
+        LocalDate today = LocalDate.now(clock);
+        return boards.list(page).map(b -> compose(b, today));
     }
 
     private Composition compose(Board board, LocalDate day) {

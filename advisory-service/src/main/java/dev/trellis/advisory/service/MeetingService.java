@@ -7,23 +7,28 @@ import dev.trellis.advisory.domain.BoardMeeting;
 import dev.trellis.advisory.domain.MeetingAttendance;
 import dev.trellis.advisory.domain.Resolution;
 import dev.trellis.advisory.domain.Seat;
+import dev.trellis.advisory.messaging.out.SeatEvents;
 import dev.trellis.advisory.domain.Vote;
 import dev.trellis.advisory.domain.VotingStatus;
 import dev.trellis.advisory.domain.policy.Attendance;
 import dev.trellis.advisory.domain.policy.Decision;
 import dev.trellis.advisory.domain.policy.Presence;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
-import dev.trellis.advisory.messaging.SeatEvents;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.panache.common.Parameters;
+import dev.trellis.advisory.persistence.MeetingQueries;
+import dev.trellis.advisory.service.command.AttendanceSheet;
+import dev.trellis.advisory.service.command.Ballot;
+import dev.trellis.advisory.service.command.MeetingPlan;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,12 +43,15 @@ import java.util.stream.Collectors;
 public class MeetingService {
     private final BoardService boards;
     private final PolicyService policies;
+    private final MeetingQueries queries;
     private final SeatEvents events;
     private final ObjectMapper json;
 
-    public MeetingService(BoardService boards, PolicyService policies, SeatEvents events, ObjectMapper json) {
+    public MeetingService(BoardService boards, PolicyService policies, MeetingQueries queries, SeatEvents events,
+            ObjectMapper json) {
         this.boards = boards;
         this.policies = policies;
+        this.queries = queries;
         this.events = events;
         this.json = json;
     }
@@ -52,20 +60,11 @@ public class MeetingService {
     public record Roll(BoardMeeting meeting, Map<Seat, Presence> attendance, int votingSeats, int votingPresent) {
     }
 
+    /** The board's meetings by start, cursor-paged. */
     @Transactional
-    public List<BoardMeeting> list(UUID boardId, PageRequest page) {
+    public Page<BoardMeeting> list(UUID boardId, PageRequest page) {
         boards.get(boardId);
-        Cursor after = page.decodedCursor(2);
-        if (after == null) {
-            return BoardMeeting.find("boardId = ?1 order by startsAt, id", boardId).page(0, page.fetchSize()).list();
-        }
-        return BoardMeeting.find("boardId = :board and (startsAt, id) > (:at, :id) order by startsAt, id",
-                Parameters.with("board", boardId).and("at", after.instant(0)).and("id", after.uuid(1)))
-                .page(0, page.fetchSize()).list();
-    }
-
-    public static Cursor cursorOf(BoardMeeting m) {
-        return Cursor.of(m.startsAt.toString(), m.id);
+        return queries.page(boardId, page);
     }
 
     /** All of a board's meetings, for its calendar feed. */
@@ -75,25 +74,25 @@ public class MeetingService {
         return BoardMeeting.list("boardId = ?1 order by startsAt, id", boardId);
     }
 
+    /** @throws InvalidInput on {@code timeZone} when it is not an IANA time zone */
     @Transactional
-    public BoardMeeting schedule(UUID boardId, String title, LocalDateTime startsAt, String timeZone, int durationMinutes,
-            String agenda, String minutes) {
+    public BoardMeeting schedule(UUID boardId, MeetingPlan plan) {
         boards.get(boardId);
         ZoneId zone;
         try {
-            zone = ZoneId.of(timeZone);
+            zone = ZoneId.of(plan.timeZone());
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest("timeZone", "must be an IANA time zone such as Europe/Berlin");
+            throw InvalidInput.field("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }
         BoardMeeting m = new BoardMeeting();
         m.id = UUID.randomUUID();
         m.boardId = boardId;
-        m.title = title;
-        m.startsAt = startsAt.atZone(zone).toInstant();
+        m.title = plan.title();
+        m.startsAt = plan.startsAt().atZone(zone).toInstant();
         m.timeZone = zone.getId();
-        m.durationMinutes = durationMinutes;
-        m.agenda = agenda;
-        m.minutes = minutes;
+        m.durationMinutes = plan.durationMinutes();
+        m.agenda = plan.agenda();
+        m.minutes = plan.minutes();
         m.persist();
         return m;
     }
@@ -102,7 +101,7 @@ public class MeetingService {
     public BoardMeeting get(UUID boardId, UUID meetingId) {
         BoardMeeting m = BoardMeeting.findById(meetingId);
         if (m == null || !m.boardId.equals(boardId)) {
-            throw ProblemException.notFound("Meeting", meetingId);
+            throw NotFound.of("Meeting", meetingId);
         }
         return m;
     }
@@ -112,21 +111,29 @@ public class MeetingService {
         return roll(get(boardId, meetingId));
     }
 
+    /** The meeting's resolutions in the order they were put. */
     @Transactional
-    public List<Resolution> resolutions(UUID meetingId) {
+    public List<Resolution> resolutions(UUID boardId, UUID meetingId) {
+        get(boardId, meetingId);
         return Resolution.list("meetingId = ?1 order by createdAt, id", meetingId);
     }
 
-    /** Records who attended; seats not listed were absent. Computes quorum among the voting seats. */
+    /**
+     * Records who attended; seats not listed were absent. Computes quorum among the voting seats.
+     *
+     * @throws InvalidInput on {@code attendance} when a seat is listed twice
+     * @throws StateConflict {@code meeting-held} when the meeting is closed
+     * @throws RuleViolation {@code not-expected} for a seat not held on the board on the meeting's day
+     */
     @Transactional
-    public Roll recordAttendance(UUID boardId, UUID meetingId, Map<UUID, Presence> presence) {
+    public Roll recordAttendance(UUID boardId, UUID meetingId, AttendanceSheet sheet) {
+        Map<UUID, Presence> presence = sheet.bySeat();
         BoardMeeting m = lockOpen(boardId, meetingId);
         Map<UUID, Seat> expected = expected(m).stream().collect(Collectors.toMap(s -> s.id, s -> s));
         for (UUID seat : presence.keySet()) {
             if (!expected.containsKey(seat)) {
-                throw new ProblemException(422, "not-expected", "Seat not expected",
-                        "Seat " + seat + " is not held on this board on " + m.localDate(),
-                        List.of(new dev.trellis.platform.http.Problem.FieldError("attendance", "unknown seat " + seat)));
+                throw RuleViolation.of("not-expected", "Seat not expected",
+                        "Seat " + seat + " is not held on this board on " + m.localDate());
             }
         }
         MeetingAttendance.delete("meetingId", meetingId);
@@ -144,12 +151,19 @@ public class MeetingService {
         return new Roll(m, roll.attendance(), roll.votingSeats(), roll.votingPresent());
     }
 
-    /** Puts a resolution to the vote of the voting members present; the outcome follows the board's decision rule. */
+    /**
+     * Puts a resolution to the vote of the voting members present; the outcome follows the board's decision rule.
+     *
+     * @throws InvalidInput on {@code votes} when a seat votes twice
+     * @throws StateConflict {@code attendance-missing} before the meeting's attendance is recorded
+     * @throws RuleViolation {@code not-a-voter} for a vote of a seat that is not a voting member present
+     */
     @Transactional
-    public Resolution resolve(UUID boardId, UUID meetingId, String title, Map<UUID, Vote> votes) {
+    public Resolution resolve(UUID boardId, UUID meetingId, Ballot ballot) {
+        Map<UUID, Vote> votes = ballot.bySeat();
         BoardMeeting m = get(boardId, meetingId);
         if (m.quorumMet == null) {
-            throw ProblemException.conflict("attendance-missing", "Attendance missing", "Record the meeting's attendance before its resolutions");
+            throw StateConflict.of("attendance-missing", "Attendance missing", "Record the meeting's attendance before its resolutions");
         }
         Roll roll = roll(m);
         Map<UUID, Seat> voters = roll.attendance().entrySet().stream()
@@ -157,8 +171,8 @@ public class MeetingService {
                 .collect(Collectors.toMap(e -> e.getKey().id, Map.Entry::getKey));
         for (UUID seat : votes.keySet()) {
             if (!voters.containsKey(seat)) {
-                throw new ProblemException(422, "not-a-voter", "Not a voter", "Seat " + seat
-                        + " is not a voting member present at this meeting", List.of(new dev.trellis.platform.http.Problem.FieldError("votes", "seat " + seat)));
+                throw RuleViolation.of("not-a-voter", "Not a voter", "Seat " + seat
+                        + " is not a voting member present at this meeting");
             }
         }
         SeatPolicy policy = policies.policyOf(boards.get(boardId));
@@ -167,7 +181,7 @@ public class MeetingService {
         Resolution r = new Resolution();
         r.id = UUID.randomUUID();
         r.meetingId = meetingId;
-        r.title = title;
+        r.title = ballot.title();
         r.yes = yes;
         r.no = no;
         r.abstentions = votes.size() - yes - no;
@@ -191,7 +205,7 @@ public class MeetingService {
     public BoardMeeting close(UUID boardId, UUID meetingId, String minutes) {
         BoardMeeting m = lockOpen(boardId, meetingId);
         if (m.quorumMet == null) {
-            throw ProblemException.conflict("attendance-missing", "Attendance missing", "Record the meeting's attendance before closing it");
+            throw StateConflict.of("attendance-missing", "Attendance missing", "Record the meeting's attendance before closing it");
         }
         SeatPolicy policy = policies.policyOf(boards.get(boardId));
         Roll roll = roll(m);
@@ -201,9 +215,7 @@ public class MeetingService {
         }
         Board.flush();
         for (Seat seat : roll.attendance().keySet()) {
-            List<Attendance.Mark> marks = MeetingAttendance.<MeetingAttendance>list(
-                    "seatId = ?1 and meetingId in (select id from BoardMeeting where held = true)", seat.id).stream()
-                    .map(a -> new Attendance.Mark(BoardMeeting.<BoardMeeting>findById(a.meetingId).localDate(), a.presence)).toList();
+            List<Attendance.Mark> marks = queries.attendanceAtHeldMeetings(seat.id);
             Attendance.Standing standing = Attendance.standing(policy.attendance(), marks, m.localDate());
             if (standing.suspended() && seat.votingStatus == VotingStatus.VOTING) {
                 seat.votingStatus = VotingStatus.SUSPENDED;
@@ -222,10 +234,10 @@ public class MeetingService {
     private BoardMeeting lockOpen(UUID boardId, UUID meetingId) {
         BoardMeeting m = BoardMeeting.findById(meetingId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null || !m.boardId.equals(boardId)) {
-            throw ProblemException.notFound("Meeting", meetingId);
+            throw NotFound.of("Meeting", meetingId);
         }
         if (m.held) {
-            throw ProblemException.conflict("meeting-held", "Meeting closed", "The meeting is closed; its attendance can no longer change");
+            throw StateConflict.of("meeting-held", "Meeting closed", "The meeting is closed; its attendance can no longer change");
         }
         return m;
     }

@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.advisory.domain.Board;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 
 /** Reads and replaces boards' seat policies, stored as JSON on the board. */
@@ -32,11 +31,15 @@ public class PolicyService {
         }
     }
 
-    /** Replaces the policy if {@code ifMatch} names the board's version; the policy is checked first. */
+    /**
+     * Replaces the policy if {@code ifMatch} names the board's version; the policy is checked first.
+     *
+     * @throws RuleViolation {@code invalid-policy} (422) for a document the engine cannot use
+     */
     @Transactional
     public Board replace(UUID boardId, String ifMatch, JsonNode document) {
         Board board = boards.get(boardId);
-        EntityTags.requireMatch(ifMatch, board.version);
+        Versions.requireMatch(ifMatch, board.version);
         SeatPolicy policy = parse(document);
         board.policy = write(policy);
         Board.getEntityManager().flush(); // the new version goes out with the ETag
@@ -75,8 +78,7 @@ public class PolicyService {
         }
     }
 
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(422, "invalid-policy", "Invalid seat policy", detail,
-                List.of(new dev.trellis.platform.http.Problem.FieldError("policy", detail)));
+    private static RuleViolation invalid(String detail) {
+        return RuleViolation.of("invalid-policy", "Invalid seat policy", detail);
     }
 }

@@ -4,24 +4,32 @@ import dev.trellis.advisory.domain.Board;
 import dev.trellis.advisory.domain.PolicyOverride;
 import dev.trellis.advisory.domain.Seat;
 import dev.trellis.advisory.domain.SeatFlag;
+import dev.trellis.advisory.messaging.out.SeatEvents;
 import dev.trellis.advisory.domain.policy.BoardState;
 import dev.trellis.advisory.domain.policy.Holding;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
 import dev.trellis.advisory.domain.policy.SeatPolicyEngine;
 import dev.trellis.advisory.domain.policy.Violation;
-import dev.trellis.advisory.messaging.SeatEvents;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.Problem;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.panache.common.Parameters;
+import dev.trellis.advisory.persistence.PartnerReadModel;
+import dev.trellis.advisory.persistence.SeatQueries;
+import dev.trellis.advisory.service.command.Appointment;
+import dev.trellis.advisory.service.command.Vacancy;
+import dev.trellis.platform.domain.BrokenRule;
+import dev.trellis.platform.domain.DomainRuleViolation;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,82 +44,78 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SeatService {
     private static final Logger LOG = Logger.getLogger(SeatService.class);
+    private static final String SEAT_POLICY_VIOLATED = "Seat policy violated";
 
     private final BoardService boards;
     private final PolicyService policies;
-    private final ReadModel readModel;
+    private final PartnerReadModel readModel;
+    private final SeatQueries queries;
     private final SeatEvents events;
+    private final Clock clock;
 
-    public SeatService(BoardService boards, PolicyService policies, ReadModel readModel, SeatEvents events) {
+    public SeatService(BoardService boards, PolicyService policies, PartnerReadModel readModel, SeatQueries queries,
+            SeatEvents events, Clock clock) {
         this.boards = boards;
         this.policies = policies;
         this.readModel = readModel;
+        this.queries = queries;
         this.events = events;
+        this.clock = clock;
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
-    }
-
-    /** A board's seats by term start, cursor-paged; only the partner's own if {@code partner} is set. */
+    /**
+     * A board's seats by term start, cursor-paged. Staff and the community team see every seat; a
+     * partner user sees only those held for its own organisation.
+     *
+     * @throws dev.trellis.platform.domain.AccessDenied {@code no-partner} for a partner token without partner
+     */
     @Transactional
-    public List<Seat> list(UUID boardId, UUID partner, PageRequest page) {
+    public Page<SeatView> list(UUID boardId, Caller caller, PageRequest page) {
+        UUID partner = scope(caller);
         boards.get(boardId);
-        Cursor after = page.decodedCursor(2);
-        StringBuilder query = new StringBuilder("boardId = :board");
-        Parameters params = Parameters.with("board", boardId);
-        if (partner != null) {
-            query.append(" and partnerId = :partner");
-            params.and("partner", partner);
-        }
-        if (after != null) {
-            query.append(" and (termStart, id) > (:start, :id)");
-            params.and("start", dateKey(after)).and("id", after.uuid(1));
-        }
-        return Seat.find(query + " order by termStart, id", params).page(0, page.fetchSize()).list();
-    }
-
-    private static LocalDate dateKey(Cursor cursor) {
-        try {
-            return LocalDate.parse(cursor.key(0));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
-        }
-    }
-
-    public static Cursor cursorOf(Seat seat) {
-        return Cursor.of(seat.termStart.toString(), seat.id);
+        Page<Seat> seats = queries.page(boardId, partner, page);
+        Map<UUID, List<SeatFlag>> flags = queries.flags(seats.items());
+        return seats.map(s -> new SeatView(s, flags.getOrDefault(s.id, List.of())));
     }
 
     /** One seat; a partner sees only its own (another's is "not found", so ids are not confirmed). */
     @Transactional
-    public Seat get(UUID boardId, UUID seatId, UUID partner) {
+    public SeatView get(UUID boardId, UUID seatId, Caller caller) {
+        return view(find(boardId, seatId, scope(caller)));
+    }
+
+    /** The partner a caller's view of seats is limited to; null for staff and the community team. */
+    private static UUID scope(Caller caller) {
+        return caller.isStaff() ? null : caller.ownPartnerId();
+    }
+
+    private static Seat find(UUID boardId, UUID seatId, UUID partner) {
         Seat seat = Seat.findById(seatId);
         if (seat == null || !seat.boardId.equals(boardId) || (partner != null && !partner.equals(seat.partnerId))) {
-            throw ProblemException.notFound("Seat", seatId);
+            throw NotFound.of("Seat", seatId);
         }
         return seat;
     }
 
-    @Transactional
-    public Map<UUID, List<SeatFlag>> flags(List<Seat> seats) {
-        if (seats.isEmpty()) {
-            return Map.of();
-        }
-        return SeatFlag.<SeatFlag>list("seatId in ?1 order by flaggedAt, id", seats.stream().map(s -> s.id).toList())
-                .stream().collect(Collectors.groupingBy(f -> f.seatId));
+    private SeatView view(Seat seat) {
+        return new SeatView(seat, queries.flags(List.of(seat)).getOrDefault(seat.id, List.of()));
     }
 
     /**
      * Seats the contact if the policy allows it, or if staff override every rule it breaks with a
      * reason. The board row is locked, so two appointments cannot both take the last seat under a cap.
+     * Whoever appoints is named in the audit of the overrides.
+     *
+     * @throws dev.trellis.platform.domain.AccessDenied {@code no-username} for a token without preferred_username
+     * @throws DomainRuleViolation the rules of the policy the appointment breaks (see {@link #refusal})
      */
     @Transactional
-    public Seat appoint(UUID boardId, Appointment a, String staff) {
+    public SeatView appoint(UUID boardId, Appointment a, Caller caller) {
+        String staff = caller.requireUsername();
         Board board = lock(boardId);
         SeatPolicy policy = policies.policyOf(board);
         if (a.partnerId() != null && a.partnerId().equals(a.holderContactId())) {
-            throw ProblemException.badRequest("partnerId", "is a partner, not the holder contact");
+            throw InvalidInput.field("partnerId", "is a partner, not the holder contact");
         }
         List<Seat> seats = Seat.list("boardId", boardId);
         BoardState state = readModel.state(seats, a.termStart());
@@ -134,7 +138,7 @@ public class SeatService {
         seat.termEnd = a.termEnd();
         seat.alternateContactId = a.alternateContactId();
         seat.persist();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         for (Violation v : violations) {
             PolicyOverride o = new PolicyOverride();
             o.id = UUID.randomUUID();
@@ -149,34 +153,41 @@ public class SeatService {
             LOG.infof("Seat %s on board %s appointed overriding rule %s", seat.id, boardId, v.rule());
         }
         events.assigned(seat);
-        return seat;
+        return new SeatView(seat, List.of());
     }
 
-    /** 409 if any rule clashes with the board as it stands, else 422; the type names the first rule. */
-    static ProblemException refusal(List<Violation> violations) {
+    /**
+     * The refusal of an appointment: a {@link StateConflict} (409) if any rule clashes with the board as
+     * it stands, else a {@link RuleViolation} (422) of a request that can never be right. Its slug is
+     * the first such rule; every rule broken is listed.
+     */
+    static DomainRuleViolation refusal(List<Violation> violations) {
+        boolean conflict = violations.stream().anyMatch(Violation::conflict);
         Violation first = violations.stream().filter(Violation::conflict).findFirst().orElse(violations.get(0));
-        int status = violations.stream().anyMatch(Violation::conflict) ? 409 : 422;
-        return new ProblemException(status, first.rule(), "Seat policy violated",
-                violations.stream().map(Violation::detail).collect(Collectors.joining("; ")),
-                violations.stream().map(v -> new Problem.FieldError(v.rule(), v.detail())).toList());
+        List<BrokenRule> rules = violations.stream().map(v -> new BrokenRule(v.rule(), v.detail())).toList();
+        return conflict ? new StateConflict(first.rule(), SEAT_POLICY_VIOLATED, rules)
+                : new RuleViolation(first.rule(), SEAT_POLICY_VIOLATED, rules);
     }
 
-    /** Vacates a held or future seat from {@code from} (default today). */
+    /**
+     * Vacates a held or future seat from the vacancy's date (default today), if {@code ifMatch} names
+     * the seat's version.
+     */
     @Transactional
-    public Seat vacate(UUID boardId, UUID seatId, String ifMatch, LocalDate from, String reason) {
+    public SeatView vacate(UUID boardId, UUID seatId, String ifMatch, Vacancy vacancy) {
         lock(boardId);
-        Seat seat = get(boardId, seatId, null);
-        EntityTags.requireMatch(ifMatch, seat.version);
-        LocalDate effective = from == null ? today() : from;
+        Seat seat = find(boardId, seatId, null);
+        Versions.requireMatch(ifMatch, seat.version);
+        LocalDate effective = vacancy.effectiveDate() == null ? today() : vacancy.effectiveDate();
         if (seat.vacatedOn != null) {
-            throw ProblemException.conflict("seat-vacated", "Seat vacated", "The seat was vacated on " + seat.vacatedOn);
+            throw StateConflict.of("seat-vacated", "Seat vacated", "The seat was vacated on " + seat.vacatedOn);
         }
         if (seat.termEnd != null && seat.termEnd.isBefore(effective)) {
-            throw ProblemException.conflict("term-ended", "Term ended", "The seat's term ended on " + seat.termEnd);
+            throw StateConflict.of("term-ended", "Term ended", "The seat's term ended on " + seat.termEnd);
         }
-        vacate(seat, effective, reason);
-        Seat.getEntityManager().flush();
-        return seat;
+        vacate(seat, effective, vacancy.reason());
+        Seat.getEntityManager().flush(); // the new version goes out with the ETag
+        return new SeatView(seat, List.of());
     }
 
     private void vacate(Seat seat, LocalDate effective, String reason) {
@@ -186,20 +197,11 @@ public class SeatService {
         events.vacated(seat);
     }
 
+    /** The audit of the board's policy overrides, newest first, cursor-paged. */
     @Transactional
-    public List<PolicyOverride> overrides(UUID boardId, PageRequest page) {
+    public Page<PolicyOverride> overrides(UUID boardId, PageRequest page) {
         boards.get(boardId);
-        Cursor after = page.decodedCursor(2);
-        if (after == null) {
-            return PolicyOverride.find("boardId = ?1 order by overriddenAt desc, id", boardId).page(0, page.fetchSize()).list();
-        }
-        return PolicyOverride.find("boardId = :board and (overriddenAt < :at or (overriddenAt = :at and id > :id)) order by overriddenAt desc, id",
-                Parameters.with("board", boardId).and("at", after.instant(0)).and("id", after.uuid(1)))
-                .page(0, page.fetchSize()).list();
-    }
-
-    public static Cursor cursorOf(PolicyOverride o) {
-        return Cursor.of(o.overriddenAt.toString(), o.id);
+        return queries.overrides(boardId, page);
     }
 
     /** Re-checks every board; after a partner event that may touch any of them. */
@@ -223,7 +225,7 @@ public class SeatService {
         List<Seat> seats = Seat.list("boardId", boardId);
         Map<UUID, Seat> byId = seats.stream().collect(Collectors.toMap(s -> s.id, s -> s));
         List<SeatPolicyEngine.Finding> findings = SeatPolicyEngine.audit(policy, readModel.state(seats, day), day);
-        Map<UUID, List<SeatFlag>> open = flags(seats);
+        Map<UUID, List<SeatFlag>> open = queries.flags(seats);
         Set<String> found = new HashSet<>();
         Map<UUID, SeatPolicyEngine.Finding> leavers = new HashMap<>();
         for (SeatPolicyEngine.Finding f : findings) {
@@ -239,7 +241,7 @@ public class SeatService {
                 flag.rule = f.rule();
                 flag.reasonCode = f.reasonCode();
                 flag.detail = f.detail();
-                flag.flaggedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                flag.flaggedAt = now();
                 flag.persist();
                 events.flagged(byId.get(f.seatId()), f.reasonCode(), f.detail());
             }
@@ -251,10 +253,18 @@ public class SeatService {
         }
     }
 
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
     private static Board lock(UUID boardId) {
         Board board = Board.findById(boardId, LockModeType.PESSIMISTIC_WRITE);
         if (board == null) {
-            throw ProblemException.notFound("Board", boardId);
+            throw NotFound.of("Board", boardId);
         }
         return board;
     }

@@ -1,7 +1,7 @@
 package dev.trellis.advisory.rest.dto;
 
 import dev.trellis.advisory.domain.policy.SeatKind;
-import dev.trellis.advisory.service.Appointment;
+import dev.trellis.advisory.service.command.Appointment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import dev.trellis.advisory.service.command.MeetingPlan;
 import java.time.LocalDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,4 +19,8 @@ public record MeetingRequest(
         @Schema(example = "90") @NotNull @Min(1) @Max(1440) Integer durationMinutes,
         @Size(max = 20000) String agenda,
         @Size(max = 100000) String minutes) {
+
+    public MeetingPlan toCommand() {
+        return new MeetingPlan(title.strip(), startsAt, timeZone.strip(), durationMinutes, agenda, minutes);
+    }
 }

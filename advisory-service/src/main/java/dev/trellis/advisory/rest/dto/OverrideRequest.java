@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Staff appoint against named rules of the policy, knowingly; each rule broken is audited with the reason. */
 public record OverrideRequest(
-        @Schema(description = "Rule ids to override, as named in the refusal's errors", example = "[\"company-group-cap\"]")
+        @Schema(description = "Rule ids to override, as named in the refusal's rules", example = "[\"company-group-cap\"]")
         @NotEmpty @Size(max = 20) Set<@NotBlank @Size(max = 60) String> rules,
         @Schema(description = "Why, for the audit", example = "Board resolution 2026-03-12 grants a transitional second seat")
         @NotBlank @Size(max = 1000) String reason) {

@@ -1,6 +1,7 @@
 package dev.trellis.advisory.rest.dto;
 
 import dev.trellis.advisory.domain.Vote;
+import dev.trellis.advisory.service.command.Ballot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,5 +16,9 @@ public record ResolutionRequest(
         @Schema(example = "Approve the 2027 budget") @NotBlank @Size(max = 300) String title,
         @NotNull @Size(max = 500) List<@Valid @NotNull Line> votes) {
     public record Line(@NotNull UUID seatId, @NotNull Vote vote) {
+    }
+
+    public Ballot toCommand() {
+        return new Ballot(title.strip(), votes.stream().map(l -> new Ballot.Line(l.seatId(), l.vote())).toList());
     }
 }

@@ -1,7 +1,6 @@
-package dev.trellis.advisory.messaging;
+package dev.trellis.advisory.messaging.out;
 
 import dev.trellis.advisory.domain.Seat;
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.advisory.AttendanceStatus;
 import dev.trellis.contracts.advisory.BoardMeetingHeld;
 import dev.trellis.contracts.advisory.MeetingAttendance;
@@ -19,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Seat and meeting facts as published events, keyed by board so each board's events stay ordered. */
+/**
+ * Seat and meeting facts as published events, recorded in the outbox inside the caller's transaction.
+ * Topic, type and key (the board id, so each board's events stay ordered) come from the contracts'
+ * {@code EventCatalog}.
+ */
 @ApplicationScoped
 public class SeatEvents {
     private final Outbox outbox;
@@ -29,39 +32,33 @@ public class SeatEvents {
     }
 
     public void assigned(Seat s) {
-        record(s.boardId, SeatAssigned.TYPE, new SeatAssigned(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
-                s.termStart, s.termEnd));
+        outbox.publish(new SeatAssigned(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId, s.termStart, s.termEnd));
     }
 
     public void vacated(Seat s) {
-        record(s.boardId, SeatVacated.TYPE, new SeatVacated(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
-                s.termStart, s.termEnd, s.vacatedOn));
+        outbox.publish(new SeatVacated(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId, s.termStart, s.termEnd,
+                s.vacatedOn));
     }
 
     public void flagged(Seat s, String reasonCode, String reasonText) {
-        record(s.boardId, SeatFlagged.TYPE, new SeatFlagged(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
-                s.termStart, s.termEnd, reasonCode, reasonText));
+        outbox.publish(new SeatFlagged(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId, s.termStart, s.termEnd,
+                reasonCode, reasonText));
     }
 
     public void votingSuspended(Seat s, LocalDate from, String reasonCode, String reasonText) {
-        record(s.boardId, VotingSuspended.TYPE, new VotingSuspended(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
-                s.termStart, s.termEnd, from, reasonCode, reasonText));
+        outbox.publish(new VotingSuspended(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId, s.termStart, s.termEnd,
+                from, reasonCode, reasonText));
     }
 
     public void votingRestored(Seat s, LocalDate from) {
-        record(s.boardId, VotingRestored.TYPE, new VotingRestored(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId,
-                s.termStart, s.termEnd, from));
+        outbox.publish(new VotingRestored(s.boardId, s.id, kind(s), s.holderContactId, s.partnerId, s.termStart, s.termEnd,
+                from));
     }
 
-    /** @param attendance each expected seat with its holder's attendance */
     public void meetingHeld(UUID boardId, UUID meetingId, Instant heldAt, boolean quorumMet, Map<Seat, String> attendance) {
         List<MeetingAttendance> lines = attendance.entrySet().stream().map(e -> new MeetingAttendance(e.getKey().holderContactId,
                 e.getKey().partnerId, AttendanceStatus.valueOf(e.getValue()))).toList();
-        record(boardId, BoardMeetingHeld.TYPE, new BoardMeetingHeld(boardId, meetingId, heldAt, quorumMet, lines));
-    }
-
-    private void record(UUID boardId, String type, Object payload) {
-        outbox.record(Topics.ADVISORY, type, boardId.toString(), payload);
+        outbox.publish(new BoardMeetingHeld(boardId, meetingId, heldAt, quorumMet, lines));
     }
 
     private static SeatKind kind(Seat s) {

@@ -1,7 +1,6 @@
-package dev.trellis.advisory.config;
+package dev.trellis.advisory.demo;
 
 import dev.trellis.advisory.domain.BoardKind;
-import dev.trellis.advisory.domain.PartnerView;
 import dev.trellis.advisory.domain.Seat;
 import dev.trellis.advisory.domain.policy.AttendanceRule;
 import dev.trellis.advisory.domain.policy.CompanyCap;
@@ -13,22 +12,30 @@ import dev.trellis.advisory.domain.policy.SeatKind;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
 import dev.trellis.advisory.domain.policy.TermRule;
 import dev.trellis.advisory.domain.policy.TierEntitlement;
-import dev.trellis.advisory.service.Appointment;
+import dev.trellis.advisory.persistence.PartnerReadModel;
 import dev.trellis.advisory.service.BoardService;
 import dev.trellis.advisory.service.MeetingService;
 import dev.trellis.advisory.service.PolicyService;
 import dev.trellis.advisory.service.SeatService;
+import dev.trellis.advisory.service.command.Appointment;
+import dev.trellis.advisory.service.command.AttendanceSheet;
+import dev.trellis.advisory.service.command.MeetingPlan;
+import dev.trellis.advisory.service.command.NewBoard;
 import dev.trellis.platform.config.DemoConfig;
+import dev.trellis.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -47,7 +54,8 @@ public class DemoData {
     static final UUID GOVERNING_BOARD = UUID.fromString("c3c3c3c3-0000-4000-8000-000000000001");
     static final UUID TECHNICAL_OVERSIGHT = UUID.fromString("c3c3c3c3-0000-4000-8000-000000000002");
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    private static final String STAFF = "demo-data";
+    /** Who the demo appoints as; the audit of overrides would name it (the demo overrides nothing). */
+    private static final Caller STAFF = new Caller("demo-data", "demo-data", Set.of(Caller.FOUNDATION_STAFF), null);
 
     /** partner-service's demo partners that hold seats here: id, name, tier. */
     private record DemoPartner(UUID id, String name, String tier) {
@@ -90,13 +98,18 @@ public class DemoData {
     private final PolicyService policies;
     private final SeatService seats;
     private final MeetingService meetings;
+    private final PartnerReadModel readModel;
+    private final Clock clock;
 
-    public DemoData(DemoConfig config, BoardService boards, PolicyService policies, SeatService seats, MeetingService meetings) {
+    public DemoData(DemoConfig config, BoardService boards, PolicyService policies, SeatService seats, MeetingService meetings,
+            PartnerReadModel readModel, Clock clock) {
         this.config = config;
         this.boards = boards;
         this.policies = policies;
         this.seats = seats;
         this.meetings = meetings;
+        this.readModel = readModel;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -107,11 +120,11 @@ public class DemoData {
 
     /** Loads what is missing; returns the number of seats added. */
     public int load() {
-        boards.createIfAbsent(GOVERNING_BOARD, "Governing Board", BoardKind.GOVERNING_BOARD);
-        boards.createIfAbsent(TECHNICAL_OVERSIGHT, "Technical Oversight Committee", BoardKind.TECHNICAL_COMMITTEE);
-        QuarkusTransaction.requiringNew().run(DemoData::knowPartners);
+        boards.createIfAbsent(GOVERNING_BOARD, new NewBoard("Governing Board", BoardKind.GOVERNING_BOARD));
+        boards.createIfAbsent(TECHNICAL_OVERSIGHT, new NewBoard("Technical Oversight Committee", BoardKind.TECHNICAL_COMMITTEE));
+        QuarkusTransaction.requiringNew().run(this::knowPartners);
         int added = 0;
-        LocalDate today = SeatService.today();
+        LocalDate today = LocalDate.now(clock);
         if (!hasSeats(GOVERNING_BOARD)) {
             policies.set(GOVERNING_BOARD, GOVERNING_POLICY);
             Map<String, UUID> gb = new HashMap<>();
@@ -119,14 +132,16 @@ public class DemoData {
                 gb.put(p.name(), appoint(GOVERNING_BOARD, p, SeatKind.TIER_APPOINTED, p.tier(), today.minusYears(1).withDayOfMonth(1), null));
                 added++;
             }
-            UUID meeting = meetings.schedule(GOVERNING_BOARD, "Governing Board: annual budget", today.minusMonths(1).atTime(LocalTime.of(17, 0)),
-                    "America/Los_Angeles", 120, "1. Budget for next year\n2. Gold representative election", null).id;
+            UUID meeting = meetings.schedule(GOVERNING_BOARD, new MeetingPlan("Governing Board: annual budget",
+                    today.minusMonths(1).atTime(LocalTime.of(17, 0)), "America/Los_Angeles", 120,
+                    "1. Budget for next year\n2. Gold representative election", null)).id;
             Map<UUID, Presence> presence = new HashMap<>();
             gb.values().forEach(seat -> presence.put(seat, Presence.PRESENT));
-            meetings.recordAttendance(GOVERNING_BOARD, meeting, presence);
+            meetings.recordAttendance(GOVERNING_BOARD, meeting, AttendanceSheet.of(presence));
             meetings.close(GOVERNING_BOARD, meeting, "The board approved the budget.");
-            meetings.schedule(GOVERNING_BOARD, "Governing Board: quarterly meeting", today.plusMonths(2).atTime(LocalTime.of(17, 0)),
-                    "America/Los_Angeles", 120, "1. Membership report\n2. Events strategy", null);
+            meetings.schedule(GOVERNING_BOARD, new MeetingPlan("Governing Board: quarterly meeting",
+                    today.plusMonths(2).atTime(LocalTime.of(17, 0)), "America/Los_Angeles", 120,
+                    "1. Membership report\n2. Events strategy", null));
         }
         if (!hasSeats(TECHNICAL_OVERSIGHT)) {
             policies.set(TECHNICAL_OVERSIGHT, TOC_POLICY);
@@ -141,18 +156,16 @@ public class DemoData {
             }
             // Northstar's representative misses three meetings in a row: voting is suspended.
             for (int week = 3; week >= 1; week--) {
-                UUID meeting = meetings.schedule(TECHNICAL_OVERSIGHT, "TOC weekly call", today.minusWeeks(week).atTime(LocalTime.of(16, 0)),
-                        "Europe/Berlin", 60, "Project reviews", null).id;
+                UUID meeting = meetings.schedule(TECHNICAL_OVERSIGHT, tocCall(today.minusWeeks(week))).id;
                 Map<UUID, Presence> presence = new HashMap<>();
                 for (int i = 0; i < toc.length; i++) {
                     presence.put(toc[i], i == 4 ? Presence.ABSENT : i == 3 ? Presence.ALTERNATE : Presence.PRESENT);
                 }
-                meetings.recordAttendance(TECHNICAL_OVERSIGHT, meeting, presence);
+                meetings.recordAttendance(TECHNICAL_OVERSIGHT, meeting, AttendanceSheet.of(presence));
                 meetings.close(TECHNICAL_OVERSIGHT, meeting, "Reviewed incubation proposals.");
             }
             for (int week = 1; week <= 2; week++) {
-                meetings.schedule(TECHNICAL_OVERSIGHT, "TOC weekly call", today.plusWeeks(week).atTime(LocalTime.of(16, 0)),
-                        "Europe/Berlin", 60, "Project reviews", null);
+                meetings.schedule(TECHNICAL_OVERSIGHT, tocCall(today.plusWeeks(week)));
             }
         }
         LOG.infof("Demo data: %d seats added", added);
@@ -163,39 +176,31 @@ public class DemoData {
         // Governing board seats go to each partner's executive sponsor, TOC seats to its technical lead:
         // the same people partner-service's demo data creates (it derives their ids the same way).
         UUID holder = demoContactId(partner.id(), board.equals(GOVERNING_BOARD) ? "exec" : "tech");
-        return seats.appoint(board, new Appointment(holder, partner.id(), kind, tier, start, end, null, null, null), STAFF).id;
+        return seats.appoint(board, new Appointment(holder, partner.id(), kind, tier, start, end, null, null, null), STAFF).seat().id;
+    }
+
+    private static MeetingPlan tocCall(LocalDate day) {
+        return new MeetingPlan("TOC weekly call", day.atTime(LocalTime.of(16, 0)), "Europe/Berlin", 60, "Project reviews", null);
     }
 
     private static boolean hasSeats(UUID board) {
         return QuarkusTransaction.requiringNew().call(() -> Seat.count("boardId", board) > 0);
     }
 
-    private static void knowPartners() {
-        for (DemoPartner p : PARTNERS) {
-            PartnerView view = PartnerView.findById(p.id());
-            if (view == null) {
-                view = new PartnerView();
-                view.partnerId = p.id();
-                view.name = p.name();
-                view.lifecycleStatus = "ACTIVE";
-                view.tier = p.tier();
-                view.membershipStatus = "CURRENT";
-                view.updatedAt = Instant.now();
-                view.persist();
-            } else if (view.tier == null) {
-                // partner-registered arrived before membership-changed (or before this service read
-                // memberships at all): fill in what the demo needs; the membership event, when it
-                // comes, overwrites it with partner-service's own values.
-                view.tier = p.tier();
-                view.membershipStatus = "CURRENT";
-            }
-        }
+    /**
+     * partner-registered may arrive before membership-changed (or before this service read memberships
+     * at all): the demo partners get the tier the demo needs; the membership event, when it comes,
+     * overwrites it with partner-service's own values.
+     */
+    private void knowPartners() {
+        Instant now = Instant.now(clock);
+        PARTNERS.forEach(p -> readModel.assumeMember(p.id(), p.name(), p.tier(), now));
     }
 
-    /** partner-service's config.DemoData#demoContactId: the id of a demo partner's person by role. */
+    /** partner-service's DemoData#demoContactId: the id of a demo partner's person by role. */
     static UUID demoContactId(UUID partnerId, String who) {
         return UUID.nameUUIDFromBytes(("trellis-demo-contact:" + partnerId + ":" + who)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static UUID demoId(int n) {
