@@ -112,6 +112,23 @@ class AccessRulesTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** A partner token whose partner_id is not a UUID links to no organisation: it sees no partner's data. */
+    @Test
+    void aPartnerTokenWithAMalformedClaimSeesNothingOfAnyPartner() {
+        String token = TestTokens.token("mallory", List.of("partner"), "not-a-uuid");
+        given().auth().oauth2(token).get("/api/events/{id}/registrations", event).then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(token).get("/api/events/{id}/registrations/{r}", event, registrationA).then().statusCode(404);
+        given().auth().oauth2(token).delete("/api/events/{id}/registrations/{r}", event, registrationA).then().statusCode(404);
+        given().auth().oauth2(token).get("/api/events/{id}/sponsorships", event).then().statusCode(200)
+                .body("", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(token).get("/api/events/{id}/sponsorships/{s}", event, sponsorshipA).then().statusCode(404);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"contactId\":\"" + contactA + "\",\"name\":\"Ada\",\"email\":\"" + Fixtures.email() + "\"}")
+                .post("/api/events/{id}/registrations", event).then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.endsWith("own-contacts-only"));
+    }
+
     private static RequestSpecification as(int caller) {
         return switch (caller) {
             case 0 -> given();

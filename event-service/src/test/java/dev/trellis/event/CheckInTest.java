@@ -44,7 +44,8 @@ class CheckInTest {
         // Undo Ben's check-in, then complete: Ben and Cleo never came.
         given().auth().oauth2(team()).delete("/api/events/{id}/check-ins/{r}", event, benId).then().statusCode(200)
                 .body("status", equalTo("REGISTERED"));
-        given().auth().oauth2(team()).delete("/api/events/{id}/check-ins/{r}", event, benId).then().statusCode(422);
+        given().auth().oauth2(team()).delete("/api/events/{id}/check-ins/{r}", event, benId).then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("not-checked-in"));
         Fixtures.status(event, "COMPLETED");
 
         given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, adaId).then().body("status", equalTo("ATTENDED"));
@@ -52,7 +53,8 @@ class CheckInTest {
         given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, cleoId).then().body("status", equalTo("NO_SHOW"));
         given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, danId).then().body("status", equalTo("WAITLISTED"));
         given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + cleoId + "\"}")
-                .post("/api/events/{id}/check-ins", event).then().statusCode(422);
+                .post("/api/events/{id}/check-ins", event).then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("check-in-closed"));
     }
 
     @Test

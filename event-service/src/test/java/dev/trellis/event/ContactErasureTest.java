@@ -5,15 +5,18 @@ import static dev.trellis.event.PartnerEvents.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.event.domain.ContactAffiliation;
 import dev.trellis.event.domain.Registration;
+import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** partner-service's contact-erased event, from Kafka: registrations keep their statistics, not the person. */
@@ -70,6 +73,29 @@ class ContactErasureTest {
                         + ".example\"}")
                 .post("/api/events/{id}/registrations", event).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("contactId"));
+    }
+
+    @Test
+    void anErasureWithoutItsTimeGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        UUID partner = UUID.randomUUID();
+        ReadModel.partner(partner, "Poison Oy", "ACTIVE", partner + ".example");
+        UUID contact = ReadModel.contactOf(partner);
+        String dlq = ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming.partner-events.dead-letter-queue.topic", String.class);
+        PartnerEvents.send(ContactErased.TYPE, partner, "{\"contactId\":\"" + contact + "\",\"erasedAt\":null}");
+        // The next event on the same partition is applied: the malformed one did not stall the consumer.
+        UUID marker = UUID.randomUUID();
+        PartnerEvents.send(AffiliationStarted.TYPE, partner, affiliationStarted(marker, partner));
+        await(() -> String.valueOf(affiliations(marker)), "1");
+
+        assertTrue(PartnerEvents.awaitRecord(dlq, r -> r.value() != null && r.value().contains(contact.toString())
+                && String.valueOf(PartnerEvents.header(r, "dead-letter-reason")).contains("erasedAt")),
+                "the malformed contact-erased is on " + dlq + " with its reason");
+        assertEquals(1L, affiliations(contact), "nothing of the malformed erasure was applied");
+
+        // The consumer registered its handlers for the channel, so its dead letters can be replayed through them.
+        given().auth().oauth2(TestTokens.foundationStaff()).post("/admin/dead-letters/partner-events/replay").then()
+                .statusCode(200).body("channel", equalTo("partner-events")).body("topic", equalTo(dlq));
     }
 
     private static long affiliations(UUID contact) {

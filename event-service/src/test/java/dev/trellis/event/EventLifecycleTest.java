@@ -43,15 +43,19 @@ class EventLifecycleTest {
 
         Fixtures.publish(id);
         given().get("/api/events/{id}", id).then().statusCode(200).body("status", equalTo("PUBLISHED"));
-        // An event that has not started cannot be completed; a published one cannot go back to draft.
+        // An event that has not started cannot be completed (a rule: 422); a published one cannot go back to
+        // draft, nor a cancelled one be published (its status does not allow it: 409).
         given().auth().oauth2(team()).contentType(ContentType.JSON).header("If-Match", "*")
                 .body("{\"status\":\"COMPLETED\"}").post("/api/events/{id}/status-changes", id)
-                .then().statusCode(422).contentType("application/problem+json").body("type", notNullValue());
+                .then().statusCode(422).contentType("application/problem+json").body("type", notNullValue())
+                .body("type", org.hamcrest.Matchers.endsWith("event-not-started"));
         given().auth().oauth2(team()).contentType(ContentType.JSON).header("If-Match", "*")
-                .body("{\"status\":\"DRAFT\"}").post("/api/events/{id}/status-changes", id).then().statusCode(422);
+                .body("{\"status\":\"DRAFT\"}").post("/api/events/{id}/status-changes", id).then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("status-transition"));
         Fixtures.status(id, "CANCELLED");
         given().auth().oauth2(team()).contentType(ContentType.JSON).header("If-Match", "*")
-                .body("{\"status\":\"PUBLISHED\"}").post("/api/events/{id}/status-changes", id).then().statusCode(422);
+                .body("{\"status\":\"PUBLISHED\"}").post("/api/events/{id}/status-changes", id).then().statusCode(409)
+                .body("rules[0].rule", equalTo("status-transition"));
     }
 
     @Test

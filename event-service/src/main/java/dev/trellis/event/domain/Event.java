@@ -1,5 +1,7 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,10 +59,50 @@ public class Event extends Timestamped {
                 && (registrationClosesAt == null || now.isBefore(registrationClosesAt));
     }
 
-    /** Moves to {@code target}. @throws EventRuleException if the status does not allow it */
+    /** @throws RuleViolation {@code registration-closed} unless registrations are accepted at {@code now} */
+    public void requireRegistrationOpen(Instant now) {
+        if (!registrationOpen(now)) {
+            throw RuleViolation.of("registration-closed", "Registration closed", "Registration for this event is not open"
+                    + (status == EventStatus.PUBLISHED ? " at this time (see its registration window)" : ""));
+        }
+    }
+
+    /** @throws StateConflict {@code check-in-closed} unless the event is published */
+    public void requireCheckInOpen() {
+        if (status != EventStatus.PUBLISHED) {
+            throw StateConflict.of("check-in-closed", "Check-in closed",
+                    "Check-in is open for published events only; this one is " + status);
+        }
+    }
+
+    /** @throws StateConflict {@code event-closed} once the event is cancelled or completed */
+    public void requireChangeable() {
+        if (status == EventStatus.CANCELLED || status == EventStatus.COMPLETED) {
+            throw StateConflict.of("event-closed", "Event closed", "A " + status + " event can no longer be changed");
+        }
+    }
+
+    /** @throws RuleViolation {@code event-without-place}: a published event needs a venue or an online link */
+    public void requirePlace() {
+        if (venue == null && onlineUrl == null) {
+            throw RuleViolation.of("event-without-place", "Event without a place",
+                    "A published event needs a venue or an online link");
+        }
+    }
+
+    /** @throws RuleViolation {@code event-not-started}: an event is completed once it has started */
+    public void requireStarted(Instant now) {
+        if (now.isBefore(startsAt)) {
+            throw RuleViolation.of("event-not-started", "Event not started",
+                    "An event can be completed once it has started");
+        }
+    }
+
+    /** Moves to {@code target}. @throws StateConflict {@code status-transition} if the status does not allow it */
     public void moveTo(EventStatus target) {
         if (!status.canMoveTo(target)) {
-            throw new EventRuleException("status-transition", "An event that is " + status + " cannot become " + target);
+            throw StateConflict.of("status-transition", "Status change not allowed",
+                    "An event that is " + status + " cannot become " + target);
         }
         status = target;
     }

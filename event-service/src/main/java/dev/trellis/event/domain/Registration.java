@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,4 +50,53 @@ public class Registration extends Timestamped {
     public String cancelToken;
     @Version
     public long version;
+
+    /**
+     * Cancels it.
+     *
+     * @return whether it held a seat, which is now free
+     * @throws StateConflict {@code registration-not-cancellable} unless it is registered or waitlisted
+     */
+    public boolean cancel() {
+        if (status != RegistrationStatus.REGISTERED && status != RegistrationStatus.WAITLISTED) {
+            throw StateConflict.of("registration-not-cancellable", "Registration not cancellable",
+                    "A registration that is " + status + " cannot be cancelled");
+        }
+        boolean heldSeat = status == RegistrationStatus.REGISTERED;
+        status = RegistrationStatus.CANCELLED;
+        return heldSeat;
+    }
+
+    /**
+     * Checks the registrant in at {@code at}.
+     *
+     * @throws StateConflict {@code already-checked-in}, or {@code not-registered} unless it holds a seat
+     */
+    public void checkIn(Instant at) {
+        if (status == RegistrationStatus.ATTENDED) {
+            throw StateConflict.of("already-checked-in", "Already checked in",
+                    "Registration " + id + " was checked in at " + checkedInAt);
+        }
+        if (status != RegistrationStatus.REGISTERED) {
+            throw StateConflict.of("not-registered", "Not registered",
+                    "A registration that is " + status + " cannot check in");
+        }
+        status = RegistrationStatus.ATTENDED;
+        checkedInAt = at;
+    }
+
+    /** The registrant holds the seat again, not attended. @throws StateConflict {@code not-checked-in} */
+    public void undoCheckIn() {
+        if (status != RegistrationStatus.ATTENDED) {
+            throw StateConflict.of("not-checked-in", "Not checked in", "Registration " + id + " is not checked in");
+        }
+        status = RegistrationStatus.REGISTERED;
+        checkedInAt = null;
+    }
+
+    /** The registrant was erased for privacy: company and status stay, for statistics; the person goes. */
+    public void erasePersonalData() {
+        name = "Erased contact";
+        email = "erased-" + id + "@erased.invalid";
+    }
 }

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,4 +38,27 @@ public class Sponsorship extends Timestamped {
     public SponsorshipStatus status;
     @Version
     public long version;
+
+    /** @throws StateConflict {@code sponsorship-not-proposed} unless it is proposed */
+    public void requireProposed() {
+        if (status != SponsorshipStatus.PROPOSED) {
+            throw StateConflict.of("sponsorship-not-proposed", "Sponsorship not proposed",
+                    "A " + status + " sponsorship cannot be confirmed");
+        }
+    }
+
+    /** @throws StateConflict {@code sponsorship-not-proposed} unless it is proposed */
+    public void confirm() {
+        requireProposed();
+        status = SponsorshipStatus.CONFIRMED;
+    }
+
+    /** @throws StateConflict {@code sponsorship-cancelled} if it is cancelled already */
+    public void cancel() {
+        if (status == SponsorshipStatus.CANCELLED) {
+            throw StateConflict.of("sponsorship-cancelled", "Sponsorship cancelled",
+                    "The sponsorship is cancelled already");
+        }
+        status = SponsorshipStatus.CANCELLED;
+    }
 }

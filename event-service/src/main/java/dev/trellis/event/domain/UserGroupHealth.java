@@ -3,6 +3,7 @@ package dev.trellis.event.domain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The health rules of a user group, from the start times of its meetups that have taken place
@@ -12,6 +13,8 @@ import java.util.Collection;
 public final class UserGroupHealth {
     public static final int ACTIVE_WINDOW_DAYS = 60;
     public static final int ELIGIBLE_MIN_MEETUPS = 3;
+    /** The meetups that count as held once they have started: published or completed (not cancelled). */
+    public static final List<EventStatus> HELD = List.of(EventStatus.PUBLISHED, EventStatus.COMPLETED);
 
     public enum Health {
         ACTIVE, DORMANT

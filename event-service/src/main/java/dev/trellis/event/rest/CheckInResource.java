@@ -41,8 +41,7 @@ public class CheckInResource {
     @Operation(summary = "Check in one registration", description = "Records attendance-recorded (attended).")
     @APIResponse(responseCode = "200", description = "The registration, now ATTENDED")
     @APIResponse(responseCode = "404", description = "No such event or registration")
-    @APIResponse(responseCode = "409", description = "Checked in already")
-    @APIResponse(responseCode = "422", description = "Not a registration holding a seat, or the event is not published")
+    @APIResponse(responseCode = "409", description = "Checked in already, not a registration holding a seat, or the event is not published")
     public Response checkIn(@PathParam("eventId") UUID eventId, @Valid @NotNull CheckInRequest request) {
         Registration r = checkIns.checkIn(eventId, request.registrationId());
         return Response.ok(RegistrationResponse.of(r)).build();
@@ -57,7 +56,7 @@ public class CheckInResource {
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "emails",
             value = "email\nada.okafor@acme-cloud.example\nben@borealis-systems.example\n")))
     @APIResponse(responseCode = "200", description = "The per-line report")
-    @APIResponse(responseCode = "422", description = "The event is not published")
+    @APIResponse(responseCode = "409", description = "The event is not published")
     public BulkCheckInResponse checkInAll(@PathParam("eventId") UUID eventId, String csv) {
         return BulkCheckInResponse.of(checkIns.checkInAll(eventId, csv));
     }
@@ -67,7 +66,8 @@ public class CheckInResource {
     @RolesAllowed("community-team")
     @Operation(summary = "Undo a check-in", description = "Records attendance-recorded (not attended).")
     @APIResponse(responseCode = "200", description = "The registration, REGISTERED again")
-    @APIResponse(responseCode = "422", description = "It was not checked in")
+    @APIResponse(responseCode = "404", description = "No such event or registration")
+    @APIResponse(responseCode = "409", description = "It was not checked in, or the event is not published")
     public Response undo(@PathParam("eventId") UUID eventId, @PathParam("registrationId") UUID registrationId) {
         return Response.ok(RegistrationResponse.of(checkIns.undo(eventId, registrationId))).build();
     }

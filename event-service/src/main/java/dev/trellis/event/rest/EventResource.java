@@ -13,10 +13,11 @@ import dev.trellis.event.service.CalendarService;
 import dev.trellis.event.service.EventFilter;
 import dev.trellis.event.service.EventService;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.MergePatch;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.ical.ICalendar;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -80,8 +81,8 @@ public class EventResource {
             @Parameter(description = "Only meetups of this user group") @QueryParam("userGroupId") UUID userGroupId,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(events.list(page, new EventFilter(status, kind, from, to, userGroupId), callers.current()), page,
-                EventService::cursorOf, EventResponse::of).toResponse(uri);
+        return PageResponses.of(events.list(page, new EventFilter(status, kind, from, to, userGroupId), callers.current())
+                .map(EventResponse::of), uri);
     }
 
     @GET
@@ -102,7 +103,7 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "403", description = "Not community team")
     public Response create(@Valid @NotNull EventRequest request, @Context UriInfo uri) {
-        Event event = events.create(UUID.randomUUID(), request.details(), EventStatus.DRAFT);
+        Event event = events.create(UUID.randomUUID(), request.toCommand(), EventStatus.DRAFT);
         return Response.created(uri.getAbsolutePathBuilder().path(event.id.toString()).build())
                 .entity(EventResponse.of(event)).tag(EntityTags.of(event.version)).build();
     }
@@ -116,10 +117,12 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "The changed event, with its new ETag")
     @APIResponse(responseCode = "400", description = "A field is invalid or unknown")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "422", description = "The event is over, or the capacity is below the seats taken")
+    @APIResponse(responseCode = "409", description = "The event is cancelled or completed")
+    @APIResponse(responseCode = "422", description = "The capacity is below the seats taken, or a published event would have no place")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        return withETag(events.update(id, ifMatch, MergePatch.read(body, EventPatch.class, json, validator)));
+        return withETag(events.update(id, ifMatch,
+                MergePatch.read(body, EventPatch.class, json, validator).map(EventPatch::toCommand)));
     }
 
     @POST
@@ -130,7 +133,8 @@ public class EventResource {
             description = "Publishing records event-published. Completing turns registrations that were not checked in into no-shows.")
     @APIResponse(responseCode = "200", description = "The event in its new status, with its new ETag")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "422", description = "The move is not allowed from the current status")
+    @APIResponse(responseCode = "409", description = "The move is not allowed from the current status")
+    @APIResponse(responseCode = "422", description = "Publishing without a venue or link, or completing before the start")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusChangeRequest request) {
         return withETag(events.changeStatus(id, ifMatch, request.status()));

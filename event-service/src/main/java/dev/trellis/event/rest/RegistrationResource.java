@@ -5,9 +5,13 @@ import dev.trellis.event.domain.RegistrationStatus;
 import dev.trellis.event.rest.dto.RegistrationRequest;
 import dev.trellis.event.rest.dto.RegistrationResponse;
 import dev.trellis.event.service.RegistrationService;
+import dev.trellis.platform.domain.AccessDenied;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Caller;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -59,7 +63,7 @@ public class RegistrationResource {
     @APIResponse(responseCode = "422", description = "Outside the registration window, or the event is not published")
     public Response register(@PathParam("eventId") UUID eventId, @Valid @NotNull RegistrationRequest request,
             @Context UriInfo uri) {
-        RegistrationService.Created created = registrations.register(eventId, request, callers.current());
+        RegistrationService.Created created = registrations.register(eventId, request.toCommand(), callers.current());
         Registration r = created.registration();
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
                 .entity(RegistrationResponse.of(r, created.cancelToken())).tag(EntityTags.of(r.version)).build();
@@ -75,8 +79,8 @@ public class RegistrationResource {
             @Parameter(description = "Only registrations in this status", example = "WAITLISTED") @QueryParam("status") RegistrationStatus status,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(registrations.list(eventId, status, page,
-                callers.current()), page, RegistrationService::cursorOf, RegistrationResponse::of).toResponse(uri);
+        return PageResponses.of(registrations.list(eventId, status, page, callers.current())
+                .map(RegistrationResponse::of), uri);
     }
 
     @GET
@@ -99,10 +103,20 @@ public class RegistrationResource {
                     + "the first on the waitlist.")
     @APIResponse(responseCode = "200", description = "The cancelled registration")
     @APIResponse(responseCode = "401", description = "No token and no cancel token")
+    @APIResponse(responseCode = "403", description = "Foundation staff without a cancel token")
     @APIResponse(responseCode = "404", description = "No such registration, or not one the caller may cancel")
-    @APIResponse(responseCode = "422", description = "Already cancelled, attended or a no-show")
+    @APIResponse(responseCode = "409", description = "Already cancelled, attended or a no-show")
     public Response cancel(@PathParam("eventId") UUID eventId, @PathParam("id") UUID id,
             @Parameter(description = "The cancel token from the registration's answer") @HeaderParam(CANCEL_TOKEN) String token) {
-        return Response.ok(RegistrationResponse.of(registrations.cancel(eventId, id, callers.current(), token))).build();
+        Caller caller = callers.current();
+        try {
+            return Response.ok(RegistrationResponse.of(registrations.cancel(eventId, id, caller, token))).build();
+        } catch (AccessDenied e) {
+            if (caller.isAnonymous()) {
+                // Refused for want of credentials: in HTTP that is 401, so a client knows that signing in may help.
+                throw new ProblemException(401, "unauthorized", "Unauthorized", e.detail());
+            }
+            throw e;
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.trellis.event.rest.dto.SponsorshipRequest;
 import dev.trellis.event.rest.dto.SponsorshipResponse;
 import dev.trellis.event.service.SponsorshipService;
 import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -67,7 +68,7 @@ public class SponsorshipResource {
     @APIResponse(responseCode = "422", description = "The partner is unknown, lapsed, former or a prospect")
     public Response propose(@PathParam("eventId") UUID eventId, @Valid @NotNull SponsorshipRequest request,
             @Context UriInfo uri) {
-        Sponsorship s = sponsorships.propose(eventId, request);
+        Sponsorship s = sponsorships.propose(eventId, request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
                 .entity(SponsorshipResponse.of(s)).tag(EntityTags.of(s.version)).build();
     }
@@ -77,7 +78,8 @@ public class SponsorshipResource {
     @RolesAllowed("community-team")
     @Operation(summary = "Confirm a proposed sponsorship (If-Match required)", description = "Records sponsorship-confirmed.")
     @APIResponse(responseCode = "200", description = "CONFIRMED, with the new ETag")
-    @APIResponse(responseCode = "422", description = "Not proposed, or the partner is no longer active")
+    @APIResponse(responseCode = "409", description = "Not proposed (confirmed or cancelled already)")
+    @APIResponse(responseCode = "422", description = "The partner is no longer active")
     public Response confirm(@PathParam("eventId") UUID eventId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(sponsorships.confirm(eventId, id, ifMatch));
@@ -88,6 +90,7 @@ public class SponsorshipResource {
     @RolesAllowed("community-team")
     @Operation(summary = "Cancel a sponsorship (If-Match required)")
     @APIResponse(responseCode = "200", description = "CANCELLED")
+    @APIResponse(responseCode = "409", description = "Cancelled already")
     public Response cancel(@PathParam("eventId") UUID eventId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(sponsorships.cancel(eventId, id, ifMatch));

@@ -9,10 +9,10 @@ import dev.trellis.event.rest.dto.UserGroupResponse;
 import dev.trellis.event.service.CalendarService;
 import dev.trellis.event.service.UserGroupService;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.MergePatch;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.ical.ICalendar;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -64,7 +64,7 @@ public class UserGroupResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(groups.list(page), page, UserGroupService::cursorOf, UserGroupResponse::of).toResponse(uri);
+        return PageResponses.of(groups.list(page).map(UserGroupResponse::of), uri);
     }
 
     @GET
@@ -97,7 +97,7 @@ public class UserGroupResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     public Response create(@Valid @NotNull UserGroupRequest request, @Context UriInfo uri) {
-        UserGroup g = groups.create(UUID.randomUUID(), request);
+        UserGroup g = groups.create(UUID.randomUUID(), request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(g.id.toString()).build())
                 .entity(UserGroupResponse.of(groups.get(g.id))).tag(EntityTags.of(g.version)).build();
     }
@@ -112,7 +112,8 @@ public class UserGroupResource {
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        UserGroup g = groups.update(id, ifMatch, MergePatch.read(body, UserGroupPatch.class, json, validator));
+        UserGroup g = groups.update(id, ifMatch,
+                MergePatch.read(body, UserGroupPatch.class, json, validator).map(UserGroupPatch::toCommand));
         return Response.ok(UserGroupResponse.of(groups.get(g.id))).tag(EntityTags.of(g.version)).build();
     }
 }

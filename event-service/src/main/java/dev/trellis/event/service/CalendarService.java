@@ -3,12 +3,14 @@ package dev.trellis.event.service;
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.EventStatus;
 import dev.trellis.event.domain.UserGroup;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.domain.NotFound;
 import dev.trellis.platform.ical.CalendarEntry;
 import dev.trellis.platform.ical.ICalendar;
+import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -31,15 +33,17 @@ public class CalendarService {
             EventStatus.CANCELLED);
 
     private final EventService events;
+    private final Clock clock;
 
-    public CalendarService(EventService events) {
+    public CalendarService(EventService events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
     public String allEvents() {
         List<Event> listed = Event.find("status in ?1 and startsAt >= ?2 order by startsAt, id", LISTED,
-                Instant.now().minus(LOOK_BACK_DAYS, ChronoUnit.DAYS)).page(0, MAX_ENTRIES).list();
+                Instant.now(clock).minus(LOOK_BACK_DAYS, ChronoUnit.DAYS)).page(0, MAX_ENTRIES).list();
         return ICalendar.of(PRODUCT_ID, "Trellis events", listed.stream().map(CalendarService::entry).toList()).write();
     }
 
@@ -52,7 +56,7 @@ public class CalendarService {
     @Transactional
     public String userGroup(UUID id) {
         UserGroup group = UserGroup.<UserGroup>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("User group", id));
+                .orElseThrow(() -> NotFound.of("User group", id));
         List<Event> meetups = Event.find("userGroupId = ?1 and status in ?2 order by startsAt, id", id, LISTED)
                 .page(0, MAX_ENTRIES).list();
         return ICalendar.of(PRODUCT_ID, group.name, meetups.stream().map(CalendarService::entry).toList()).write();

@@ -1,14 +1,14 @@
 package dev.trellis.event.service;
 
-import dev.trellis.event.domain.Event;
-import dev.trellis.event.domain.EventRuleException;
-import dev.trellis.event.domain.EventStatus;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.RegistrationStatus;
-import dev.trellis.event.messaging.EventMessages;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.event.messaging.out.EventMessages;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,24 +31,22 @@ public class CheckInService {
 
     private final EventService events;
     private final EventMessages messages;
+    private final Clock clock;
 
-    public CheckInService(EventService events, EventMessages messages) {
+    public CheckInService(EventService events, EventMessages messages, Clock clock) {
         this.events = events;
         this.messages = messages;
+        this.clock = clock;
     }
 
-    /** @throws ProblemException 409 if already checked in; @throws EventRuleException unless the registration holds a seat */
+    /**
+     * @throws StateConflict {@code check-in-closed} unless the event is published; {@code already-checked-in};
+     *                       {@code not-registered} unless the registration holds a seat
+     */
     @Transactional
     public Registration checkIn(UUID eventId, UUID registrationId) {
         openEvent(eventId);
         Registration r = registration(eventId, registrationId);
-        if (r.status == RegistrationStatus.ATTENDED) {
-            throw ProblemException.conflict("already-checked-in", "Already checked in",
-                    "Registration " + r.id + " was checked in at " + r.checkedInAt);
-        }
-        if (r.status != RegistrationStatus.REGISTERED) {
-            throw new EventRuleException("not-registered", "A registration that is " + r.status + " cannot check in");
-        }
         attend(r);
         return r;
     }
@@ -91,37 +89,32 @@ public class CheckInService {
         return new LineResult(line, email, outcome, r.id);
     }
 
-    /** Undoes a check-in: the registration holds its seat again, not attended. */
+    /**
+     * Undoes a check-in: the registration holds its seat again, not attended.
+     *
+     * @throws StateConflict {@code check-in-closed} unless the event is published; {@code not-checked-in}
+     */
     @Transactional
     public Registration undo(UUID eventId, UUID registrationId) {
         openEvent(eventId);
         Registration r = registration(eventId, registrationId);
-        if (r.status != RegistrationStatus.ATTENDED) {
-            throw new EventRuleException("not-checked-in", "Registration " + r.id + " is not checked in");
-        }
-        r.status = RegistrationStatus.REGISTERED;
-        r.checkedInAt = null;
+        r.undoCheckIn();
         messages.attendance(r, false);
         return r;
     }
 
     private void attend(Registration r) {
-        r.status = RegistrationStatus.ATTENDED;
-        r.checkedInAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.checkIn(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         messages.attendance(r, true);
     }
 
     private void openEvent(UUID eventId) {
-        Event event = events.lock(eventId, Caller.SYSTEM);
-        if (event.status != EventStatus.PUBLISHED) {
-            throw new EventRuleException("check-in-closed", "Check-in is open for published events only; this one is "
-                    + event.status);
-        }
+        events.lock(eventId, Caller.SYSTEM).requireCheckInOpen();
     }
 
     private static Registration registration(UUID eventId, UUID id) {
         return Registration.<Registration>findByIdOptional(id).filter(r -> r.eventId.equals(eventId))
-                .orElseThrow(() -> ProblemException.notFound("Registration", id));
+                .orElseThrow(() -> NotFound.of("Registration", id));
     }
 
     private static String firstField(String line) {

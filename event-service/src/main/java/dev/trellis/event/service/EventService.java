@@ -2,98 +2,74 @@ package dev.trellis.event.service;
 
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.EventStatus;
-import dev.trellis.event.domain.EventRuleException;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.RegistrationStatus;
 import dev.trellis.event.domain.UserGroup;
-import dev.trellis.event.messaging.EventMessages;
-import dev.trellis.event.rest.dto.EventPatch;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.MergePatch;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.panache.common.Parameters;
+import dev.trellis.event.messaging.out.EventMessages;
+import dev.trellis.event.persistence.EventQueries;
+import dev.trellis.event.service.command.EventChanges;
+import dev.trellis.event.service.command.EventDetails;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
+import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
+/** Events: drafted, changed and published by the community team; drafts are seen by the community team only. */
 @ApplicationScoped
 public class EventService {
     private final EventMessages messages;
     private final Seats seats;
+    private final EventQueries queries;
+    private final Clock clock;
 
-    public EventService(EventMessages messages, Seats seats) {
+    public EventService(EventMessages messages, Seats seats, EventQueries queries, Clock clock) {
         this.messages = messages;
         this.seats = seats;
+        this.queries = queries;
+        this.clock = clock;
     }
 
     /** One page in (starts_at, id) order. Callers other than the community team never see drafts. */
     @Transactional
-    public List<Event> list(PageRequest page, EventFilter filter, Caller caller) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (!caller.communityTeam()) {
-            where.add("status <> :draft");
-            params.and("draft", EventStatus.DRAFT);
-        }
-        if (filter.status() != null) {
-            where.add("status = :status");
-            params.and("status", filter.status());
-        }
-        if (filter.kind() != null) {
-            where.add("kind = :kind");
-            params.and("kind", filter.kind());
-        }
-        if (filter.from() != null) {
-            where.add("startsAt >= :from");
-            params.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            where.add("startsAt < :to");
-            params.and("to", filter.to());
-        }
-        if (filter.userGroupId() != null) {
-            where.add("userGroupId = :group");
-            params.and("group", filter.userGroupId());
-        }
-        Cursor after = page.decodedCursor(2);
-        if (after != null) {
-            where.add("(startsAt, id) > (:at, :id)");
-            params.and("at", after.instant(0)).and("id", after.uuid(1));
-        }
-        String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by startsAt, id";
-        return Event.find(query, params).page(0, page.fetchSize()).list();
+    public Page<Event> list(PageRequest page, EventFilter filter, Caller caller) {
+        return queries.page(new EventQueries.Search(filter.status(), filter.kind(), filter.from(), filter.to(),
+                filter.userGroupId(), caller.isCommunityTeam()), page);
     }
 
-    public static Cursor cursorOf(Event event) {
-        return Cursor.of(event.startsAt, event.id);
-    }
-
-    /** @throws ProblemException 404 also for a draft that the caller may not see, so drafts do not leak */
+    /** @throws NotFound also for a draft that the caller may not see, so drafts do not leak */
     @Transactional
     public Event get(UUID id, Caller caller) {
         return Event.<Event>findByIdOptional(id)
-                .filter(e -> caller.communityTeam() || e.status != EventStatus.DRAFT)
-                .orElseThrow(() -> ProblemException.notFound("Event", id));
+                .filter(e -> caller.isCommunityTeam() || e.status != EventStatus.DRAFT)
+                .orElseThrow(() -> NotFound.of("Event", id));
     }
 
     /** The event, its row locked until the transaction ends: registrations and check-ins queue up on it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Event lock(UUID id, Caller caller) {
         Event event = Event.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (event == null || (event.status == EventStatus.DRAFT && !caller.communityTeam())) {
-            throw ProblemException.notFound("Event", id);
+        if (event == null || (event.status == EventStatus.DRAFT && !caller.isCommunityTeam())) {
+            throw NotFound.of("Event", id);
         }
         return event;
     }
 
+    /** Creates an event as a draft and, for another {@code status}, moves it there (the demo data's past events). */
     @Transactional
     public Event create(UUID id, EventDetails details, EventStatus status) {
         Event event = new Event();
@@ -102,7 +78,7 @@ public class EventService {
         apply(event, details);
         event.persist();
         if (status != EventStatus.DRAFT) {
-            changeStatus(event, status, Instant.now());
+            changeStatus(event, status, Instant.now(clock));
         }
         return event;
     }
@@ -112,38 +88,41 @@ public class EventService {
         return Event.count("id", id) > 0;
     }
 
+    /**
+     * Changes an event's details; a raised capacity moves the waitlist up.
+     *
+     * @throws StateConflict {@code event-closed} for a cancelled or completed event
+     * @throws RuleViolation {@code capacity-below-registrations}, or {@code event-without-place} for a published one
+     */
     @Transactional
-    public Event update(UUID id, String ifMatch, MergePatch<EventPatch> patch) {
+    public Event update(UUID id, String ifMatch, MergePatch<EventChanges> patch) {
         Event event = lock(id, Caller.SYSTEM);
-        EntityTags.requireMatch(ifMatch, event.version);
-        if (event.status == EventStatus.CANCELLED || event.status == EventStatus.COMPLETED) {
-            throw new EventRuleException("event-closed", "A " + event.status + " event can no longer be changed");
-        }
-        EventPatch p = patch.value();
+        Versions.requireMatch(ifMatch, event.version);
+        event.requireChangeable();
         EventDetails d = details(event);
         EventDetails changed = new EventDetails(
-                patch.has("kind") ? Patches.required("kind", p.kind()) : d.kind(),
-                patch.has("title") ? Patches.required("title", p.title()).strip() : d.title(),
-                patch.has("description") ? p.description() : d.description(),
-                patch.has("startsAt") ? Patches.required("startsAt", p.startsAt()) : d.startsAt(),
-                patch.has("endsAt") ? Patches.required("endsAt", p.endsAt()) : d.endsAt(),
-                patch.has("timeZone") ? Patches.required("timeZone", p.timeZone()) : d.timeZone(),
-                patch.has("venue") ? p.venue() : d.venue(),
-                patch.has("onlineUrl") ? p.onlineUrl() : d.onlineUrl(),
-                patch.has("capacity") ? p.capacity() : d.capacity(),
-                patch.has("registrationOpensAt") ? p.registrationOpensAt() : d.registrationOpensAt(),
-                patch.has("registrationClosesAt") ? p.registrationClosesAt() : d.registrationClosesAt(),
-                patch.has("userGroupId") ? p.userGroupId() : d.userGroupId());
+                required(patch, "kind", d.kind(), EventChanges::kind),
+                required(patch, "title", d.title(), c -> strip(c.title())),
+                patch.apply("description", d.description(), EventChanges::description),
+                required(patch, "startsAt", d.startsAt(), EventChanges::startsAt),
+                required(patch, "endsAt", d.endsAt(), EventChanges::endsAt),
+                required(patch, "timeZone", d.timeZone(), EventChanges::timeZone),
+                patch.apply("venue", d.venue(), EventChanges::venue),
+                patch.apply("onlineUrl", d.onlineUrl(), EventChanges::onlineUrl),
+                patch.apply("capacity", d.capacity(), EventChanges::capacity),
+                patch.apply("registrationOpensAt", d.registrationOpensAt(), EventChanges::registrationOpensAt),
+                patch.apply("registrationClosesAt", d.registrationClosesAt(), EventChanges::registrationClosesAt),
+                patch.apply("userGroupId", d.userGroupId(), EventChanges::userGroupId));
         if (changed.capacity() != null) {
             long taken = seats.taken(event);
             if (changed.capacity() < taken) {
-                throw new EventRuleException("capacity-below-registrations", "Capacity " + changed.capacity()
-                        + " is below the " + taken + " seats already taken");
+                throw RuleViolation.of("capacity-below-registrations", "Capacity below seats taken", "Capacity "
+                        + changed.capacity() + " is below the " + taken + " seats already taken");
             }
         }
         apply(event, changed);
         if (event.status == EventStatus.PUBLISHED) {
-            requirePlace(event);
+            event.requirePlace();
             seats.promote(event); // more seats: the waitlist moves up
         }
         Event.getEntityManager().flush();
@@ -153,22 +132,25 @@ public class EventService {
     /**
      * Publishes, completes or cancels. Completing turns registrations nobody checked in into no-shows; cancelling
      * cancels the registrations and the waitlist.
+     *
+     * @throws StateConflict {@code status-transition} for a move the current status does not allow
+     * @throws RuleViolation {@code event-without-place} (publishing), {@code event-not-started} (completing)
      */
     @Transactional
     public Event changeStatus(UUID id, String ifMatch, EventStatus target) {
         Event event = lock(id, Caller.SYSTEM);
-        EntityTags.requireMatch(ifMatch, event.version);
-        changeStatus(event, target, Instant.now());
+        Versions.requireMatch(ifMatch, event.version);
+        changeStatus(event, target, Instant.now(clock));
         Event.getEntityManager().flush();
         return event;
     }
 
     private void changeStatus(Event event, EventStatus target, Instant now) {
         if (target == EventStatus.PUBLISHED) {
-            requirePlace(event);
+            event.requirePlace();
         }
-        if (target == EventStatus.COMPLETED && now.isBefore(event.startsAt)) {
-            throw new EventRuleException("event-not-started", "An event can be completed once it has started");
+        if (target == EventStatus.COMPLETED) {
+            event.requireStarted(now);
         }
         event.moveTo(target);
         switch (target) {
@@ -195,10 +177,18 @@ public class EventService {
         }
     }
 
-    private static void requirePlace(Event event) {
-        if (event.venue == null && event.onlineUrl == null) {
-            throw new EventRuleException("event-without-place", "A published event needs a venue or an online link");
+    /** A field of the patch that may be changed but not cleared: present as null, it is a 400 naming it. */
+    private static <V> V required(MergePatch<EventChanges> patch, String field, V current,
+            Function<EventChanges, V> value) {
+        V changed = patch.apply(field, current, value);
+        if (changed == null) {
+            throw InvalidInput.field(field, "must not be null");
         }
+        return changed;
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static EventDetails details(Event e) {
@@ -208,19 +198,19 @@ public class EventService {
 
     private static void apply(Event event, EventDetails d) {
         if (!d.endsAt().isAfter(d.startsAt())) {
-            throw ProblemException.badRequest("endsAt", "must be after startsAt");
+            throw InvalidInput.field("endsAt", "must be after startsAt");
         }
         try {
             ZoneId.of(d.timeZone());
         } catch (DateTimeException e) {
-            throw ProblemException.badRequest("timeZone", "is not a known IANA time zone");
+            throw InvalidInput.field("timeZone", "is not a known IANA time zone");
         }
         if (d.registrationOpensAt() != null && d.registrationClosesAt() != null
                 && !d.registrationClosesAt().isAfter(d.registrationOpensAt())) {
-            throw ProblemException.badRequest("registrationClosesAt", "must be after registrationOpensAt");
+            throw InvalidInput.field("registrationClosesAt", "must be after registrationOpensAt");
         }
         if (d.userGroupId() != null && UserGroup.findById(d.userGroupId()) == null) {
-            throw ProblemException.badRequest("userGroupId", "is not a known user group");
+            throw InvalidInput.field("userGroupId", "is not a known user group");
         }
         event.kind = d.kind();
         event.title = d.title();

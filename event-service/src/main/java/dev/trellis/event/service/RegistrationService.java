@@ -2,24 +2,30 @@ package dev.trellis.event.service;
 
 import dev.trellis.event.domain.ErasedContact;
 import dev.trellis.event.domain.Event;
-import dev.trellis.event.domain.EventRuleException;
 import dev.trellis.event.domain.EventStatus;
 import dev.trellis.event.domain.PartnerView;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.RegistrationSource;
 import dev.trellis.event.domain.RegistrationStatus;
-import dev.trellis.event.messaging.EventMessages;
-import dev.trellis.event.rest.dto.RegistrationRequest;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.panache.common.Parameters;
+import dev.trellis.event.messaging.out.EventMessages;
+import dev.trellis.event.persistence.PartnerDirectory;
+import dev.trellis.event.persistence.RegistrationQueries;
+import dev.trellis.event.service.command.NewRegistration;
+import dev.trellis.platform.domain.AccessDenied;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -43,47 +49,48 @@ public class RegistrationService {
     private final EventService events;
     private final Seats seats;
     private final PartnerDirectory partners;
+    private final RegistrationQueries queries;
     private final EventMessages messages;
+    private final Clock clock;
 
-    public RegistrationService(EventService events, Seats seats, PartnerDirectory partners, EventMessages messages) {
+    public RegistrationService(EventService events, Seats seats, PartnerDirectory partners, RegistrationQueries queries,
+            EventMessages messages, Clock clock) {
         this.events = events;
         this.seats = seats;
         this.partners = partners;
+        this.queries = queries;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /**
      * Registers someone: into a seat while there is one, else onto the waitlist.
      *
-     * @throws ProblemException 403 when a partner user registers someone who is not its own contact, 409 for an
-     *                          email already registered for the event
-     * @throws EventRuleException outside the registration window
+     * @throws AccessDenied  {@code own-contacts-only} when a partner user registers someone who is not its own contact
+     * @throws StateConflict {@code already-registered} for an email already registered for the event
+     * @throws RuleViolation {@code registration-closed} outside the registration window, or for an event not published
      */
     @Transactional
-    public Created register(UUID eventId, RegistrationRequest request, Caller caller) {
+    public Created register(UUID eventId, NewRegistration registration, Caller caller) {
         Event event = events.lock(eventId, caller);
-        Instant now = Instant.now();
-        if (!event.registrationOpen(now)) {
-            throw new EventRuleException("registration-closed", "Registration for this event is not open"
-                    + (event.status == EventStatus.PUBLISHED ? " at this time (see its registration window)" : ""));
-        }
-        Optional<PartnerView> company = company(request, caller);
-        String email = request.email().strip();
+        event.requireRegistrationOpen(Instant.now(clock));
+        Optional<PartnerView> company = company(registration, caller);
+        String email = registration.email().strip();
         if (Registration.count("eventId = ?1 and lower(email) = ?2 and status <> ?3", eventId,
                 email.toLowerCase(Locale.ROOT), RegistrationStatus.CANCELLED) > 0) {
-            throw ProblemException.conflict("already-registered", "Already registered",
+            throw StateConflict.of("already-registered", "Already registered",
                     email + " is already registered for this event");
         }
         Registration r = new Registration();
         r.id = UUID.randomUUID();
         r.eventId = eventId;
-        r.contactId = request.contactId();
-        r.name = request.name().strip();
+        r.contactId = registration.contactId();
+        r.name = registration.name().strip();
         r.email = email;
         r.partnerId = company.map(p -> p.partnerId).orElse(null);
         r.partnerName = company.map(p -> p.name).orElse(null);
-        r.source = request.source() != null ? request.source()
-                : caller.communityTeam() ? RegistrationSource.STAFF : RegistrationSource.PORTAL;
+        r.source = registration.source() != null ? registration.source()
+                : caller.isCommunityTeam() ? RegistrationSource.STAFF : RegistrationSource.PORTAL;
         r.status = seats.available(event) ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
         String token = newToken();
         r.cancelToken = hash(token);
@@ -124,57 +131,44 @@ public class RegistrationService {
     }
 
     /** The company snapshot: a contact's current employer, or for a guest the partner owning the email's domain. */
-    private Optional<PartnerView> company(RegistrationRequest request, Caller caller) {
-        if (request.contactId() == null) {
-            if (!caller.communityTeam()) {
-                throw new ProblemException(403, "own-contacts-only", "Own contacts only",
+    private Optional<PartnerView> company(NewRegistration registration, Caller caller) {
+        if (registration.contactId() == null) {
+            if (!caller.isCommunityTeam()) {
+                throw new AccessDenied("own-contacts-only", "Own contacts only",
                         "A partner registers its own contacts: send the contactId");
             }
-            return partners.byEmail(request.email().strip());
+            return partners.byEmail(registration.email().strip());
         }
-        Optional<PartnerView> employer = partners.employerOf(request.contactId());
-        if (!caller.communityTeam() && (employer.isEmpty() || !caller.actsFor(employer.get().partnerId))) {
-            throw new ProblemException(403, "own-contacts-only", "Own contacts only",
-                    "Contact " + request.contactId() + " does not work for your organisation");
+        Optional<PartnerView> employer = partners.employerOf(registration.contactId());
+        // A partner token without a valid partner_id acts for no organisation, so every contact is someone else's.
+        if (!caller.isCommunityTeam() && (employer.isEmpty() || !caller.actsFor(employer.get().partnerId))) {
+            throw new AccessDenied("own-contacts-only", "Own contacts only",
+                    "Contact " + registration.contactId() + " does not work for your organisation");
         }
         // An erased contact has no affiliations left here (and late ones are ignored), so no employer.
-        if (employer.isEmpty() && ErasedContact.isErased(request.contactId())) {
-            throw ProblemException.badRequest("contactId", "names a contact erased for privacy");
+        if (employer.isEmpty() && ErasedContact.isErased(registration.contactId())) {
+            throw InvalidInput.field("contactId", "names a contact erased for privacy");
         }
-        if (employer.isEmpty() && !partners.knowsContact(request.contactId())) {
-            throw ProblemException.badRequest("contactId", "is not a contact known to this service");
+        if (employer.isEmpty() && !partners.knowsContact(registration.contactId())) {
+            throw InvalidInput.field("contactId", "is not a contact known to this service");
         }
         return employer;
     }
 
-    /** The event's registrations in order of arrival; a partner user sees only its own company's. */
+    /**
+     * The event's registrations in order of arrival. Staff see all; a partner user only its own company's, and a
+     * partner token without a valid partner_id none.
+     */
     @Transactional
-    public List<Registration> list(UUID eventId, RegistrationStatus status, PageRequest page, Caller caller) {
+    public Page<Registration> list(UUID eventId, RegistrationStatus status, PageRequest page, Caller caller) {
         events.get(eventId, caller);
-        StringBuilder where = new StringBuilder("eventId = :event");
-        Parameters params = Parameters.with("event", eventId);
-        if (!caller.seesAll()) {
-            where.append(" and partnerId = :partner");
-            params.and("partner", caller.partnerId());
+        if (caller.isStaff()) {
+            return queries.page(eventId, status, page);
         }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
+        if (caller.partnerId() == null) {
+            return new Page<>(List.of(), null);
         }
-        Cursor after = page.decodedCursor(1);
-        if (after != null) {
-            try {
-                params.and("seq", Long.parseLong(after.key(0)));
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
-            }
-            where.append(" and seq > :seq");
-        }
-        return Registration.find(where + " order by seq", params).page(0, page.fetchSize()).list();
-    }
-
-    public static Cursor cursorOf(Registration r) {
-        return Cursor.of(r.seq);
+        return queries.pageOfPartner(eventId, caller.partnerId(), status, page);
     }
 
     /** One registration; 404 for one of another company, so they do not leak. */
@@ -183,37 +177,36 @@ public class RegistrationService {
         events.get(eventId, caller);
         return Registration.<Registration>findByIdOptional(id)
                 .filter(r -> r.eventId.equals(eventId))
-                .filter(r -> caller.seesAll() || caller.actsFor(r.partnerId))
-                .orElseThrow(() -> ProblemException.notFound("Registration", id));
+                .filter(r -> caller.isStaff() || caller.actsFor(r.partnerId))
+                .orElseThrow(() -> NotFound.of("Registration", id));
     }
 
     /**
      * Cancels a registration: by the community team, by the registrant's own partner, or by whoever holds its
-     * cancel token. A freed seat goes to the first on the waitlist.
+     * cancel token. A freed seat goes to the first on the waitlist. Anyone else is told it does not exist, except a
+     * caller who sent no cancel token and is anonymous or staff: it is refused ({@link AccessDenied}), and the
+     * HTTP layer answers an anonymous one with 401.
+     *
+     * @throws StateConflict {@code registration-not-cancellable} unless it is registered or waitlisted
      */
     @Transactional
     public Registration cancel(UUID eventId, UUID id, Caller caller, String cancelToken) {
         Event event = events.lock(eventId, Caller.SYSTEM);
         Registration r = Registration.<Registration>findByIdOptional(id).filter(x -> x.eventId.equals(eventId))
-                .orElseThrow(() -> ProblemException.notFound("Registration", id));
+                .orElseThrow(() -> NotFound.of("Registration", id));
         boolean byToken = cancelToken != null && MessageDigest.isEqual(
                 hash(cancelToken).getBytes(StandardCharsets.US_ASCII), r.cancelToken.getBytes(StandardCharsets.US_ASCII));
-        if (!caller.communityTeam() && !caller.actsFor(r.partnerId) && !byToken) {
-            if (caller.equals(Caller.ANONYMOUS) && cancelToken == null) {
-                throw new ProblemException(401, "unauthorized", "Unauthorized",
+        if (!caller.isCommunityTeam() && !caller.actsFor(r.partnerId) && !byToken) {
+            if (caller.isAnonymous() && cancelToken == null) {
+                throw new AccessDenied("forbidden", "Forbidden",
                         "Sign in, or send the registration's cancel token as X-Cancel-Token");
             }
-            if (caller.seesAll() && cancelToken == null) {
-                throw new ProblemException(403, "forbidden", "Forbidden", "Your role does not allow this request");
+            if (caller.isStaff() && cancelToken == null) {
+                throw new AccessDenied("forbidden", "Forbidden", "Your role does not allow this request");
             }
-            throw ProblemException.notFound("Registration", id);
+            throw NotFound.of("Registration", id);
         }
-        if (r.status != RegistrationStatus.REGISTERED && r.status != RegistrationStatus.WAITLISTED) {
-            throw new EventRuleException("registration-not-cancellable", "A registration that is " + r.status
-                    + " cannot be cancelled");
-        }
-        boolean heldSeat = r.status == RegistrationStatus.REGISTERED;
-        r.status = RegistrationStatus.CANCELLED;
+        boolean heldSeat = r.cancel();
         messages.registration(r);
         Registration.flush();
         if (heldSeat && event.status == EventStatus.PUBLISHED) {

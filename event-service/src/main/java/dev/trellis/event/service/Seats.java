@@ -3,7 +3,7 @@ package dev.trellis.event.service;
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.RegistrationStatus;
-import dev.trellis.event.messaging.EventMessages;
+import dev.trellis.event.messaging.out.EventMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

@@ -4,52 +4,54 @@ import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.EventStatus;
 import dev.trellis.event.domain.UserGroup;
 import dev.trellis.event.domain.UserGroupHealth;
-import dev.trellis.event.rest.dto.UserGroupPatch;
-import dev.trellis.event.rest.dto.UserGroupRequest;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.MergePatch;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.event.persistence.UserGroupQueries;
+import dev.trellis.event.service.command.NewUserGroup;
+import dev.trellis.event.service.command.UserGroupChanges;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** User groups, and their health and eligibility from the meetups they have held. */
 @ApplicationScoped
 public class UserGroupService {
-    /** The meetups that count as held: published or completed (not cancelled), and started. */
-    private static final List<EventStatus> HELD = List.of(EventStatus.PUBLISHED, EventStatus.COMPLETED);
 
     /** A group with what its meetups say about it. */
     public record Summary(UserGroup group, long meetupsHeld, Instant lastMeetupAt, UserGroupHealth.Health health,
             boolean eligible) {
     }
 
-    @Transactional
-    public List<Summary> list(PageRequest page) {
-        Cursor after = page.decodedCursor(2);
-        List<UserGroup> groups = after == null
-                ? UserGroup.find("order by name, id").page(0, page.fetchSize()).list()
-                : UserGroup.find("(name, id) > (?1, ?2) order by name, id", after.key(0), after.uuid(1))
-                        .page(0, page.fetchSize()).list();
-        return summaries(groups, Instant.now());
+    private final UserGroupQueries queries;
+    private final Clock clock;
+
+    public UserGroupService(UserGroupQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
     }
 
-    public static Cursor cursorOf(Summary s) {
-        return Cursor.of(s.group().name, s.group().id);
+    /** One page by (name, id), each group with its health as of now. */
+    @Transactional
+    public Page<Summary> list(PageRequest page) {
+        Page<UserGroup> groups = queries.page(page);
+        return new Page<>(summaries(groups.items(), Instant.now(clock)), groups.next());
     }
 
     @Transactional
     public Summary get(UUID id) {
-        return summaries(List.of(find(id)), Instant.now()).get(0);
+        return summaries(List.of(find(id)), Instant.now(clock)).get(0);
     }
 
     /** The group's meetups that anyone may see (not drafts), newest first; at most {@code limit}. */
@@ -60,63 +62,60 @@ public class UserGroupService {
     }
 
     @Transactional
-    public UserGroup create(UUID id, UserGroupRequest request) {
+    public UserGroup create(UUID id, NewUserGroup group) {
         UserGroup g = new UserGroup();
         g.id = id;
-        g.name = request.name().strip();
-        g.city = request.city().strip();
-        g.country = request.country();
-        g.organiserIds = new LinkedHashSet<>(request.organiserIds() == null ? List.of() : request.organiserIds());
+        g.name = group.name().strip();
+        g.city = group.city().strip();
+        g.country = group.country();
+        g.organiserIds = new LinkedHashSet<>(group.organiserIds() == null ? List.of() : group.organiserIds());
         g.persist();
         return g;
     }
 
     @Transactional
-    public UserGroup createIfAbsent(UUID id, UserGroupRequest request) {
+    public UserGroup createIfAbsent(UUID id, NewUserGroup group) {
         UserGroup existing = UserGroup.findById(id);
-        return existing != null ? existing : create(id, request);
+        return existing != null ? existing : create(id, group);
     }
 
     @Transactional
-    public UserGroup update(UUID id, String ifMatch, MergePatch<UserGroupPatch> patch) {
+    public UserGroup update(UUID id, String ifMatch, MergePatch<UserGroupChanges> patch) {
         UserGroup g = find(id);
-        EntityTags.requireMatch(ifMatch, g.version);
-        UserGroupPatch p = patch.value();
-        if (patch.has("name")) {
-            g.name = Patches.required("name", p.name()).strip();
-        }
-        if (patch.has("city")) {
-            g.city = Patches.required("city", p.city()).strip();
-        }
-        if (patch.has("country")) {
-            g.country = Patches.required("country", p.country());
-        }
+        Versions.requireMatch(ifMatch, g.version);
+        g.name = required(patch, "name", g.name, c -> strip(c.name()));
+        g.city = required(patch, "city", g.city, c -> strip(c.city()));
+        g.country = required(patch, "country", g.country, UserGroupChanges::country);
         if (patch.has("organiserIds")) {
+            List<UUID> organisers = patch.value().organiserIds();
             g.organiserIds.clear();
-            g.organiserIds.addAll(p.organiserIds() == null ? List.of() : p.organiserIds());
+            g.organiserIds.addAll(organisers == null ? List.of() : organisers);
             g.version++; // a change of the collection alone would not bump the version
         }
         UserGroup.flush();
         return g;
     }
 
-    private static UserGroup find(UUID id) {
-        return UserGroup.<UserGroup>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("User group", id));
+    /** A field of the patch that may be changed but not cleared: present as null, it is a 400 naming it. */
+    private static <V> V required(MergePatch<UserGroupChanges> patch, String field, V current,
+            Function<UserGroupChanges, V> value) {
+        V changed = patch.apply(field, current, value);
+        if (changed == null) {
+            throw InvalidInput.field(field, "must not be null");
+        }
+        return changed;
     }
 
-    private static List<Summary> summaries(List<UserGroup> groups, Instant now) {
-        if (groups.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, List<Instant>> held = new HashMap<>();
-        List<Object[]> rows = Event.getEntityManager().createQuery(
-                "select e.userGroupId, e.startsAt from Event e where e.userGroupId in :ids and e.status in :held"
-                        + " and e.startsAt <= :now", Object[].class)
-                .setParameter("ids", groups.stream().map(g -> g.id).toList())
-                .setParameter("held", HELD).setParameter("now", now).getResultList();
-        for (Object[] row : rows) {
-            held.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((Instant) row[1]);
-        }
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static UserGroup find(UUID id) {
+        return UserGroup.<UserGroup>findByIdOptional(id).orElseThrow(() -> NotFound.of("User group", id));
+    }
+
+    private List<Summary> summaries(List<UserGroup> groups, Instant now) {
+        Map<UUID, List<Instant>> held = queries.heldMeetups(groups.stream().map(g -> g.id).toList(), now);
         List<Summary> result = new ArrayList<>();
         for (UserGroup g : groups) {
             Collection<Instant> meetups = held.getOrDefault(g.id, List.of());

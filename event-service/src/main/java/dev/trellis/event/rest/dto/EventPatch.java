@@ -1,6 +1,7 @@
 package dev.trellis.event.rest.dto;
 
 import dev.trellis.event.domain.EventKind;
+import dev.trellis.event.service.command.EventChanges;
 import dev.trellis.platform.validation.PublicHttpUrl;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +26,12 @@ public record EventPatch(
         Instant registrationOpensAt,
         Instant registrationClosesAt,
         UUID userGroupId) {
+
+    /** The same fields as the service's command; the patch keeps which of them were sent. */
+    public EventChanges toCommand() {
+        return new EventChanges(kind, title, description, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
+                registrationOpensAt, registrationClosesAt, userGroupId);
+    }
 
     static final String TIME_ZONE = "[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}|UTC";
     static final String TIME_ZONE_MESSAGE = "must be an IANA time zone such as Europe/Berlin";

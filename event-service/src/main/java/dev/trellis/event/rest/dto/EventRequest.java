@@ -1,7 +1,7 @@
 package dev.trellis.event.rest.dto;
 
 import dev.trellis.event.domain.EventKind;
-import dev.trellis.event.service.EventDetails;
+import dev.trellis.event.service.command.EventDetails;
 import dev.trellis.platform.validation.PublicHttpUrl;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +33,7 @@ public record EventRequest(
         Instant registrationClosesAt,
         UUID userGroupId) {
 
-    public EventDetails details() {
+    public EventDetails toCommand() {
         return new EventDetails(kind, title.strip(), description, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
                 registrationOpensAt, registrationClosesAt, userGroupId);
     }

@@ -1,6 +1,7 @@
 package dev.trellis.event.rest.dto;
 
 import dev.trellis.event.domain.RegistrationSource;
+import dev.trellis.event.service.command.NewRegistration;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,4 +22,8 @@ public record RegistrationRequest(
         @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+") String email,
         @Schema(description = "How it came in; defaults to PORTAL for partner users, STAFF for the community team")
         RegistrationSource source) {
+
+    public NewRegistration toCommand() {
+        return new NewRegistration(contactId, name, email, source);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.trellis.event.rest.dto;
 
+import dev.trellis.event.service.command.NewSponsorship;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -18,4 +19,8 @@ public record SponsorshipRequest(
         @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be an upper-case code such as GOLD") String level,
         @NotNull @DecimalMin(value = "0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
         @Schema(description = "ISO 4217 code") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+    public NewSponsorship toCommand() {
+        return new NewSponsorship(partnerId, level, amount, currency);
+    }
 }

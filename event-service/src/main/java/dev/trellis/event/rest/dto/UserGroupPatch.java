@@ -1,5 +1,6 @@
 package dev.trellis.event.rest.dto;
 
+import dev.trellis.event.service.command.UserGroupChanges;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,4 +16,9 @@ public record UserGroupPatch(
         @Size(min = 1, max = 100) String city,
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FI") String country,
         @Size(max = 20) List<@NotNull UUID> organiserIds) {
+
+    /** The same fields as the service's command; the patch keeps which of them were sent. */
+    public UserGroupChanges toCommand() {
+        return new UserGroupChanges(name, city, country, organiserIds);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.trellis.event.rest.dto;
 
+import dev.trellis.event.service.command.NewUserGroup;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,4 +18,8 @@ public record UserGroupRequest(
         @NotBlank @Size(max = 100) String city,
         @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FI") String country,
         @Schema(description = "Contact ids (partner-service) of the organisers") @Size(max = 20) List<@NotNull UUID> organiserIds) {
+
+    public NewUserGroup toCommand() {
+        return new NewUserGroup(name, city, country, organiserIds);
+    }
 }

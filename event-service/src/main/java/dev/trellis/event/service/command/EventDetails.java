@@ -1,4 +1,4 @@
-package dev.trellis.event.service;
+package dev.trellis.event.service.command;
 
 import dev.trellis.event.domain.EventKind;
 import java.time.Instant;

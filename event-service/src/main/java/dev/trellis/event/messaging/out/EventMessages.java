@@ -1,6 +1,5 @@
-package dev.trellis.event.messaging;
+package dev.trellis.event.messaging.out;
 
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.event.AttendanceRecorded;
 import dev.trellis.contracts.event.EventKind;
 import dev.trellis.contracts.event.EventPublished;
@@ -13,7 +12,10 @@ import dev.trellis.event.domain.Sponsorship;
 import dev.trellis.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns event-service facts into the published contracts, through the outbox; keyed by the event id. */
+/**
+ * Turns event-service facts into the published contracts, through the outbox, in the caller's transaction.
+ * Topic, type and key (the event id) come from the contracts' EventCatalog.
+ */
 @ApplicationScoped
 public class EventMessages {
     private final Outbox outbox;
@@ -23,9 +25,8 @@ public class EventMessages {
     }
 
     public void published(Event event) {
-        outbox.record(Topics.EVENT, EventPublished.TYPE, event.id.toString(), new EventPublished(event.id,
-                EventKind.valueOf(event.kind.name()), event.title, event.startsAt, event.endsAt, event.timeZone,
-                event.userGroupId));
+        outbox.publish(new EventPublished(event.id, EventKind.valueOf(event.kind.name()), event.title, event.startsAt,
+                event.endsAt, event.timeZone, event.userGroupId));
     }
 
     /** A registration was made or changed status (registered, waitlisted, cancelled). */
@@ -35,18 +36,16 @@ public class EventMessages {
             case CANCELLED -> RegistrationStatus.CANCELLED;
             default -> RegistrationStatus.REGISTERED;
         };
-        outbox.record(Topics.EVENT, RegistrationRecorded.TYPE, r.eventId.toString(),
-                new RegistrationRecorded(r.eventId, r.id, r.contactId, r.partnerId, status));
+        outbox.publish(new RegistrationRecorded(r.eventId, r.id, r.contactId, r.partnerId, status));
     }
 
     /** A check-in ({@code attended}), or an undone check-in or a no-show (not attended). */
     public void attendance(Registration r, boolean attended) {
-        outbox.record(Topics.EVENT, AttendanceRecorded.TYPE, r.eventId.toString(),
-                new AttendanceRecorded(r.eventId, r.id, r.contactId, r.partnerId, attended));
+        outbox.publish(new AttendanceRecorded(r.eventId, r.id, r.contactId, r.partnerId, attended));
     }
 
     public void sponsorshipConfirmed(Sponsorship s) {
-        outbox.record(Topics.EVENT, SponsorshipConfirmed.TYPE, s.eventId.toString(), new SponsorshipConfirmed(
-                s.eventId, s.id, s.partnerId, s.level, s.amount.toPlainString(), s.currency));
+        outbox.publish(new SponsorshipConfirmed(s.eventId, s.id, s.partnerId, s.level, s.amount.toPlainString(),
+                s.currency));
     }
 }

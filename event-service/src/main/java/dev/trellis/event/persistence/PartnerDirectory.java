@@ -1,4 +1,4 @@
-package dev.trellis.event.service;
+package dev.trellis.event.persistence;
 
 import dev.trellis.event.domain.ContactAffiliation;
 import dev.trellis.event.domain.PartnerDomain;

@@ -1,11 +1,9 @@
-package dev.trellis.event.service;
+package dev.trellis.event.persistence;
 
 import dev.trellis.event.domain.ContactAffiliation;
 import dev.trellis.event.domain.ErasedContact;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
-import dev.trellis.event.domain.Registration;
-import dev.trellis.event.domain.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Writes of the partner read model, from partner-service's events (and the demo data). */
+/** Writes of the partner read model (upserts), from partner-service's events and the demo data. */
 @ApplicationScoped
 public class PartnerReadModel {
 
@@ -84,25 +82,17 @@ public class PartnerReadModel {
     }
 
     /**
-     * A contact was erased: registrations keep their company and status for statistics but lose name and email;
-     * affiliations and organiser entries go. The id is remembered, so late affiliation events and new
-     * registrations under it are refused.
+     * Forgets an erased contact: its affiliations go, and its id is remembered, so late affiliation events about
+     * it are ignored and no registration is made under it.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void erase(UUID contactId, Instant erasedAt) {
+    public void forgetContact(UUID contactId, Instant erasedAt) {
         if (!ErasedContact.isErased(contactId)) {
             ErasedContact erased = new ErasedContact();
             erased.contactId = contactId;
             erased.erasedAt = erasedAt;
             erased.persist();
         }
-        for (Registration r : Registration.<Registration>list("contactId", contactId)) {
-            r.name = "Erased contact";
-            r.email = "erased-" + r.id + "@erased.invalid";
-        }
         ContactAffiliation.delete("contactId", contactId);
-        for (UserGroup g : UserGroup.<UserGroup>list("?1 member of organiserIds", contactId)) {
-            g.organiserIds.remove(contactId);
-        }
     }
 }

@@ -1,25 +1,27 @@
-package dev.trellis.event.config;
+package dev.trellis.event.demo;
 
 import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.domain.EventStatus;
 import dev.trellis.event.domain.PartnerView;
+import dev.trellis.event.domain.RegistrationSource;
 import dev.trellis.event.domain.Sponsorship;
-import dev.trellis.event.rest.dto.RegistrationRequest;
-import dev.trellis.event.rest.dto.SponsorshipRequest;
-import dev.trellis.event.rest.dto.UserGroupRequest;
-import dev.trellis.event.service.Caller;
-import dev.trellis.event.service.EventDetails;
+import dev.trellis.event.persistence.PartnerReadModel;
 import dev.trellis.event.service.EventService;
-import dev.trellis.event.service.PartnerReadModel;
 import dev.trellis.event.service.RegistrationService;
 import dev.trellis.event.service.SponsorshipService;
 import dev.trellis.event.service.UserGroupService;
+import dev.trellis.event.service.command.EventDetails;
+import dev.trellis.event.service.command.NewRegistration;
+import dev.trellis.event.service.command.NewSponsorship;
+import dev.trellis.event.service.command.NewUserGroup;
 import dev.trellis.platform.config.DemoConfig;
+import dev.trellis.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,13 +29,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * Demo data of the local stack: a conference sponsored by demo partners, three user groups (one dormant) with
  * past meetups and their attendance, and upcoming events. Dates are relative to today, so the groups' health
- * reads the same whenever the stack starts. The partners the demo needs are put into the read model here
+ * reads the same whenever the stack starts (today by the service's clock, in each event's zone). The partners the demo needs are put into the read model here
  * (unless partner-service's events brought them already), so nothing depends on when those events arrive.
  * Everything has a fixed id and is created only if absent, so loading twice adds nothing.
  */
@@ -62,15 +65,17 @@ public class DemoData {
     private final RegistrationService registrations;
     private final SponsorshipService sponsorships;
     private final PartnerReadModel readModel;
+    private final Clock clock;
 
     public DemoData(DemoConfig config, EventService events, UserGroupService groups, RegistrationService registrations,
-            SponsorshipService sponsorships, PartnerReadModel readModel) {
+            SponsorshipService sponsorships, PartnerReadModel readModel, Clock clock) {
         this.config = config;
         this.events = events;
         this.groups = groups;
         this.registrations = registrations;
         this.sponsorships = sponsorships;
         this.readModel = readModel;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -82,9 +87,9 @@ public class DemoData {
     /** @return how many events were added (0 on a second load) */
     public int load() {
         seedPartners();
-        groups.createIfAbsent(HELSINKI_GROUP, new UserGroupRequest("Helsinki Cloud Native", "Helsinki", "FI", List.of()));
-        groups.createIfAbsent(BERLIN_GROUP, new UserGroupRequest("Berlin Platform Engineers", "Berlin", "DE", List.of()));
-        groups.createIfAbsent(LISBON_GROUP, new UserGroupRequest("Lisbon Open Source", "Lisbon", "PT", List.of()));
+        groups.createIfAbsent(HELSINKI_GROUP, new NewUserGroup("Helsinki Cloud Native", "Helsinki", "FI", List.of()));
+        groups.createIfAbsent(BERLIN_GROUP, new NewUserGroup("Berlin Platform Engineers", "Berlin", "DE", List.of()));
+        groups.createIfAbsent(LISBON_GROUP, new NewUserGroup("Lisbon Open Source", "Lisbon", "PT", List.of()));
 
         int added = 0;
         ZoneId berlin = ZoneId.of("Europe/Berlin");
@@ -111,8 +116,8 @@ public class DemoData {
             sponsor(CONFERENCE, COBALT_COMPUTE, "SILVER", "10000.00", "EUR", false);
             for (int i = 1; i <= 12; i++) {
                 String domain = i % 3 == 0 ? "acme-cloud.example" : i % 3 == 1 ? "borealis-systems.example" : "example.org";
-                registrations.register(CONFERENCE, new RegistrationRequest(null, "Attendee " + i,
-                        "attendee" + i + "@" + domain, dev.trellis.event.domain.RegistrationSource.DEMO), Caller.SYSTEM);
+                registrations.register(CONFERENCE, new NewRegistration(null, "Attendee " + i,
+                        "attendee" + i + "@" + domain, RegistrationSource.DEMO), Caller.SYSTEM);
             }
         }
 
@@ -147,7 +152,7 @@ public class DemoData {
         for (Object[] p : PARTNERS) {
             UUID id = (UUID) p[0];
             String name = (String) p[1];
-            String domain = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example";
+            String domain = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example";
             QuarkusTransaction.requiringNew().run(() -> {
                 if (PartnerView.findById(id) == null) {
                     readModel.partner(id, name, (String) p[2], List.of(domain), Instant.EPOCH);
@@ -174,7 +179,7 @@ public class DemoData {
     }
 
     private void sponsor(UUID event, UUID partner, String level, String amount, String currency, boolean confirm) {
-        Sponsorship s = sponsorships.propose(event, new SponsorshipRequest(partner, level, new BigDecimal(amount), currency));
+        Sponsorship s = sponsorships.propose(event, new NewSponsorship(partner, level, new BigDecimal(amount), currency));
         if (confirm) {
             sponsorships.confirm(event, s.id, "*");
         }
@@ -189,8 +194,8 @@ public class DemoData {
         return 1;
     }
 
-    private static Instant at(int daysFromToday, LocalTime time, ZoneId zone) {
-        return LocalDate.now(zone).plusDays(daysFromToday).atTime(time).atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
+    private Instant at(int daysFromToday, LocalTime time, ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone)).plusDays(daysFromToday).atTime(time).atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static UUID id(String prefix, int n) {

@@ -1,0 +1,73 @@
+package dev.trellis.event.messaging.in;
+
+import dev.trellis.contracts.partner.AffiliationEnded;
+import dev.trellis.contracts.partner.AffiliationStarted;
+import dev.trellis.contracts.partner.ContactErased;
+import dev.trellis.contracts.partner.PartnerChanged;
+import dev.trellis.contracts.partner.PartnerLapsed;
+import dev.trellis.contracts.partner.PartnerReactivated;
+import dev.trellis.contracts.partner.PartnerRegistered;
+import dev.trellis.event.persistence.PartnerReadModel;
+import dev.trellis.event.service.ContactErasureService;
+import dev.trellis.platform.messaging.EventDispatcher;
+import dev.trellis.platform.messaging.EventHandlers;
+import dev.trellis.platform.messaging.MalformedEventException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps the partner read model (partners, their email domains, who works where) in step with partner-service,
+ * once per event, and carries out contact erasures. Memberships, touchpoints and portal users do not matter to
+ * events: they have no handler and are passed over.
+ *
+ * <p>A payload without a field the effect needs can never be applied: it is refused as malformed, so it goes to
+ * the dead-letter topic instead of being retried.
+ */
+@ApplicationScoped
+public class PartnerEventsConsumer {
+    static final String CHANNEL = "partner-events";
+    /** The inbox key: renaming it replays every event still on the topic. */
+    static final String CONSUMER = "event.partner-view";
+
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
+
+    public PartnerEventsConsumer(EventDispatcher dispatcher, PartnerReadModel model, ContactErasureService erasures) {
+        this.dispatcher = dispatcher;
+        this.handlers = dispatcher.register(CHANNEL, EventHandlers.consumer(CONSUMER)
+                .on(PartnerRegistered.class, (p, event) -> model.partner(required(p.partnerId(), "partnerId", event),
+                        required(p.name(), "name", event), required(p.lifecycleStatus(), "lifecycleStatus", event).name(),
+                        p.emailDomains(), event.time()))
+                .on(PartnerChanged.class, (p, event) -> model.partner(required(p.partnerId(), "partnerId", event),
+                        required(p.name(), "name", event), required(p.lifecycleStatus(), "lifecycleStatus", event).name(),
+                        p.emailDomains(), event.time()))
+                .on(PartnerLapsed.class, (p, event) -> model.status(required(p.partnerId(), "partnerId", event),
+                        "LAPSED", event.time()))
+                .on(PartnerReactivated.class, (p, event) -> model.status(required(p.partnerId(), "partnerId", event),
+                        "ACTIVE", event.time()))
+                .on(AffiliationStarted.class, (a, event) -> model.affiliation(
+                        required(a.affiliationId(), "affiliationId", event), required(a.contactId(), "contactId", event),
+                        required(a.partnerId(), "partnerId", event), required(a.startDate(), "startDate", event), true))
+                .on(AffiliationEnded.class, (a, event) -> model.affiliation(
+                        required(a.affiliationId(), "affiliationId", event), required(a.contactId(), "contactId", event),
+                        required(a.partnerId(), "partnerId", event), required(a.startDate(), "startDate", event), false))
+                .on(ContactErased.class, (erased, event) -> erasures.erase(required(erased.contactId(), "contactId", event),
+                        required(erased.erasedAt(), "erasedAt", event)))
+                .build());
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void on(ConsumerRecord<String, String> record) {
+        dispatcher.dispatch(handlers, record);
+    }
+
+    private static <T> T required(T value, String field, EventHandlers.Event event) {
+        if (value == null) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " has no " + field);
+        }
+        return value;
+    }
+}
