@@ -293,8 +293,15 @@ class GatewayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/q/metrics", "/q/dev-ui", "/q/openapi", "/anything" })
-    void everythingElseIsClosed(String path) {
+    @ValueSource(strings = { "/", "/anything", "/apix/partners", "/partners" })
+    void aPathNoRouteServesIsA404ProblemToAnyone(String path) {
+        problem(given().when().get(path).then(), 404);
+        problem(given().auth().oauth2(Tokens.withRoles("foundation-staff")).when().get(path).then(), 404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/q/metrics", "/q/dev-ui", "/q/openapi" })
+    void theGatewaysOwnEndpointsAreClosed(String path) {
         problem(given().when().get(path).then(), 401);
         given().auth().oauth2(Tokens.withRoles("foundation-staff")).when().get(path)
                 .then().statusCode(403).header("Content-Type", startsWith("application/problem+json"));
