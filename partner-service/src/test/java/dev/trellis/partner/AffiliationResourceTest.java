@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.trellis.partner.domain.LifecycleStatus;
-import dev.trellis.partner.service.ExecutiveAttendees;
+import dev.trellis.partner.persistence.ExecutiveAttendees;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;

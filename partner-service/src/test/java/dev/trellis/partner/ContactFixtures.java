@@ -2,7 +2,7 @@ package dev.trellis.partner;
 
 import static io.restassured.RestAssured.given;
 
-import dev.trellis.partner.config.DemoData;
+import dev.trellis.partner.demo.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.trellis.platform.testing.auth.TestTokens;
-import dev.trellis.partner.config.DemoData;
+import dev.trellis.partner.demo.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
 import io.quarkus.test.junit.QuarkusTest;

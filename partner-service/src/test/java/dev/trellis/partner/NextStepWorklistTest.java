@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.trellis.partner.config.DemoData;
+import dev.trellis.partner.demo.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;
@@ -154,6 +154,11 @@ class NextStepWorklistTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("owner"));
         as(token).header("If-Match", "*").body(Map.of("done", "perhaps")).patch(path)
                 .then().statusCode(400).body("errors[0].field", equalTo("done"));
+        // A merge patch: a step's fields cannot be cleared, so null is refused naming the field (not ignored).
+        for (String field : List.of("description", "owner", "dueOn", "done")) {
+            as(token).header("If-Match", "*").body("{\"" + field + "\": null}").patch(path)
+                    .then().statusCode(400).body("errors[0].field", equalTo(field));
+        }
         as(token).body(step("too early", user, TODAY.minusDays(31))).post("/api/touchpoints/" + touchpointId + "/next-steps")
                 .then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
         // Due on the touchpoint's own date is fine.

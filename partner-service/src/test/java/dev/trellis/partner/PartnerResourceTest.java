@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.trellis.partner.config.DemoData;
+import dev.trellis.partner.demo.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
-import dev.trellis.partner.rest.dto.PartnerRequest;
 import dev.trellis.partner.service.PartnerService;
+import dev.trellis.partner.service.command.RegisterPartner;
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +38,8 @@ class PartnerResourceTest {
         partners.registerIfAbsent(DemoData.BOREALIS_SYSTEMS, request("Borealis Systems", List.of("borealis.example"), "FI"));
     }
 
-    private static PartnerRequest request(String name, List<String> domains, String country) {
-        return new PartnerRequest(name, null, null, domains, null, null, country, null, LifecycleStatus.ACTIVE);
+    private static RegisterPartner request(String name, List<String> domains, String country) {
+        return new RegisterPartner(name, null, null, domains, null, null, country, null, LifecycleStatus.ACTIVE);
     }
 
     private static RequestSpecification as(String token) {

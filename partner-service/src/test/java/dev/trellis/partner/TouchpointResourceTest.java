@@ -10,8 +10,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
-import dev.trellis.partner.config.DemoData;
+import dev.trellis.partner.demo.DemoData;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.testing.auth.TestTokens;
@@ -223,6 +227,37 @@ class TouchpointResourceTest {
         as(TestTokens.communityTeam()).get("/api/touchpoints/" + id).then().body("summary", equalTo("first edit"));
         as(TestTokens.communityTeam()).header("If-Match", "*").body(Map.of("summary", "x")).patch("/api/touchpoints/" + UUID.randomUUID())
                 .then().statusCode(404);
+    }
+
+    /**
+     * PATCH is a JSON merge patch (RFC 7396): a field left out stays as it is, a field sent as null is cleared
+     * where it may be empty, and refused naming the field where it may not. (It used to treat null as "unchanged".)
+     */
+    @Test
+    void aTouchpointPatchIsAMergePatchWhereNullClearsOrIsRefusedNamingTheField() {
+        String team = TestTokens.communityTeam();
+        UUID contact = UUID.randomUUID();
+        String id = log(team, TestTokens.PARTNER_A, touchpoint(TODAY.minusDays(2), "CALL", List.of(contact))).getString("id");
+        String path = "/api/touchpoints/" + id;
+
+        as(team).header("If-Match", "\"0\"").body("{\"summary\": \"only the summary\"}").patch(path).then()
+                .statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("summary", equalTo("only the summary")).body("notes", startsWith("INTERNAL-NOTE"))
+                .body("type", equalTo("CALL")).body("occurredOn", equalTo(TODAY.minusDays(2).toString()))
+                .body("attendeeContactIds", contains(contact.toString())).body("attendeeStaff", contains("cora"));
+
+        as(team).header("If-Match", "\"1\"").body("{\"notes\": null, \"attendeeContactIds\": null, \"attendeeStaff\": null}")
+                .patch(path).then().statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("notes", nullValue()).body("attendeeContactIds", empty()).body("attendeeStaff", empty())
+                .body("summary", equalTo("only the summary")).body("type", equalTo("CALL"));
+
+        for (String required : List.of("occurredOn", "type", "summary")) {
+            as(team).header("If-Match", "\"2\"").body("{\"" + required + "\": null}").patch(path).then()
+                    .statusCode(400).contentType("application/problem+json").body("errors.field", contains(required));
+        }
+        as(team).get(path).then().statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("summary", equalTo("only the summary")).body("type", equalTo("CALL"))
+                .body("occurredOn", equalTo(TODAY.minusDays(2).toString()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,9 +65,17 @@ public class Affiliation extends Timestamped {
         apply(period().endingBeforeMove(moveDate), by);
     }
 
+    /**
+     * The affiliation's history does not allow the change (409 {@code affiliation-conflict}): it ended already,
+     * overlaps the same role at the same partner, or was set manually and an import tried to change it.
+     */
+    public static StateConflict conflict(String detail) {
+        return StateConflict.of("affiliation-conflict", "Affiliation conflict", detail);
+    }
+
     private void apply(DateRange ended, AffiliationSource by) {
         if (!source.yieldsTo(by)) {
-            throw AffiliationRuleException.conflict("The affiliation was set manually; an import does not change it");
+            throw conflict("The affiliation was set manually; an import does not change it");
         }
         endDate = ended.end();
         // Once someone edited it by hand, later imports must leave it alone.

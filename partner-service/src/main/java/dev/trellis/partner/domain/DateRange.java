@@ -1,18 +1,21 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.StateConflict;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
  * The days an affiliation covers: from {@code start} to {@code end}, both inclusive; an open range has no
  * end yet. These are the dating rules of affiliations, kept free of persistence so they can be unit tested.
+ * A bad date is an {@link InvalidInput} naming the field; a clash with the stored history a {@link StateConflict}.
  */
 public record DateRange(LocalDate start, LocalDate end) {
 
     public DateRange {
         Objects.requireNonNull(start, "start");
         if (end != null && end.isBefore(start)) {
-            throw AffiliationRuleException.invalid("endDate", "must not be before the start date " + start);
+            throw InvalidInput.field("endDate", "must not be before the start date " + start);
         }
     }
 
@@ -42,7 +45,7 @@ public record DateRange(LocalDate start, LocalDate end) {
     public DateRange endingOn(LocalDate lastDay) {
         Objects.requireNonNull(lastDay, "lastDay");
         if (!isOpen()) {
-            throw AffiliationRuleException.conflict("The affiliation already ended on " + end);
+            throw Affiliation.conflict("The affiliation already ended on " + end);
         }
         return new DateRange(start, lastDay);
     }
@@ -54,7 +57,7 @@ public record DateRange(LocalDate start, LocalDate end) {
     public DateRange endingBeforeMove(LocalDate moveDate) {
         LocalDate lastDay = moveDate.minusDays(1);
         if (lastDay.isBefore(start)) {
-            throw AffiliationRuleException.invalid("date",
+            throw InvalidInput.field("date",
                     "must be after the start (" + start + ") of every open affiliation of the contact");
         }
         return endingOn(lastDay);

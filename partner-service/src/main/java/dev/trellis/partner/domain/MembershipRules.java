@@ -1,5 +1,7 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.StateConflict;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -20,6 +22,9 @@ import java.util.Optional;
  * <li>A tier change takes effect on its effective date (today or later); until then the old tier
  * applies.</li>
  * </ul>
+ *
+ * <p>A bad value in the request is an {@link InvalidInput} naming the field; a request the membership's
+ * current state does not allow is a {@link StateConflict} {@code membership-state}.
  */
 public final class MembershipRules {
     public static final int MAX_GRACE_DAYS = 365;
@@ -71,7 +76,7 @@ public final class MembershipRules {
     /** A first membership, or one that replaces an expired one. */
     public MembershipTerms start(String tier, LocalDate termStart, LocalDate termEnd, boolean autoRenew, int graceDays) {
         if (termEnd.isBefore(termStart)) {
-            throw MembershipRuleException.invalid("termEnd", "must not be before termStart");
+            throw InvalidInput.field("termEnd", "must not be before termStart");
         }
         requireGraceDays(graceDays);
         return new MembershipTerms(tier, null, null, termStart, termEnd, autoRenew, graceDays);
@@ -85,7 +90,7 @@ public final class MembershipRules {
     /** A renewal by {@code months}, recorded on {@code today}. */
     public Renewal renew(MembershipTerms terms, LocalDate today, int months) {
         if (months < 1 || months > MAX_RENEWAL_MONTHS) {
-            throw MembershipRuleException.invalid("months", "must be between 1 and " + MAX_RENEWAL_MONTHS);
+            throw InvalidInput.field("months", "must be between 1 and " + MAX_RENEWAL_MONTHS);
         }
         MembershipTerms settled = settle(terms, today);
         if (status(settled, today) == MembershipStatus.EXPIRED) {
@@ -117,14 +122,14 @@ public final class MembershipRules {
     /** Schedules a tier change; a change still pending is replaced, one already in effect is kept. */
     public MembershipTerms changeTier(MembershipTerms terms, LocalDate today, String tier, LocalDate effective) {
         if (effective.isBefore(today)) {
-            throw MembershipRuleException.invalid("effectiveDate", "must be today or later");
+            throw InvalidInput.field("effectiveDate", "must be today or later");
         }
         MembershipTerms settled = settle(terms, today);
         if (status(settled, today) == MembershipStatus.EXPIRED) {
-            throw MembershipRuleException.conflict("An expired membership cannot change tier; start a new one");
+            throw stateConflict("An expired membership cannot change tier; start a new one");
         }
         if (tier.equals(tierOn(settled, effective)) && settled.pendingTier() == null) {
-            throw MembershipRuleException.invalid("tier", "is already the tier on " + effective);
+            throw InvalidInput.field("tier", "is already the tier on " + effective);
         }
         MembershipTerms scheduled = new MembershipTerms(settled.tier(), tier, effective, settled.termStart(),
                 settled.termEnd(), settled.autoRenew(), settled.graceDays());
@@ -138,13 +143,13 @@ public final class MembershipRules {
     public MembershipTerms end(MembershipTerms terms, LocalDate today, LocalDate endDate) {
         MembershipTerms settled = settle(terms, today);
         if (status(settled, today) == MembershipStatus.EXPIRED) {
-            throw MembershipRuleException.conflict("The membership has already expired");
+            throw stateConflict("The membership has already expired");
         }
         if (endDate.isBefore(settled.termStart())) {
-            throw MembershipRuleException.invalid("endDate", "must not be before the term start " + settled.termStart());
+            throw InvalidInput.field("endDate", "must not be before the term start " + settled.termStart());
         }
         if (endDate.isAfter(settled.termEnd())) {
-            throw MembershipRuleException.invalid("endDate", "must not be after the term end " + settled.termEnd()
+            throw InvalidInput.field("endDate", "must not be after the term end " + settled.termEnd()
                     + "; renew to extend a membership");
         }
         return new MembershipTerms(settled.tier(), settled.pendingTier(), settled.pendingTierEffective(),
@@ -162,8 +167,12 @@ public final class MembershipRules {
 
     private static void requireGraceDays(int graceDays) {
         if (graceDays < 0 || graceDays > MAX_GRACE_DAYS) {
-            throw MembershipRuleException.invalid("graceDays", "must be between 0 and " + MAX_GRACE_DAYS);
+            throw InvalidInput.field("graceDays", "must be between 0 and " + MAX_GRACE_DAYS);
         }
+    }
+
+    private static StateConflict stateConflict(String detail) {
+        return StateConflict.of("membership-state", "Not possible in the membership's state", detail);
     }
 
     private static boolean hasTakenEffect(MembershipTerms terms, LocalDate on) {

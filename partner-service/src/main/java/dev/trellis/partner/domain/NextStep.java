@@ -37,10 +37,10 @@ public class NextStep extends Timestamped {
     @Version
     public long version;
 
-    /** Sets the done flag; the moment it was done is kept while it stays done and cleared when reopened. */
-    public void markDone(boolean value) {
+    /** Sets the done flag; the moment it was done ({@code now}) is kept while it stays done and cleared when reopened. */
+    public void markDone(boolean value, Instant now) {
         if (value && !done) {
-            doneAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            doneAt = now.truncatedTo(ChronoUnit.MICROS);
         } else if (!value) {
             doneAt = null;
         }

@@ -79,8 +79,8 @@ public class Touchpoint extends Timestamped {
         usernames.stream().filter(u -> !present.contains(u)).forEach(u -> attendees.add(TouchpointAttendee.staff(this, u)));
     }
 
-    /** Marks the row changed, so that its version moves even when only attendees changed. */
-    public void touched() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /** Marks the row changed at {@code now}, so that its version moves even when only attendees changed. */
+    public void touched(Instant now) {
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,22 +1,26 @@
 package dev.trellis.partner.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.rest.dto.ConsentRequest;
 import dev.trellis.partner.rest.dto.ConsentResponse;
 import dev.trellis.partner.rest.dto.ContactCreateRequest;
 import dev.trellis.partner.rest.dto.ContactErasureResponse;
+import dev.trellis.partner.rest.dto.ContactPatchRequest;
 import dev.trellis.partner.rest.dto.ContactResponse;
 import dev.trellis.partner.rest.dto.ContactSummaryResponse;
 import dev.trellis.partner.service.ContactDetails;
 import dev.trellis.partner.service.ContactService;
+import dev.trellis.partner.service.command.ContactChanges;
+import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +39,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,14 +50,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Contacts", description = "People, their dated affiliations with partners, and their consent")
 public class ContactResource {
-    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final Set<String> STAFF_FIELDS = Set.of(ContactChanges.FIRST_NAME, ContactChanges.LAST_NAME,
+            ContactChanges.EMAIL, ContactChanges.PHONE, ContactChanges.JOB_TITLE);
 
     private final ContactService contacts;
-    private final ContactPatches patches;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public ContactResource(ContactService contacts, ContactPatches patches) {
+    public ContactResource(ContactService contacts, ObjectMapper json, Validator validator) {
         this.contacts = contacts;
-        this.patches = patches;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
@@ -64,8 +73,7 @@ public class ContactResource {
             @QueryParam("partnerId") UUID partnerId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(contacts.list(q, partnerId, page), page, ContactService::cursorOf, ContactSummaryResponse::of)
-                .toResponse(uri);
+        return PageResponses.of(contacts.list(q, partnerId, page).map(ContactSummaryResponse::of), uri);
     }
 
     @POST
@@ -76,10 +84,10 @@ public class ContactResource {
     @APIResponse(responseCode = "400", description = "A field is missing or malformed")
     @APIResponse(responseCode = "409", description = "Another contact has this email")
     public Response create(@Valid @NotNull ContactCreateRequest body, @Context UriInfo uri) {
-        ContactDetails created = contacts.create(body.firstName(), body.lastName(), body.email(), body.phone(),
-                body.jobTitle());
+        ContactDetails created = contacts.create(body.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(created.contact().id.toString()).build())
-                .tag(EntityTags.of(created.contact().version)).entity(ContactResponse.of(created)).build();
+                .tag(EntityTags.of(created.contact().version))
+                .entity(ContactResponse.of(created, contacts.today())).build();
     }
 
     @GET
@@ -94,7 +102,7 @@ public class ContactResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed("community-team")
     @Operation(summary = "Change a contact's details", description = "JSON merge patch of firstName, lastName, email, phone, jobTitle.")
     @APIResponse(responseCode = "200", description = "The changed contact, with its new ETag")
@@ -102,9 +110,13 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "Another contact has this email, or the contact was erased")
     @APIResponse(responseCode = "412", description = "The contact changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body)
-            throws JsonProcessingException {
-        return withETag(contacts.update(id, ifMatch, patches.read(body, ContactPatches.STAFF_FIELDS, 400)));
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
+        List<String> refused = MergePatch.outside(body, STAFF_FIELDS);
+        if (!refused.isEmpty()) {
+            throw new InvalidInput(onlyTheseFields(STAFF_FIELDS),
+                    refused.stream().map(f -> new InvalidInput.FieldError(f, "cannot be changed here")).toList());
+        }
+        return withETag(contacts.update(id, ifMatch, readPatch(body, json, validator)));
     }
 
     @PUT
@@ -135,15 +147,25 @@ public class ContactResource {
         return ContactErasureResponse.of(contacts.erase(id));
     }
 
+    /** A contact merge patch, read and validated like a create; the caller has refused fields it may not send. */
+    static MergePatch<ContactChanges> readPatch(JsonNode body, ObjectMapper json, Validator validator) {
+        return MergePatch.read(body, ContactPatchRequest.class, json, validator).map(ContactPatchRequest::toChanges);
+    }
+
+    static String onlyTheseFields(Set<String> allowed) {
+        return "Only these fields can be changed here: " + String.join(", ", allowed.stream().sorted().toList());
+    }
+
     private static ConsentPurpose purpose(String value) {
         try {
             return ConsentPurpose.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("purpose", "must be one of " + Arrays.toString(ConsentPurpose.values()));
+            throw InvalidInput.field("purpose", "must be one of " + Arrays.toString(ConsentPurpose.values()));
         }
     }
 
-    private static Response withETag(ContactDetails details) {
-        return Response.ok(ContactResponse.of(details)).tag(EntityTags.of(details.contact().version)).build();
+    private Response withETag(ContactDetails details) {
+        return Response.ok(ContactResponse.of(details, contacts.today())).tag(EntityTags.of(details.contact().version))
+                .build();
     }
 }

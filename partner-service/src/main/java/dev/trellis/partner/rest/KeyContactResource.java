@@ -3,8 +3,8 @@ package dev.trellis.partner.rest;
 import dev.trellis.partner.domain.KeyContactRole;
 import dev.trellis.partner.rest.dto.KeyContactRequest;
 import dev.trellis.partner.service.KeyContactService;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,9 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Key contacts of a partner's membership. Foundation staff manage them; the partner reads its own. */
@@ -27,24 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyContactResource {
     private final KeyContactService keyContacts;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    private final Callers callers;
 
-    public KeyContactResource(KeyContactService keyContacts, SecurityIdentity identity, JsonWebToken token) {
+    public KeyContactResource(KeyContactService keyContacts, Callers callers) {
         this.keyContacts = keyContacts;
-        this.identity = identity;
-        this.token = token;
+        this.callers = callers;
     }
 
     @GET
     @RolesAllowed({"foundation-staff", "community-team", "partner"})
     @Operation(summary = "The membership's key contacts")
     public List<KeyContactService.Named> list(@PathParam("id") UUID partnerId) {
-        if (!identity.hasRole("foundation-staff") && !identity.hasRole("community-team")
-                && !partnerId.equals(PartnerClaim.of(token))) {
-            throw new ProblemException(403, "other-partner", "Not your organisation",
-                    "Partner users can read only their own organisation");
-        }
+        PartnerResource.requireStaffOrOwn(callers.current(), partnerId);
         return keyContacts.list(partnerId);
     }
 
@@ -71,7 +65,7 @@ public class KeyContactResource {
         try {
             return KeyContactRole.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("role", "must be one of " + java.util.Arrays.toString(KeyContactRole.values()));
+            throw InvalidInput.field("role", "must be one of " + Arrays.toString(KeyContactRole.values()));
         }
     }
 }

@@ -8,10 +8,11 @@ import dev.trellis.partner.rest.dto.MembershipResponse;
 import dev.trellis.partner.rest.dto.RenewMembershipRequest;
 import dev.trellis.partner.rest.dto.StartMembershipRequest;
 import dev.trellis.partner.service.MembershipService;
+import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,11 +48,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Memberships")
 public class MembershipResource {
     private final MembershipService memberships;
-    private final JsonWebToken token;
+    private final Callers callers;
 
-    public MembershipResource(MembershipService memberships, JsonWebToken token) {
+    public MembershipResource(MembershipService memberships, Callers callers) {
         this.memberships = memberships;
-        this.token = token;
+        this.callers = callers;
     }
 
     @GET
@@ -62,10 +62,10 @@ public class MembershipResource {
     @APIResponse(responseCode = "403", description = "A partner user asking about another organisation")
     @APIResponse(responseCode = "404", description = "No such partner, or it has no membership")
     public Response get(@PathParam("partnerId") UUID partnerId,
-            @Parameter(description = "Day to derive tier and status for (ISO date, default today UTC)", example = "2026-03-31")
+            @Parameter(description = "Day to derive tier and status for (ISO date, default today in the foundation's zone)", example = "2026-03-31")
             @QueryParam("on") String on) {
         LocalDate day = parseOn(on);
-        Membership membership = memberships.get(partnerId);
+        Membership membership = memberships.get(callers.current(), partnerId);
         return Response.ok(MembershipResponse.of(membership, memberships.rules(), day))
                 .tag(EntityTags.of(membership.version)).build();
     }
@@ -80,8 +80,8 @@ public class MembershipResource {
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response start(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StartMembershipRequest request, @Context UriInfo uri) {
-        MembershipService.Started started = memberships.start(partnerId, ifMatch, request.tier(), request.termStart(),
-                request.termEnd(), request.autoRenew(), request.graceDays(), caller());
+        MembershipService.Started started = memberships.start(partnerId, ifMatch, request.toCommand(),
+                callers.current());
         Response.ResponseBuilder response = started.created()
                 ? Response.created(uri.getRequestUriBuilder().replaceQuery(null).build())
                 : Response.ok();
@@ -95,7 +95,7 @@ public class MembershipResource {
     @APIResponse(responseCode = "200", description = "The renewed membership")
     public Response renew(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RenewMembershipRequest request) {
-        return changed(memberships.renew(partnerId, ifMatch, request.months(), caller()));
+        return changed(memberships.renew(partnerId, ifMatch, request.months(), callers.current()));
     }
 
     @POST
@@ -105,7 +105,8 @@ public class MembershipResource {
     @APIResponse(responseCode = "200", description = "The membership with the change applied or pending")
     public Response changeTier(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ChangeTierRequest request) {
-        return changed(memberships.changeTier(partnerId, ifMatch, request.tier(), request.effectiveDate(), caller()));
+        return changed(memberships.changeTier(partnerId, ifMatch, request.tier(), request.effectiveDate(),
+                callers.current()));
     }
 
     @POST
@@ -115,7 +116,7 @@ public class MembershipResource {
     @APIResponse(responseCode = "200", description = "The ended membership")
     public Response end(@PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EndMembershipRequest request) {
-        return changed(memberships.end(partnerId, ifMatch, request.endDate(), caller()));
+        return changed(memberships.end(partnerId, ifMatch, request.endDate(), callers.current()));
     }
 
     @GET
@@ -126,8 +127,7 @@ public class MembershipResource {
     public Response history(@PathParam("partnerId") UUID partnerId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(memberships.history(partnerId, page), page, MembershipService::cursorOf,
-                MembershipChangeResponse::of).toResponse(uri);
+        return PageResponses.of(memberships.history(partnerId, page).map(MembershipChangeResponse::of), uri);
     }
 
     private Response changed(Membership membership) {
@@ -135,21 +135,17 @@ public class MembershipResource {
     }
 
     private MembershipResponse view(Membership membership) {
-        return MembershipResponse.of(membership, memberships.rules(), MembershipService.today());
+        return MembershipResponse.of(membership, memberships.rules(), memberships.today());
     }
 
-    private String caller() {
-        return Caller.username(token);
-    }
-
-    private static LocalDate parseOn(String on) {
+    private LocalDate parseOn(String on) {
         if (on == null || on.isBlank()) {
-            return MembershipService.today();
+            return memberships.today();
         }
         try {
             return LocalDate.parse(on);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("on", "must be a date as YYYY-MM-DD");
+            throw InvalidInput.field("on", "must be a date as YYYY-MM-DD");
         }
     }
 }

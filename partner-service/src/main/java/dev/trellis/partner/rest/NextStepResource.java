@@ -1,20 +1,21 @@
 package dev.trellis.partner.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.rest.dto.NextStepRequest;
 import dev.trellis.partner.rest.dto.NextStepResponse;
 import dev.trellis.partner.rest.dto.UpdateNextStepRequest;
 import dev.trellis.partner.service.Due;
 import dev.trellis.partner.service.NextStepService;
-import dev.trellis.partner.service.TouchpointService;
+import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.MergePatch;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,14 +29,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,17 +48,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Touchpoints")
 public class NextStepResource {
     private final NextStepService steps;
-    private final JsonWebToken token;
+    private final Callers callers;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public NextStepResource(NextStepService steps, JsonWebToken token) {
+    public NextStepResource(NextStepService steps, Callers callers, Clock clock, ObjectMapper json,
+            Validator validator) {
         this.steps = steps;
-        this.token = token;
+        this.callers = callers;
+        this.clock = clock;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
     @RolesAllowed({"community-team", "foundation-staff"})
     @Operation(summary = "Worklist: a staff member's next steps, soonest due first",
-            description = "Keyset-paged by (dueOn, id). overdue = not done and due before today (UTC); open = not done; all = done or not.")
+            description = "Keyset-paged by (dueOn, id). overdue = not done and due before today (in the foundation's "
+                    + "zone); open = not done; all = done or not.")
     @APIResponse(responseCode = "200", description = "One page of next steps")
     @APIResponse(responseCode = "400", description = "A bad owner, due, limit or cursor")
     @APIResponse(responseCode = "403", description = "Not staff")
@@ -65,9 +76,9 @@ public class NextStepResource {
             @QueryParam("due") String due,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        LocalDate today = TouchpointService.today();
-        return Page.of(steps.worklist(owner(owner), due(due), page), page, NextStepService::cursorOf,
-                (NextStep s) -> NextStepResponse.of(s, today)).toResponse(uri);
+        LocalDate today = LocalDate.now(clock);
+        return PageResponses.of(steps.worklist(owner(owner), due(due), page).map(s -> NextStepResponse.of(s, today)),
+                uri);
     }
 
     @GET
@@ -77,8 +88,7 @@ public class NextStepResource {
     @APIResponse(responseCode = "200", description = "The next step, with its ETag")
     @APIResponse(responseCode = "404", description = "No such next step")
     public Response get(@PathParam("stepId") UUID stepId) {
-        NextStep step = steps.get(stepId);
-        return Response.ok(NextStepResponse.of(step, TouchpointService.today())).tag(EntityTags.of(step.version)).build();
+        return withETag(steps.get(stepId));
     }
 
     @PATCH
@@ -86,7 +96,9 @@ public class NextStepResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed("community-team")
     @Operation(summary = "Change a next step: tick it off, reassign it, move its due date",
-            description = "Fields left out stay as they are. Done records when; reopening clears it.")
+            description = "JSON merge patch: fields left out stay as they are; none can be cleared (null is refused). "
+                    + "Done records when; reopening clears it.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = UpdateNextStepRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed next step, with its new ETag")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "403", description = "Not community team")
@@ -94,17 +106,21 @@ public class NextStepResource {
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("stepId") UUID stepId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull UpdateNextStepRequest request) {
-        NextStep step = steps.update(stepId, ifMatch, request);
-        return Response.ok(NextStepResponse.of(step, TouchpointService.today())).tag(EntityTags.of(step.version)).build();
+            JsonNode body) {
+        return withETag(steps.update(stepId, ifMatch,
+                MergePatch.read(body, UpdateNextStepRequest.class, json, validator).map(UpdateNextStepRequest::toChanges)));
+    }
+
+    private Response withETag(NextStep step) {
+        return Response.ok(NextStepResponse.of(step, LocalDate.now(clock))).tag(EntityTags.of(step.version)).build();
     }
 
     private String owner(String owner) {
         if (owner == null || owner.isBlank() || owner.trim().equalsIgnoreCase("me")) {
-            return Caller.username(token);
+            return callers.current().requireUsername();
         }
         if (!owner.trim().matches(NextStepRequest.USERNAME)) {
-            throw ProblemException.badRequest("owner", "must be 'me' or a staff username");
+            throw InvalidInput.field("owner", "must be 'me' or a staff username");
         }
         return owner.trim();
     }
@@ -116,7 +132,7 @@ public class NextStepResource {
         try {
             return Due.valueOf(due.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("due", "must be overdue, open or all");
+            throw InvalidInput.field("due", "must be overdue, open or all");
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.trellis.partner.rest;
 
 import dev.trellis.partner.rest.dto.PartnerAffiliationResponse;
 import dev.trellis.partner.service.AffiliationService;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,7 +40,7 @@ public class PartnerAffiliationResource {
             @QueryParam("current") @DefaultValue("true") boolean current,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(affiliations.listForPartner(partnerId, current, page), page, AffiliationService::cursorOf,
-                PartnerAffiliationResponse::of).toResponse(uri);
+        return PageResponses.of(affiliations.listForPartner(partnerId, current, page)
+                .map(PartnerAffiliationResponse::of), uri);
     }
 }

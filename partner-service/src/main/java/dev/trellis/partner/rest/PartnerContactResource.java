@@ -1,14 +1,20 @@
 package dev.trellis.partner.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.rest.dto.PartnerContactResponse;
 import dev.trellis.partner.service.ContactDetails;
 import dev.trellis.partner.service.ContactService;
+import dev.trellis.partner.service.command.ContactChanges;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.http.Problem;
+import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,8 +28,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,14 +43,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner self-service")
 public class PartnerContactResource {
-    private final ContactService contacts;
-    private final ContactPatches patches;
-    private final JsonWebToken token;
+    static final Set<String> PARTNER_FIELDS = Set.of(ContactChanges.FIRST_NAME, ContactChanges.LAST_NAME,
+            ContactChanges.PHONE, ContactChanges.JOB_TITLE);
 
-    public PartnerContactResource(ContactService contacts, ContactPatches patches, JsonWebToken token) {
+    private final ContactService contacts;
+    private final Callers callers;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    public PartnerContactResource(ContactService contacts, Callers callers, ObjectMapper json, Validator validator) {
         this.contacts = contacts;
-        this.patches = patches;
-        this.token = token;
+        this.callers = callers;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
@@ -53,8 +65,8 @@ public class PartnerContactResource {
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(contacts.listForPartner(PartnerClaim.of(token), page), page, ContactService::cursorOf,
-                PartnerContactResponse::of).toResponse(uri);
+        return PageResponses.of(contacts.listForPartner(callers.current().ownPartnerId(), page)
+                .map(PartnerContactResponse::of), uri);
     }
 
     @GET
@@ -64,12 +76,12 @@ public class PartnerContactResource {
     @APIResponse(responseCode = "200", description = "The contact; ETag for If-Match")
     @APIResponse(responseCode = "404", description = "Not a current contact of my organisation")
     public Response get(@PathParam("contactId") UUID contactId) {
-        return withETag(contacts.getForPartner(PartnerClaim.of(token), contactId));
+        return withETag(contacts.getForPartner(callers.current().ownPartnerId(), contactId));
     }
 
     @PATCH
     @Path("/{contactId}")
-    @Consumes({ContactResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed("partner")
     @Operation(summary = "Correct one of my organisation's contacts",
             description = "JSON merge patch of firstName, lastName, phone, jobTitle only; email and affiliations are the foundation's.")
@@ -80,10 +92,16 @@ public class PartnerContactResource {
     @APIResponse(responseCode = "412", description = "The contact changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("contactId") UUID contactId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            JsonNode body) throws JsonProcessingException {
-        UUID partnerId = PartnerClaim.of(token);
+            JsonNode body) {
+        UUID partnerId = callers.current().ownPartnerId();
+        List<String> refused = MergePatch.outside(body, PARTNER_FIELDS);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(403, "field-not-editable", "Field not editable",
+                    ContactResource.onlyTheseFields(PARTNER_FIELDS),
+                    refused.stream().map(f -> new Problem.FieldError(f, "cannot be changed here")).toList());
+        }
         return withETag(contacts.updateForPartner(partnerId, contactId, ifMatch,
-                patches.read(body, ContactPatches.PARTNER_FIELDS, 403)));
+                ContactResource.readPatch(body, json, validator)));
     }
 
     private static Response withETag(ContactDetails details) {

@@ -5,22 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.rest.dto.LifecycleChangeRequest;
+import dev.trellis.partner.rest.dto.MembershipResponse;
+import dev.trellis.partner.rest.dto.OwnOrganisationResponse;
 import dev.trellis.partner.rest.dto.PartnerRequest;
 import dev.trellis.partner.rest.dto.PartnerResponse;
 import dev.trellis.partner.rest.dto.SelfServicePatch;
-import dev.trellis.partner.service.PartnerFilter;
-import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.KeyContactService;
 import dev.trellis.partner.service.MembershipService;
-import dev.trellis.partner.rest.dto.MembershipResponse;
-import dev.trellis.partner.rest.dto.OwnOrganisationResponse;
+import dev.trellis.partner.service.PartnerFilter;
+import dev.trellis.partner.service.PartnerService;
+import dev.trellis.platform.domain.AccessDenied;
+import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.MergePatch;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.http.Problem;
 import dev.trellis.platform.http.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
+import dev.trellis.platform.security.Caller;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -40,33 +43,31 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
     private final PartnerService partners;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
-    private final ObjectMapper json;
-    private final Validator validator;
     private final MembershipService memberships;
     private final KeyContactService keyContacts;
+    private final Callers callers;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public PartnerResource(PartnerService partners, JsonWebToken token, SecurityIdentity identity, ObjectMapper json,
-            Validator validator, MembershipService memberships, KeyContactService keyContacts) {
+    public PartnerResource(PartnerService partners, MembershipService memberships, KeyContactService keyContacts,
+            Callers callers, ObjectMapper json, Validator validator) {
+        this.partners = partners;
         this.memberships = memberships;
         this.keyContacts = keyContacts;
-        this.partners = partners;
-        this.token = token;
-        this.identity = identity;
+        this.callers = callers;
         this.json = json;
         this.validator = validator;
     }
@@ -80,9 +81,10 @@ public class PartnerResource {
             @QueryParam("tier") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a tier code such as GOLD") String tier,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        UUID only = identity.hasRole("partner") && !isStaff() ? ownPartnerId() : null;
+        Caller caller = callers.current();
+        UUID only = caller.isPartner() ? caller.ownPartnerId() : null;
         PartnerFilter filter = new PartnerFilter(q, lifecycleStatus(status), country, tier, only);
-        return Page.of(partners.list(filter, page), page, PartnerService::cursorOf, PartnerResponse::of).toResponse(uri);
+        return PageResponses.of(partners.list(filter, page).map(PartnerResponse::of), uri);
     }
 
     @POST
@@ -91,7 +93,7 @@ public class PartnerResource {
     @Operation(summary = "Register a partner")
     @APIResponse(responseCode = "201", description = "Registered")
     public Response create(@Valid @NotNull PartnerRequest request, @Context UriInfo uri) {
-        Partner partner = partners.register(request);
+        Partner partner = partners.register(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(partner.id.toString()).build())
                 .entity(PartnerResponse.of(partner)).tag(EntityTags.of(partner.version)).build();
     }
@@ -101,7 +103,7 @@ public class PartnerResource {
     @RolesAllowed({"community-team", "foundation-staff", "partner"})
     @Operation(summary = "Read a partner", description = "Partner users may read only their own organisation.")
     public Response get(@PathParam("id") UUID id) {
-        requireStaffOrOwn(id);
+        requireStaffOrOwn(callers.current(), id);
         return withETag(partners.get(id));
     }
 
@@ -112,7 +114,8 @@ public class PartnerResource {
     @Operation(summary = "Change a partner's profile (JSON merge patch; If-Match required)")
     @RequestBody(content = @Content(schema = @Schema(implementation = PartnerRequest.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        return withETag(partners.update(id, ifMatch, MergePatch.read(body, PartnerRequest.class, json, validator)));
+        return withETag(partners.update(id, ifMatch,
+                MergePatch.read(body, PartnerRequest.class, json, validator).map(PartnerRequest::toChanges)));
     }
 
     @POST
@@ -122,7 +125,7 @@ public class PartnerResource {
     @Operation(summary = "Lapse, reactivate or retire a partner (If-Match required)")
     public Response changeLifecycle(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull LifecycleChangeRequest request) {
-        return withETag(partners.changeLifecycle(id, ifMatch, request));
+        return withETag(partners.changeLifecycle(id, ifMatch, request.toCommand()));
     }
 
     /** A partner user's own organisation, from the token's partner_id claim; never another's. */
@@ -131,10 +134,11 @@ public class PartnerResource {
     @RolesAllowed("partner")
     @Operation(summary = "My organisation (partner users): profile, membership and key contacts")
     public Response me() {
-        UUID own = ownPartnerId();
+        Caller caller = callers.current();
+        UUID own = caller.ownPartnerId();
         Partner partner = partners.get(own);
-        MembershipResponse membership = memberships.find(own)
-                .map(m -> MembershipResponse.of(m, memberships.rules(), MembershipService.today())).orElse(null);
+        MembershipResponse membership = memberships.find(caller, own)
+                .map(m -> MembershipResponse.of(m, memberships.rules(), memberships.today())).orElse(null);
         return Response.ok(new OwnOrganisationResponse(PartnerResponse.of(partner), membership, keyContacts.list(own)))
                 .tag(EntityTags.of(partner.version)).build();
     }
@@ -153,7 +157,9 @@ public class PartnerResource {
                     "Partners may change only " + SelfServicePatch.FIELDS + "; ask the foundation to change " + refused,
                     refused.stream().map(f -> new Problem.FieldError(f, "may not be changed by partners")).toList());
         }
-        return withETag(partners.updateOwn(ownPartnerId(), ifMatch, MergePatch.read(body, SelfServicePatch.class, json, validator)));
+        UUID own = callers.current().ownPartnerId();
+        return withETag(partners.updateOwn(own, ifMatch,
+                MergePatch.read(body, SelfServicePatch.class, json, validator).map(SelfServicePatch::toChanges)));
     }
 
     private static LifecycleStatus lifecycleStatus(String value) {
@@ -163,23 +169,16 @@ public class PartnerResource {
         try {
             return LifecycleStatus.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status", "must be one of " + java.util.Arrays.toString(LifecycleStatus.values()));
+            throw InvalidInput.field("status", "must be one of " + Arrays.toString(LifecycleStatus.values()));
         }
     }
 
-    private boolean isStaff() {
-        return identity.hasRole("community-team") || identity.hasRole("foundation-staff");
-    }
-
-    private void requireStaffOrOwn(UUID id) {
-        if (!isStaff() && !id.equals(ownPartnerId())) {
-            throw new ProblemException(403, "other-partner", "Not your organisation",
+    /** Staff read any partner; a partner user only its own organisation (403 no-partner without one). */
+    static void requireStaffOrOwn(Caller caller, UUID id) {
+        if (!caller.isStaff() && !id.equals(caller.ownPartnerId())) {
+            throw new AccessDenied("other-partner", "Not your organisation",
                     "Partner users can read only their own organisation");
         }
-    }
-
-    private UUID ownPartnerId() {
-        return PartnerClaim.of(token);
     }
 
     private static Response withETag(Partner partner) {

@@ -6,10 +6,11 @@ import dev.trellis.partner.rest.dto.LogTouchpointRequest;
 import dev.trellis.partner.rest.dto.TouchpointResponse;
 import dev.trellis.partner.service.TouchpointFilter;
 import dev.trellis.partner.service.TouchpointService;
+import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,11 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Touchpoints")
 public class PartnerTouchpointResource {
     private final TouchpointService touchpoints;
-    private final JsonWebToken token;
+    private final Callers callers;
 
-    public PartnerTouchpointResource(TouchpointService touchpoints, JsonWebToken token) {
+    public PartnerTouchpointResource(TouchpointService touchpoints, Callers callers) {
         this.touchpoints = touchpoints;
-        this.token = token;
+        this.callers = callers;
     }
 
     @GET
@@ -67,12 +67,8 @@ public class PartnerTouchpointResource {
         PageRequest page = PageRequest.of(limit, cursor);
         TouchpointFilter filter = new TouchpointFilter(type(type), bool("executive", executive), date("from", from),
                 date("to", to));
-        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
-            throw ProblemException.badRequest("from", "must not be after 'to'");
-        }
-        LocalDate today = TouchpointService.today();
-        return Page.of(touchpoints.list(partnerId, filter, page), page, TouchpointService::cursorOf,
-                (Touchpoint t) -> TouchpointResponse.of(t, today)).toResponse(uri);
+        LocalDate today = touchpoints.today();
+        return PageResponses.of(touchpoints.list(partnerId, filter, page).map(t -> TouchpointResponse.of(t, today)), uri);
     }
 
     @POST
@@ -87,10 +83,10 @@ public class PartnerTouchpointResource {
     @APIResponse(responseCode = "404", description = "No such partner")
     public Response log(@PathParam("partnerId") UUID partnerId, @Valid @NotNull LogTouchpointRequest request,
             @Context UriInfo uri) {
-        Touchpoint touchpoint = touchpoints.log(partnerId, request, Caller.username(token));
+        Touchpoint touchpoint = touchpoints.log(partnerId, request.toCommand(), callers.current());
         return Response.created(uri.getBaseUriBuilder().path("api/touchpoints/{id}").build(touchpoint.id))
                 .tag(EntityTags.of(touchpoint.version))
-                .entity(TouchpointResponse.of(touchpoint, TouchpointService.today())).build();
+                .entity(TouchpointResponse.of(touchpoint, touchpoints.today())).build();
     }
 
     private static TouchpointType type(String value) {
@@ -100,7 +96,7 @@ public class PartnerTouchpointResource {
         try {
             return TouchpointType.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("type", "must be one of CALL, MEETING, BUSINESS_REVIEW, CONFERENCE_CONVERSATION, EMAIL");
+            throw InvalidInput.field("type", "must be one of CALL, MEETING, BUSINESS_REVIEW, CONFERENCE_CONVERSATION, EMAIL");
         }
     }
 
@@ -111,7 +107,7 @@ public class PartnerTouchpointResource {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.badRequest(name, "must be true or false");
+            default -> throw InvalidInput.field(name, "must be true or false");
         };
     }
 
@@ -122,7 +118,7 @@ public class PartnerTouchpointResource {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name, "must be a date like 2025-03-31");
+            throw InvalidInput.field(name, "must be a date like 2025-03-31");
         }
     }
 }

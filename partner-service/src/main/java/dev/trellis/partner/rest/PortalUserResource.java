@@ -5,8 +5,9 @@ import dev.trellis.partner.rest.dto.InvitePortalUserRequest;
 import dev.trellis.partner.rest.dto.PortalInvitationResponse;
 import dev.trellis.partner.rest.dto.PortalUserResponse;
 import dev.trellis.partner.service.PortalUserService;
-import dev.trellis.platform.http.Page;
-import dev.trellis.platform.http.PageRequest;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,11 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Portal users")
 public class PortalUserResource {
     private final PortalUserService portalUsers;
-    private final JsonWebToken token;
+    private final Callers callers;
 
-    public PortalUserResource(PortalUserService portalUsers, JsonWebToken token) {
+    public PortalUserResource(PortalUserService portalUsers, Callers callers) {
         this.portalUsers = portalUsers;
-        this.token = token;
+        this.callers = callers;
     }
 
     @POST
@@ -62,8 +62,7 @@ public class PortalUserResource {
     @APIResponse(responseCode = "503", description = "Keycloak cannot be reached")
     public Response invite(@PathParam("partnerId") UUID partnerId, @Valid @NotNull InvitePortalUserRequest request,
             @Context UriInfo uri) {
-        PortalInvitation invitation = portalUsers.invite(partnerId, request.email(), request.firstName(), request.lastName(),
-                Caller.username(token));
+        PortalInvitation invitation = portalUsers.invite(partnerId, request.toCommand(), callers.current());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.created(uri.getAbsolutePathBuilder().path("{userId}").build(invitation.user().id()))
@@ -83,8 +82,7 @@ public class PortalUserResource {
     public Response list(@PathParam("partnerId") UUID partnerId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(portalUsers.list(partnerId, page), page, PortalUserService::cursorOf, PortalUserResponse::of)
-                .toResponse(uri);
+        return PageResponses.of(portalUsers.list(partnerId, page).map(PortalUserResponse::of), uri);
     }
 
     @GET
@@ -110,6 +108,6 @@ public class PortalUserResource {
     @APIResponse(responseCode = "502", description = "Keycloak refused the request")
     @APIResponse(responseCode = "503", description = "Keycloak cannot be reached")
     public void remove(@PathParam("partnerId") UUID partnerId, @PathParam("userId") UUID userId) {
-        portalUsers.remove(partnerId, userId.toString(), Caller.username(token));
+        portalUsers.remove(partnerId, userId.toString(), callers.current());
     }
 }

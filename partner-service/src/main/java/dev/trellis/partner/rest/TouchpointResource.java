@@ -1,5 +1,7 @@
 package dev.trellis.partner.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.rest.dto.NextStepRequest;
@@ -8,9 +10,10 @@ import dev.trellis.partner.rest.dto.TouchpointResponse;
 import dev.trellis.partner.rest.dto.UpdateTouchpointRequest;
 import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.MergePatch;
+import dev.trellis.platform.patch.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +30,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,9 +42,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Touchpoints")
 public class TouchpointResource {
     private final TouchpointService touchpoints;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public TouchpointResource(TouchpointService touchpoints) {
+    public TouchpointResource(TouchpointService touchpoints, ObjectMapper json, Validator validator) {
         this.touchpoints = touchpoints;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GET
@@ -49,9 +59,7 @@ public class TouchpointResource {
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such touchpoint")
     public Response get(@PathParam("id") UUID id) {
-        Touchpoint touchpoint = touchpoints.get(id);
-        return Response.ok(TouchpointResponse.of(touchpoint, TouchpointService.today()))
-                .tag(EntityTags.of(touchpoint.version)).build();
+        return withETag(touchpoints.get(id));
     }
 
     @PATCH
@@ -59,18 +67,20 @@ public class TouchpointResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed("community-team")
     @Operation(summary = "Change a touchpoint",
-            description = "Fields left out stay as they are. Changing contact attendees or the date recomputes the executive flag.")
+            description = "JSON merge patch: fields left out stay as they are; null clears notes or an attendee list, "
+                    + "and is refused for occurredOn, type and summary. Changing contact attendees or the date "
+                    + "recomputes the executive flag.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = UpdateTouchpointRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed touchpoint, with its new ETag")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "403", description = "Not community team")
     @APIResponse(responseCode = "404", description = "No such touchpoint")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull UpdateTouchpointRequest request) {
-        Touchpoint touchpoint = touchpoints.update(id, ifMatch, request);
-        return Response.ok(TouchpointResponse.of(touchpoint, TouchpointService.today()))
-                .tag(EntityTags.of(touchpoint.version)).build();
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
+        return withETag(touchpoints.update(id, ifMatch,
+                MergePatch.read(body, UpdateTouchpointRequest.class, json, validator)
+                        .map(UpdateTouchpointRequest::toChanges)));
     }
 
     @POST
@@ -83,9 +93,14 @@ public class TouchpointResource {
     @APIResponse(responseCode = "403", description = "Not community team")
     @APIResponse(responseCode = "404", description = "No such touchpoint")
     public Response addNextStep(@PathParam("id") UUID id, @Valid @NotNull NextStepRequest request, @Context UriInfo uri) {
-        NextStep step = touchpoints.addNextStep(id, request);
+        NextStep step = touchpoints.addNextStep(id, request.toCommand());
         return Response.created(uri.getBaseUriBuilder().path("api/touchpoints/next-steps/{id}").build(step.id))
                 .tag(EntityTags.of(step.version))
-                .entity(NextStepResponse.of(step, TouchpointService.today())).build();
+                .entity(NextStepResponse.of(step, touchpoints.today())).build();
+    }
+
+    private Response withETag(Touchpoint touchpoint) {
+        return Response.ok(TouchpointResponse.of(touchpoint, touchpoints.today()))
+                .tag(EntityTags.of(touchpoint.version)).build();
     }
 }

@@ -2,22 +2,22 @@ package dev.trellis.partner.service;
 
 import dev.trellis.partner.domain.Affiliation;
 import dev.trellis.partner.domain.AffiliationRole;
-import dev.trellis.partner.domain.AffiliationRuleException;
 import dev.trellis.partner.domain.AffiliationSource;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.domain.DateRange;
 import dev.trellis.partner.domain.Partner;
-import dev.trellis.partner.messaging.AffiliationEvents;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.partner.messaging.out.AffiliationEvents;
+import dev.trellis.partner.persistence.AffiliationQueries;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,10 +29,14 @@ import java.util.UUID;
 public class AffiliationService {
     private final EntityManager em;
     private final AffiliationEvents events;
+    private final AffiliationQueries queries;
+    private final Clock clock;
 
-    public AffiliationService(EntityManager em, AffiliationEvents events) {
+    public AffiliationService(EntityManager em, AffiliationEvents events, AffiliationQueries queries, Clock clock) {
         this.em = em;
         this.events = events;
+        this.queries = queries;
+        this.clock = clock;
     }
 
     /** The outcome of a move: the affiliations it ended and the one it started. */
@@ -47,7 +51,7 @@ public class AffiliationService {
     public Affiliation get(UUID contactId, UUID affiliationId) {
         Affiliation affiliation = Affiliation.findById(affiliationId);
         if (affiliation == null || !affiliation.contactId.equals(contactId)) {
-            throw ProblemException.notFound("Affiliation", affiliationId);
+            throw NotFound.of("Affiliation", affiliationId);
         }
         return affiliation;
     }
@@ -89,7 +93,7 @@ public class AffiliationService {
     private Affiliation begin(Contact contact, UUID partnerId, AffiliationRole role, LocalDate startDate,
             AffiliationSource source) {
         if (Partner.findById(partnerId) == null) {
-            throw ProblemException.badRequest("partnerId", "does not name a partner");
+            throw InvalidInput.field("partnerId", "does not name a partner");
         }
         Affiliation affiliation = Affiliation.start(contact.id, partnerId, role, startDate, source);
         DateRange period = affiliation.period();
@@ -97,8 +101,7 @@ public class AffiliationService {
                         contact.id, partnerId, role).stream()
                 .anyMatch(existing -> existing.period().overlaps(period));
         if (overlapping) {
-            throw AffiliationRuleException.conflict(
-                    "The contact already has this role at this partner during that time");
+            throw Affiliation.conflict("The contact already has this role at this partner during that time");
         }
         affiliation.persist();
         em.flush();
@@ -107,59 +110,27 @@ public class AffiliationService {
     }
 
     /** Serialises affiliation changes of one contact, and bumps its version: its ETag covers its affiliations. */
-    private Contact lockContact(UUID contactId) {
+    private static Contact lockContact(UUID contactId) {
         return Contact.<Contact>findByIdOptional(contactId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
-                .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
+                .orElseThrow(() -> NotFound.of("Contact", contactId));
     }
 
     /** As {@link #lockContact}, for changes that add to a contact: an erased one gets none (409). */
-    private Contact lockLiveContact(UUID contactId) {
+    private static Contact lockLiveContact(UUID contactId) {
         Contact contact = lockContact(contactId);
         ContactService.requireNotErased(contact);
         return contact;
     }
 
-    /**
-     * One page of a partner's affiliations in (start date, id) order, current ones on {@code today} or all;
-     * fetches one extra row to tell whether there is a next page.
-     */
+    /** One page of a partner's affiliations in (start date, id) order, those current today or all. */
     @Transactional
-    public List<PartnerAffiliation> listForPartner(UUID partnerId, boolean currentOnly, PageRequest page) {
+    public Page<PartnerAffiliation> listForPartner(UUID partnerId, boolean currentOnly, PageRequest page) {
         if (Partner.findById(partnerId) == null) {
-            throw ProblemException.notFound("Partner", partnerId);
+            throw NotFound.of("Partner", partnerId);
         }
-        Cursor after = page.decodedCursor(2);
-        StringBuilder jpql = new StringBuilder(
-                "select a, c from Affiliation a, Contact c where c.id = a.contactId and a.partnerId = :partner");
-        if (currentOnly) {
-            jpql.append(" and a.startDate <= :today and (a.endDate is null or a.endDate >= :today)");
-        }
-        if (after != null) {
-            jpql.append(" and (a.startDate > :afterStart or (a.startDate = :afterStart and a.id > :afterId))");
-        }
-        jpql.append(" order by a.startDate, a.id");
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("partner", partnerId);
-        if (currentOnly) {
-            query.setParameter("today", ContactService.today());
-        }
-        if (after != null) {
-            query.setParameter("afterStart", date(after.key(0))).setParameter("afterId", after.uuid(1));
-        }
-        return query.setMaxResults(page.fetchSize()).getResultList().stream()
-                .map(row -> new PartnerAffiliation((Affiliation) row[0], (Contact) row[1]))
-                .toList();
-    }
-
-    public static Cursor cursorOf(PartnerAffiliation row) {
-        return Cursor.of(row.affiliation().startDate, row.affiliation().id);
-    }
-
-    private static LocalDate date(String key) {
-        try {
-            return LocalDate.parse(key);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
-        }
+        List<AffiliationQueries.Row> fetched = queries.ofPartner(partnerId, currentOnly ? LocalDate.now(clock) : null,
+                page);
+        return Page.of(fetched, page, AffiliationQueries::cursorOf,
+                row -> new PartnerAffiliation(row.affiliation(), row.contact()));
     }
 }

@@ -6,20 +6,26 @@ import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.domain.ConsentSource;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.domain.KeyContact;
-import dev.trellis.partner.messaging.ContactEvents;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.partner.messaging.out.ContactEvents;
+import dev.trellis.partner.persistence.ContactQueries;
+import dev.trellis.partner.service.command.ContactChanges;
+import dev.trellis.partner.service.command.NewContact;
+import dev.trellis.platform.domain.AccessDenied;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,82 +43,45 @@ import org.hibernate.exception.ConstraintViolationException;
 public class ContactService {
     private final EntityManager em;
     private final ContactEvents events;
+    private final ContactQueries queries;
+    private final Clock clock;
 
-    public ContactService(EntityManager em, ContactEvents events) {
+    public ContactService(EntityManager em, ContactEvents events, ContactQueries queries, Clock clock) {
         this.em = em;
         this.events = events;
+        this.queries = queries;
+        this.clock = clock;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** Today in the foundation's zone: the day "current" affiliations are current on. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
-     * One page in (lower(last name), lower(first name), id) order, each with its current affiliations;
-     * fetches one extra row to tell whether there is a next page.
+     * One page in (lower(last name), lower(first name), id) order, each with its current affiliations.
      *
      * @param q         matched, case-insensitively, anywhere in first name, last name, full name or email
      * @param partnerId only contacts currently affiliated with this partner
      */
     @Transactional
-    public List<ContactDetails> list(String q, UUID partnerId, PageRequest page) {
-        return withCurrentAffiliations(query(q, partnerId, page), null);
-    }
-
-    private List<Contact> query(String q, UUID partnerId, PageRequest page) {
-        Cursor after = page.decodedCursor(3);
-        StringBuilder where = new StringBuilder("where c.erasedAt is null ");
-        Map<String, Object> params = new HashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.append("""
-                     and (lower(c.firstName) like :q escape '\\' or lower(c.lastName) like :q escape '\\'
-                          or lower(c.email) like :q escape '\\'
-                          or lower(concat(c.firstName, ' ', c.lastName)) like :q escape '\\')""");
-            params.put("q", "%" + q.strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (partnerId != null) {
-            where.append("""
-                     and exists (select 1 from Affiliation a where a.contactId = c.id and a.partnerId = :partner
-                                 and a.startDate <= :today and (a.endDate is null or a.endDate >= :today))""");
-            params.put("partner", partnerId);
-            params.put("today", today());
-        }
-        if (after != null) {
-            where.append("""
-                     and (lower(c.lastName) > :last
-                          or (lower(c.lastName) = :last and lower(c.firstName) > :first)
-                          or (lower(c.lastName) = :last and lower(c.firstName) = :first and c.id > :id))""");
-            params.put("last", after.key(0));
-            params.put("first", after.key(1));
-            params.put("id", after.uuid(2));
-        }
-        TypedQuery<Contact> query = em.createQuery("select c from Contact c " + where
-                + " order by lower(c.lastName), lower(c.firstName), c.id", Contact.class);
-        params.forEach(query::setParameter);
-        return query.setMaxResults(page.fetchSize()).getResultList();
-    }
-
-    public static Cursor cursorOf(ContactDetails details) {
-        Contact c = details.contact();
-        return Cursor.of(c.lastName.toLowerCase(Locale.ROOT), c.firstName.toLowerCase(Locale.ROOT), c.id);
-    }
-
-    private List<ContactDetails> withCurrentAffiliations(List<Contact> contacts, UUID onlyPartner) {
-        if (contacts.isEmpty()) {
-            return List.of();
-        }
+    public Page<ContactDetails> list(String q, UUID partnerId, PageRequest page) {
         LocalDate today = today();
+        return withCurrentAffiliations(queries.page(q, partnerId, today, page), page, null, today);
+    }
+
+    private Page<ContactDetails> withCurrentAffiliations(List<Contact> fetched, PageRequest request, UUID onlyPartner,
+            LocalDate today) {
+        Page<Contact> page = Page.of(fetched, request, ContactQueries::cursorOf, c -> c);
+        if (page.items().isEmpty()) {
+            return page.map(c -> new ContactDetails(c, List.of(), List.of()));
+        }
         Map<UUID, List<Affiliation>> byContact = new HashMap<>();
-        em.createQuery("select a from Affiliation a where a.contactId in :ids order by a.startDate desc, a.id",
-                        Affiliation.class)
-                .setParameter("ids", contacts.stream().map(c -> c.id).toList())
-                .getResultList().stream()
+        Affiliation.<Affiliation>list("contactId in ?1 order by startDate desc, id",
+                        page.items().stream().map(c -> c.id).toList()).stream()
                 .filter(a -> a.isCurrentOn(today) && (onlyPartner == null || onlyPartner.equals(a.partnerId)))
                 .forEach(a -> byContact.computeIfAbsent(a.contactId, k -> new ArrayList<>()).add(a));
-        return contacts.stream()
-                .map(c -> new ContactDetails(c, byContact.getOrDefault(c.id, List.of()), List.of()))
-                .toList();
+        return page.map(c -> new ContactDetails(c, byContact.getOrDefault(c.id, List.of()), List.of()));
     }
 
     /** A contact with all its affiliations and its whole consent history. */
@@ -122,24 +91,25 @@ public class ContactService {
     }
 
     @Transactional
-    public ContactDetails create(String firstName, String lastName, String email, String phone, String jobTitle) {
-        return create(UUID.randomUUID(), firstName, lastName, email, phone, jobTitle);
+    public ContactDetails create(NewContact command) {
+        return create(UUID.randomUUID(), command);
     }
 
     /**
      * A contact with a given id: only demo data uses it, so that other services' demo data can name the
-     * same people (see config.DemoData#demoContactId).
+     * same people (see demo.DemoData#demoContactId).
      */
     @Transactional
-    public ContactDetails create(UUID id, String firstName, String lastName, String email, String phone, String jobTitle) {
+    public ContactDetails create(UUID id, NewContact command) {
+        String email = required(command.email(), ContactChanges.EMAIL);
         requireEmailFree(email, null);
         Contact contact = new Contact();
         contact.id = id;
-        contact.firstName = firstName.strip();
-        contact.lastName = lastName.strip();
-        contact.email = email.strip();
-        contact.phone = blankToNull(phone);
-        contact.jobTitle = blankToNull(jobTitle);
+        contact.firstName = required(command.firstName(), ContactChanges.FIRST_NAME);
+        contact.lastName = required(command.lastName(), ContactChanges.LAST_NAME);
+        contact.email = email;
+        contact.phone = blankToNull(command.phone());
+        contact.jobTitle = blankToNull(command.jobTitle());
         contact.persist();
         flushGuardingEmail();
         return new ContactDetails(contact, List.of(), List.of());
@@ -147,11 +117,11 @@ public class ContactService {
 
     /** Staff edit: any of the contact's own details, if {@code ifMatch} names its current version. */
     @Transactional
-    public ContactDetails update(UUID id, String ifMatch, ContactEdit edit) {
+    public ContactDetails update(UUID id, String ifMatch, MergePatch<ContactChanges> patch) {
         Contact contact = find(id);
         requireNotErased(contact);
-        EntityTags.requireMatch(ifMatch, contact.version);
-        apply(contact, edit);
+        Versions.requireMatch(ifMatch, contact.version);
+        apply(contact, patch);
         return details(contact);
     }
 
@@ -165,11 +135,11 @@ public class ContactService {
     @Transactional
     public Contact erase(UUID id) {
         Contact contact = Contact.<Contact>findByIdOptional(id, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
-                .orElseThrow(() -> ProblemException.notFound("Contact", id));
+                .orElseThrow(() -> NotFound.of("Contact", id));
         if (contact.erased()) {
             return contact;
         }
-        contact.erase(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        contact.erase(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         Consent.delete("contactId", id);
         KeyContact.delete("contactId", id);
         events.erased(contact);
@@ -177,23 +147,24 @@ public class ContactService {
         return contact;
     }
 
-    private void apply(Contact contact, ContactEdit edit) {
-        if (edit.has(ContactEdit.FIRST_NAME)) {
-            contact.firstName = required(edit.firstName(), ContactEdit.FIRST_NAME);
+    private void apply(Contact contact, MergePatch<ContactChanges> patch) {
+        ContactChanges changes = patch.value();
+        if (patch.has(ContactChanges.FIRST_NAME)) {
+            contact.firstName = required(changes.firstName(), ContactChanges.FIRST_NAME);
         }
-        if (edit.has(ContactEdit.LAST_NAME)) {
-            contact.lastName = required(edit.lastName(), ContactEdit.LAST_NAME);
+        if (patch.has(ContactChanges.LAST_NAME)) {
+            contact.lastName = required(changes.lastName(), ContactChanges.LAST_NAME);
         }
-        if (edit.has(ContactEdit.EMAIL)) {
-            String email = required(edit.email(), ContactEdit.EMAIL);
+        if (patch.has(ContactChanges.EMAIL)) {
+            String email = required(changes.email(), ContactChanges.EMAIL);
             requireEmailFree(email, contact.id);
             contact.email = email;
         }
-        if (edit.has(ContactEdit.PHONE)) {
-            contact.phone = blankToNull(edit.phone());
+        if (patch.has(ContactChanges.PHONE)) {
+            contact.phone = blankToNull(changes.phone());
         }
-        if (edit.has(ContactEdit.JOB_TITLE)) {
-            contact.jobTitle = blankToNull(edit.jobTitle());
+        if (patch.has(ContactChanges.JOB_TITLE)) {
+            contact.jobTitle = blankToNull(changes.jobTitle());
         }
         flushGuardingEmail();
     }
@@ -203,9 +174,9 @@ public class ContactService {
     public Consent recordConsent(UUID contactId, ConsentPurpose purpose, boolean granted, ConsentSource source) {
         // The lock serialises decisions on one contact, and the version bump changes the contact's ETag.
         Contact contact = Contact.<Contact>findByIdOptional(contactId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
-                .orElseThrow(() -> ProblemException.notFound("Contact", contactId));
+                .orElseThrow(() -> NotFound.of("Contact", contactId));
         requireNotErased(contact);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Optional<Instant> latest = em.createQuery("""
                         select max(s.recordedAt) from Consent s where s.contactId = :contact and s.purpose = :purpose
                         """, Instant.class)
@@ -226,9 +197,10 @@ public class ContactService {
     // ---- partner self-service: only contacts currently affiliated with the caller's own organisation
 
     @Transactional
-    public List<ContactDetails> listForPartner(UUID partnerId, PageRequest page) {
+    public Page<ContactDetails> listForPartner(UUID partnerId, PageRequest page) {
         // Only the affiliations with the caller's organisation: where else a person works is not its business.
-        return withCurrentAffiliations(query(null, partnerId, page), partnerId);
+        LocalDate today = today();
+        return withCurrentAffiliations(queries.page(null, partnerId, today, page), page, partnerId, today);
     }
 
     @Transactional
@@ -238,14 +210,15 @@ public class ContactService {
 
     /** A partner edits a contact of its own: names, phone and job title only (the resource refuses the rest). */
     @Transactional
-    public ContactDetails updateForPartner(UUID partnerId, UUID contactId, String ifMatch, ContactEdit edit) {
-        if (edit.has(ContactEdit.EMAIL)) {
-            throw new ProblemException(403, "field-not-editable", "Field not editable",
+    public ContactDetails updateForPartner(UUID partnerId, UUID contactId, String ifMatch,
+            MergePatch<ContactChanges> patch) {
+        if (patch.has(ContactChanges.EMAIL)) {
+            throw new AccessDenied("field-not-editable", "Field not editable",
                     "The foundation keeps contacts' email addresses");
         }
         Contact contact = ownContact(partnerId, contactId);
-        EntityTags.requireMatch(ifMatch, contact.version);
-        apply(contact, edit);
+        Versions.requireMatch(ifMatch, contact.version);
+        apply(contact, patch);
         return partnerView(contact, partnerId);
     }
 
@@ -256,7 +229,7 @@ public class ContactService {
     private Contact ownContact(UUID partnerId, UUID contactId) {
         Contact contact = Contact.findById(contactId);
         if (contact == null || contact.erased() || currentAffiliations(contactId, partnerId).isEmpty()) {
-            throw ProblemException.notFound("Contact", contactId);
+            throw NotFound.of("Contact", contactId);
         }
         return contact;
     }
@@ -275,13 +248,13 @@ public class ContactService {
     // ----
 
     Contact find(UUID id) {
-        return Contact.<Contact>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Contact", id));
+        return Contact.<Contact>findByIdOptional(id).orElseThrow(() -> NotFound.of("Contact", id));
     }
 
     /** An erased contact's record is kept for references only: nothing may be added to it or changed. */
     static void requireNotErased(Contact contact) {
         if (contact.erased()) {
-            throw ProblemException.conflict("contact-erased", "Contact erased",
+            throw StateConflict.of("contact-erased", "Contact erased",
                     "This contact was erased for privacy; it cannot be changed or given new records");
         }
     }
@@ -318,14 +291,13 @@ public class ContactService {
         }
     }
 
-    private static ProblemException duplicateEmail() {
-        return ProblemException.conflict("duplicate-email", "Duplicate email",
-                "Another contact already has this email address");
+    private static StateConflict duplicateEmail() {
+        return StateConflict.of("duplicate-email", "Duplicate email", "Another contact already has this email address");
     }
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest(field, "must not be blank");
+            throw InvalidInput.field(field, "must not be blank");
         }
         return value.strip();
     }

@@ -5,10 +5,12 @@ import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.domain.KeyContact;
 import dev.trellis.partner.domain.KeyContactRole;
 import dev.trellis.partner.domain.Membership;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,11 @@ import java.util.UUID;
 /** The key contacts of a partner's membership: one contact, currently affiliated with the partner, per role. */
 @ApplicationScoped
 public class KeyContactService {
+    private final Clock clock;
+
+    public KeyContactService(Clock clock) {
+        this.clock = clock;
+    }
 
     /** A key contact with the person's name and email, for reading. */
     public record Named(KeyContactRole role, UUID contactId, String firstName, String lastName, String email) {
@@ -40,16 +47,16 @@ public class KeyContactService {
         Membership membership = membership(partnerId);
         Contact contact = Contact.findById(contactId);
         if (contact == null) {
-            throw ProblemException.badRequest("contactId", "names no contact");
+            throw InvalidInput.field("contactId", "names no contact");
         }
         if (contact.erased()) {
-            throw ProblemException.badRequest("contactId", "names an erased contact");
+            throw InvalidInput.field("contactId", "names an erased contact");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         long affiliated = Affiliation.count("contactId = :c and partnerId = :p and startDate <= :d and (endDate is null or endDate >= :d)",
                 Parameters.with("c", contactId).and("p", partnerId).and("d", today));
         if (affiliated == 0) {
-            throw ProblemException.badRequest("contactId", "is not currently affiliated with this partner");
+            throw InvalidInput.field("contactId", "is not currently affiliated with this partner");
         }
         KeyContact.Key key = new KeyContact.Key(membership.id, role);
         KeyContact keyContact = KeyContact.findById(key);
@@ -58,7 +65,7 @@ public class KeyContactService {
             keyContact.key = key;
         }
         keyContact.contactId = contactId;
-        keyContact.assignedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        keyContact.assignedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         keyContact.persist();
         return new Named(role, contactId, contact.firstName, contact.lastName, contact.email);
     }
@@ -66,11 +73,11 @@ public class KeyContactService {
     @Transactional
     public void remove(UUID partnerId, KeyContactRole role) {
         if (!KeyContact.deleteById(new KeyContact.Key(membership(partnerId).id, role))) {
-            throw ProblemException.notFound("Key contact", role);
+            throw NotFound.of("Key contact", role);
         }
     }
 
     private static Membership membership(UUID partnerId) {
-        return Membership.ofPartner(partnerId).orElseThrow(() -> ProblemException.notFound("Membership of partner", partnerId));
+        return Membership.ofPartner(partnerId).orElseThrow(() -> NotFound.of("Membership of partner", partnerId));
     }
 }

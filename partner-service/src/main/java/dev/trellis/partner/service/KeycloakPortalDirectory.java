@@ -1,33 +1,36 @@
 package dev.trellis.partner.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.partner.config.PortalConfig;
 import dev.trellis.partner.domain.PortalUser;
-import dev.trellis.platform.http.ProblemException;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Partner portal accounts in Keycloak, through its admin API as the service account of {@link PortalConfig#clientId()}.
- * Every failure to talk to Keycloak becomes a problem: 503 when it cannot be reached, 502 when it answers with
- * an error, so that none of its statuses (a 404, a 401 for our own credentials) leaks out as if it were ours.
+ * The outbound adapter to Keycloak for partner portal accounts: its admin REST API, called as the service
+ * account of {@link PortalConfig#clientId()} (client credentials; the service account holds
+ * {@code realm-management/manage-users} and nothing else). Plain {@link HttpClient} and JSON, so that the
+ * application layer carries no JAX-RS client types.
+ *
+ * <p>Every failure to talk to Keycloak is an {@link IdentityProviderFailure}: unreachable when it cannot be
+ * reached, refused when it answers with an error, so that none of its statuses (a 404, a 401 for our own
+ * credentials) leaks out as if it were ours.
  */
 @ApplicationScoped
 public class KeycloakPortalDirectory {
@@ -35,42 +38,59 @@ public class KeycloakPortalDirectory {
     static final String PARTNER_ROLE = "partner";
     /** A partner has a handful of portal users; the list reads at most this many from Keycloak. */
     static final int MAX_USERS_PER_PARTNER = 1000;
+    /** A token this close to its expiry is not used any more; a new one is fetched. */
+    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final Logger LOG = Logger.getLogger(KeycloakPortalDirectory.class);
 
     private final PortalConfig config;
-    private volatile Keycloak keycloak;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final String server;
+    private volatile AccessToken token;
 
-    public KeycloakPortalDirectory(PortalConfig config) {
+    public KeycloakPortalDirectory(PortalConfig config, ObjectMapper json) {
         this.config = config;
+        this.json = json;
+        this.server = config.serverUrl().replaceAll("/+$", "");
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private record AccessToken(String value, Instant usableUntil) {
+    }
+
+    /** A call's status and body. */
+    private record Answer(int status, String body, HttpResponse<String> response) {
     }
 
     /** Outcome of a create: the new user's id, or empty when the username or email is taken. */
     public Optional<String> create(String partnerId, String email, String firstName, String lastName, String password) {
-        return call("create the user", () -> {
-            UserRepresentation user = new UserRepresentation();
-            user.setUsername(email);
-            user.setEmail(email);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-            user.setEnabled(true);
-            user.setEmailVerified(true);
-            user.setRequiredActions(List.of("UPDATE_PASSWORD"));
-            user.setAttributes(Map.of(PARTNER_ATTRIBUTE, List.of(partnerId)));
-            CredentialRepresentation credential = new CredentialRepresentation();
-            credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(password);
-            credential.setTemporary(true);
-            user.setCredentials(List.of(credential));
-            try (Response response = realm().users().create(user)) {
-                if (response.getStatus() == 409) {
-                    return Optional.<String>empty();
-                }
-                if (response.getStatus() != 201) {
-                    throw refused("create the user", response.getStatus());
-                }
-                return Optional.of(CreatedResponseUtil.getCreatedId(response));
-            }
-        });
+        String what = "create the user";
+        ObjectNode user = json.createObjectNode();
+        user.put("username", email);
+        user.put("email", email);
+        user.put("firstName", firstName);
+        user.put("lastName", lastName);
+        user.put("enabled", true);
+        user.put("emailVerified", true);
+        user.putArray("requiredActions").add("UPDATE_PASSWORD");
+        user.putObject("attributes").putArray(PARTNER_ATTRIBUTE).add(partnerId);
+        ObjectNode credential = user.putArray("credentials").addObject();
+        credential.put("type", "password");
+        credential.put("value", password);
+        credential.put("temporary", true);
+        Answer answer = send(what, "POST", "/users", user);
+        if (answer.status() == 409) {
+            return Optional.empty();
+        }
+        if (answer.status() != 201) {
+            throw refused(what, answer.status());
+        }
+        String location = answer.response().headers().firstValue("Location")
+                .orElseThrow(() -> IdentityProviderFailure.refused("Keycloak created the user but did not say where"));
+        return Optional.of(location.substring(location.lastIndexOf('/') + 1));
     }
 
     /**
@@ -78,125 +98,189 @@ public class KeycloakPortalDirectory {
      * user, which needs no {@code view-realm}.
      */
     public void grantPartnerRole(String userId) {
-        call("assign the partner role", () -> {
-            var roles = realm().users().get(userId).roles().realmLevel();
-            RoleRepresentation partner = roles.listAvailable().stream()
-                    .filter(role -> PARTNER_ROLE.equals(role.getName())).findFirst()
-                    .orElseThrow(() -> new ProblemException(502, "identity-provider-refused", "Identity provider refused",
-                            "Keycloak offers no realm role '" + PARTNER_ROLE + "' to assign"));
-            roles.add(List.of(partner));
-            return null;
-        });
+        String what = "assign the partner role";
+        String mappings = "/users/" + segment(userId) + "/role-mappings/realm";
+        Answer available = send(what, "GET", mappings + "/available", null);
+        requireSuccess(what, available);
+        JsonNode partner = null;
+        for (JsonNode role : read(what, available)) {
+            if (PARTNER_ROLE.equals(role.path("name").asText())) {
+                partner = role;
+            }
+        }
+        if (partner == null) {
+            throw IdentityProviderFailure.refused("Keycloak offers no realm role '" + PARTNER_ROLE + "' to assign");
+        }
+        ArrayNode roles = json.createArrayNode().add(partner);
+        requireSuccess(what, send(what, "POST", mappings, roles));
     }
 
     public List<PortalUser> byPartner(String partnerId) {
-        return call("list the partner's users", () -> realm().users()
-                .searchByAttributes(0, MAX_USERS_PER_PARTNER, null, true, false, PARTNER_ATTRIBUTE + ":" + partnerId)
-                .stream()
-                .filter(user -> partnerId.equals(partnerOf(user)))
-                .map(KeycloakPortalDirectory::toPortalUser)
-                .toList());
+        String what = "list the partner's users";
+        Answer answer = send(what, "GET", "/users?first=0&max=" + MAX_USERS_PER_PARTNER
+                + "&exact=true&briefRepresentation=false&q=" + query(PARTNER_ATTRIBUTE + ":" + partnerId), null);
+        requireSuccess(what, answer);
+        List<PortalUser> users = new ArrayList<>();
+        for (JsonNode user : read(what, answer)) {
+            if (partnerId.equals(partnerOf(user))) {
+                users.add(toPortalUser(user));
+            }
+        }
+        return users;
     }
 
     /** The user with this id if it belongs to the partner. */
     public Optional<PortalUser> find(String partnerId, String userId) {
-        return call("read the user", () -> {
-            try {
-                UserRepresentation user = realm().users().get(userId).toRepresentation();
-                return partnerId.equals(partnerOf(user)) ? Optional.of(toPortalUser(user)) : Optional.<PortalUser>empty();
-            } catch (WebApplicationException e) {
-                if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-                    return Optional.<PortalUser>empty();
-                }
-                throw e;
-            }
-        });
+        String what = "read the user";
+        Answer answer = send(what, "GET", "/users/" + segment(userId), null);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        requireSuccess(what, answer);
+        JsonNode user = read(what, answer);
+        return partnerId.equals(partnerOf(user)) ? Optional.of(toPortalUser(user)) : Optional.empty();
     }
 
     /** Removes a user; true if it was there. */
     public boolean delete(String userId) {
-        return call("delete the user", () -> {
-            try (Response response = realm().users().delete(userId)) {
-                if (response.getStatus() == 404) {
-                    return false;
-                }
-                if (response.getStatus() / 100 != 2) {
-                    throw refused("delete the user", response.getStatus());
-                }
-                return true;
+        String what = "delete the user";
+        Answer answer = send(what, "DELETE", "/users/" + segment(userId), null);
+        if (answer.status() == 404) {
+            return false;
+        }
+        requireSuccess(what, answer);
+        return true;
+    }
+
+    private static String partnerOf(JsonNode user) {
+        JsonNode values = user.path("attributes").path(PARTNER_ATTRIBUTE);
+        return values.isArray() && !values.isEmpty() ? values.get(0).asText() : null;
+    }
+
+    private static PortalUser toPortalUser(JsonNode user) {
+        JsonNode created = user.get("createdTimestamp");
+        return new PortalUser(text(user, "id"), text(user, "username"), text(user, "firstName"),
+                text(user, "lastName"), user.path("enabled").asBoolean(false),
+                created == null || created.isNull() ? null : Instant.ofEpochMilli(created.asLong()));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** One call of the admin API of the realm, with a valid token; a 401 gets one retry with a fresh token. */
+    private Answer send(String what, String method, String path, JsonNode body) {
+        String bearer = accessToken(what, null);
+        Answer answer = exchange(what, method, path, body, bearer);
+        if (answer.status() == 401) {
+            answer = exchange(what, method, path, body, accessToken(what, bearer));
+        }
+        return answer;
+    }
+
+    private Answer exchange(String what, String method, String path, JsonNode body, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(server + "/admin/realms/" + segment(config.realm()) + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = transmit(what, request.build());
+        return new Answer(response.statusCode(), response.body(), response);
+    }
+
+    /**
+     * The service account's access token, fetched by client credentials and reused until shortly before it
+     * expires, or until Keycloak refuses it ({@code rejected}, null when none was).
+     */
+    private String accessToken(String what, String rejected) {
+        AccessToken current = token;
+        if (usable(current, rejected)) {
+            return current.value();
+        }
+        synchronized (this) {
+            current = token;
+            if (usable(current, rejected)) {
+                return current.value();
             }
-        });
+            String form = "grant_type=client_credentials&client_id=" + query(config.clientId())
+                    + "&client_secret=" + query(config.clientSecret());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/realms/" + segment(config.realm())
+                            + "/protocol/openid-connect/token"))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+            HttpResponse<String> response = transmit(what, request);
+            if (response.statusCode() != 200) {
+                throw refused(what, response.statusCode());
+            }
+            JsonNode answer = read(what, new Answer(response.statusCode(), response.body(), response));
+            String value = answer.path("access_token").asText(null);
+            if (value == null || value.isBlank()) {
+                throw IdentityProviderFailure.refused("Keycloak issued no access token to " + what);
+            }
+            long lifetime = answer.path("expires_in").asLong(60);
+            token = new AccessToken(value, Instant.now().plusSeconds(lifetime).minus(TOKEN_MARGIN));
+            return value;
+        }
     }
 
-    private static String partnerOf(UserRepresentation user) {
-        List<String> values = user.getAttributes() == null ? null : user.getAttributes().get(PARTNER_ATTRIBUTE);
-        return values == null || values.isEmpty() ? null : values.get(0);
+    private static boolean usable(AccessToken token, String rejected) {
+        return token != null && !token.value().equals(rejected) && Instant.now().isBefore(token.usableUntil());
     }
 
-    private static PortalUser toPortalUser(UserRepresentation user) {
-        Instant created = user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp());
-        return new PortalUser(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(),
-                Boolean.TRUE.equals(user.isEnabled()), created);
-    }
-
-    private <T> T call(String what, Supplier<T> action) {
+    private HttpResponse<String> transmit(String what, HttpRequest request) {
         try {
-            return action.get();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (WebApplicationException e) {
-            throw refused(what, e.getResponse() == null ? 0 : e.getResponse().getStatus());
-        } catch (RuntimeException e) {
-            if (isConnectionFailure(e)) {
-                LOG.warnf("Keycloak at %s is unreachable (%s: %s)", config.serverUrl(), what, e.getMessage());
-                throw new ProblemException(503, "identity-provider-unavailable", "Identity provider unavailable",
-                        "Keycloak cannot be reached to " + what + "; try again later");
-            }
-            LOG.errorf(e, "Keycloak call failed (%s)", what);
-            throw new ProblemException(502, "identity-provider-refused", "Identity provider refused",
-                    "Keycloak failed to " + what);
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warnf("Keycloak at %s is unreachable (%s: %s)", server, what, e.toString());
+            throw IdentityProviderFailure.unreachable(what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw IdentityProviderFailure.unreachable(what, e);
         }
     }
 
-    private static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-                    || t instanceof java.util.concurrent.TimeoutException || t instanceof ProcessingException) {
-                return true;
-            }
+    private void requireSuccess(String what, Answer answer) {
+        if (answer.status() / 100 != 2) {
+            throw refused(what, answer.status());
         }
-        return false;
     }
 
-    private ProblemException refused(String what, int status) {
+    private JsonNode read(String what, Answer answer) {
+        try {
+            return json.readTree(answer.body());
+        } catch (JsonProcessingException e) {
+            LOG.errorf(e, "Keycloak answered something that is not JSON (%s)", what);
+            throw IdentityProviderFailure.failed(what, e);
+        }
+    }
+
+    private String write(JsonNode body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
+    }
+
+    private static IdentityProviderFailure refused(String what, int status) {
         LOG.warnf("Keycloak refused to %s: HTTP %d", what, status);
-        return new ProblemException(502, "identity-provider-refused", "Identity provider refused",
-                "Keycloak answered HTTP " + status + " when asked to " + what);
+        return IdentityProviderFailure.refused("Keycloak answered HTTP " + status + " when asked to " + what);
     }
 
-    private RealmResource realm() {
-        Keycloak client = keycloak;
-        if (client == null) {
-            synchronized (this) {
-                if (keycloak == null) {
-                    keycloak = KeycloakBuilder.builder()
-                            .serverUrl(config.serverUrl())
-                            .realm(config.realm())
-                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                            .clientId(config.clientId())
-                            .clientSecret(config.clientSecret())
-                            .build();
-                }
-                client = keycloak;
-            }
-        }
-        return client.realm(config.realm());
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    @PreDestroy
-    void close() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

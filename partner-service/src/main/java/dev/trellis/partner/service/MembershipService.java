@@ -5,59 +5,55 @@ import dev.trellis.partner.config.PartnerConfig;
 import dev.trellis.partner.domain.Membership;
 import dev.trellis.partner.domain.MembershipChange;
 import dev.trellis.partner.domain.MembershipChangeKind;
-import dev.trellis.partner.domain.MembershipRuleException;
 import dev.trellis.partner.domain.MembershipRules;
 import dev.trellis.partner.domain.MembershipStatus;
 import dev.trellis.partner.domain.MembershipTerms;
 import dev.trellis.partner.domain.Partner;
-import dev.trellis.partner.messaging.MembershipEvents;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.partner.messaging.out.MembershipEvents;
+import dev.trellis.partner.persistence.MembershipQueries;
+import dev.trellis.partner.service.command.StartMembership;
+import dev.trellis.platform.domain.AccessDenied;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Memberships: the transactions around them, their history and the events they publish. Each change
  * writes one history line and one outbox event in the same transaction. Writes lock the partner row,
- * so changes to one partner's membership run one after another.
+ * so changes to one partner's membership run one after another. A change records who made it: the
+ * caller's username ({@link Caller#requireUsername()}), {@code system} for the sweep.
  */
 @ApplicationScoped
 public class MembershipService {
-    public static final String SYSTEM = "system";
-    private static final String STAFF = "foundation-staff";
-    private static final String TEAM = "community-team";
-    private static final String PARTNER = "partner";
-
     private final MembershipEvents events;
+    private final MembershipQueries queries;
     private final PartnerConfig partnerConfig;
     private final MembershipConfig config;
     private final MembershipRules rules;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
+    private final Clock clock;
 
-    public MembershipService(MembershipEvents events, PartnerConfig partnerConfig, MembershipConfig config,
-            SecurityIdentity identity, JsonWebToken token) {
+    public MembershipService(MembershipEvents events, MembershipQueries queries, PartnerConfig partnerConfig,
+            MembershipConfig config, Clock clock) {
         this.events = events;
-        this.identity = identity;
-        this.token = token;
+        this.queries = queries;
         this.partnerConfig = partnerConfig;
         this.config = config;
+        this.clock = clock;
         this.rules = new MembershipRules(partnerConfig.newMemberMonths());
     }
 
@@ -65,25 +61,23 @@ public class MembershipService {
         return rules;
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** Today in the foundation's zone: the day a membership's tier and status are derived for. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    /** A membership with the version its ETag is made of; callers scope partner users before calling. */
+    /** A membership with the version its ETag is made of; a partner user reads only its own organisation's. */
     @Transactional
-    @RolesAllowed({STAFF, TEAM, PARTNER})
-    public Membership get(UUID partnerId) {
-        requireReadable(partnerId);
+    public Membership get(Caller caller, UUID partnerId) {
+        requireReadable(caller, partnerId);
         requirePartner(partnerId, false);
-        return Membership.ofPartner(partnerId)
-                .orElseThrow(() -> ProblemException.notFound("Membership of partner", partnerId));
+        return Membership.ofPartner(partnerId).orElseThrow(() -> NotFound.of("Membership of partner", partnerId));
     }
 
     /** The partner's membership, if it has one; the same access rule as {@link #get}. */
     @Transactional
-    @RolesAllowed({STAFF, TEAM, PARTNER})
-    public Optional<Membership> find(UUID partnerId) {
-        requireReadable(partnerId);
+    public Optional<Membership> find(Caller caller, UUID partnerId) {
+        requireReadable(caller, partnerId);
         return Membership.ofPartner(partnerId);
     }
 
@@ -93,21 +87,20 @@ public class MembershipService {
 
     /** Starts the partner's first membership, or replaces one that has expired. */
     @Transactional
-    @RolesAllowed(STAFF)
-    public Started start(UUID partnerId, String ifMatch, String tier, LocalDate termStart, LocalDate termEnd,
-            boolean autoRenew, Integer graceDays, String by) {
+    public Started start(UUID partnerId, String ifMatch, StartMembership command, Caller caller) {
+        String by = caller.requireUsername();
         requirePartner(partnerId, true);
-        String validTier = requireTier("tier", tier);
+        String tier = requireTier("tier", command.tier());
         LocalDate today = today();
-        MembershipTerms terms = apply(() -> rules.start(validTier, termStart, termEnd, autoRenew,
-                graceDays == null ? partnerConfig.defaultGraceDays() : graceDays));
+        MembershipTerms terms = rules.start(tier, command.termStart(), command.termEnd(), command.autoRenew(),
+                command.graceDays() == null ? partnerConfig.defaultGraceDays() : command.graceDays());
         Optional<Membership> existing = Membership.ofPartner(partnerId);
         Membership membership;
         if (existing.isPresent()) {
             membership = existing.get();
-            EntityTags.requireMatch(ifMatch, membership.version);
+            Versions.requireMatch(ifMatch, membership.version);
             if (!rules.replaceable(membership.terms(), today)) {
-                throw ProblemException.conflict("membership-active", "Membership still active",
+                throw StateConflict.of("membership-active", "Membership still active",
                         "The partner's membership has not expired (it is " + rules.status(membership.terms(), today)
                                 + "); renew it, change its tier or end it instead");
             }
@@ -121,17 +114,17 @@ public class MembershipService {
         if (existing.isEmpty()) {
             membership.persist();
         }
-        record(membership, MembershipChangeKind.STARTED, membership.tier, termStart, by, today);
+        record(membership, MembershipChangeKind.STARTED, membership.tier, command.termStart(), by, today);
         return new Started(membership, existing.isEmpty());
     }
 
     /** Renews by whole months: extends the term, or starts a new one after expiry. */
     @Transactional
-    @RolesAllowed(STAFF)
-    public Membership renew(UUID partnerId, String ifMatch, int months, String by) {
+    public Membership renew(UUID partnerId, String ifMatch, int months, Caller caller) {
+        String by = caller.requireUsername();
         Membership membership = lockedForChange(partnerId, ifMatch);
         LocalDate today = today();
-        MembershipRules.Renewal renewal = apply(() -> rules.renew(membership.terms(), today, months));
+        MembershipRules.Renewal renewal = rules.renew(membership.terms(), today, months);
         membership.apply(renewal.terms());
         membership.lastStatus = rules.status(renewal.terms(), today);
         record(membership, MembershipChangeKind.RENEWED, rules.tierOn(renewal.terms(), today),
@@ -141,12 +134,12 @@ public class MembershipService {
 
     /** Schedules a tier change from {@code effective} (today or later). */
     @Transactional
-    @RolesAllowed(STAFF)
-    public Membership changeTier(UUID partnerId, String ifMatch, String tier, LocalDate effective, String by) {
+    public Membership changeTier(UUID partnerId, String ifMatch, String tier, LocalDate effective, Caller caller) {
+        String by = caller.requireUsername();
         String validTier = requireTier("tier", tier);
         Membership membership = lockedForChange(partnerId, ifMatch);
         LocalDate today = today();
-        MembershipTerms changed = apply(() -> rules.changeTier(membership.terms(), today, validTier, effective));
+        MembershipTerms changed = rules.changeTier(membership.terms(), today, validTier, effective);
         membership.apply(changed);
         membership.lastStatus = rules.status(changed, today);
         record(membership, MembershipChangeKind.TIER_CHANGED, validTier, effective, by, today);
@@ -155,35 +148,22 @@ public class MembershipService {
 
     /** Ends the membership on {@code endDate}: no grace, no automatic renewal. */
     @Transactional
-    @RolesAllowed(STAFF)
-    public Membership end(UUID partnerId, String ifMatch, LocalDate endDate, String by) {
+    public Membership end(UUID partnerId, String ifMatch, LocalDate endDate, Caller caller) {
+        String by = caller.requireUsername();
         Membership membership = lockedForChange(partnerId, ifMatch);
         LocalDate today = today();
-        MembershipTerms ended = apply(() -> rules.end(membership.terms(), today, endDate));
+        MembershipTerms ended = rules.end(membership.terms(), today, endDate);
         membership.apply(ended);
         membership.lastStatus = rules.status(ended, today);
         record(membership, MembershipChangeKind.ENDED, rules.tierOn(ended, endDate), endDate, by, today);
         return membership;
     }
 
-    /** History, newest first, keyset-paged by (recorded_at, id); fetches one row more than the page. */
+    /** History, newest first, keyset-paged by (recorded_at, id). */
     @Transactional
-    @RolesAllowed({STAFF, TEAM})
-    public List<MembershipChange> history(UUID partnerId, PageRequest page) {
+    public Page<MembershipChange> history(UUID partnerId, PageRequest page) {
         requirePartner(partnerId, false);
-        Cursor after = page.decodedCursor(2);
-        if (after == null) {
-            return MembershipChange.find("partnerId = ?1 order by recordedAt desc, id desc", partnerId)
-                    .page(0, page.fetchSize()).list();
-        }
-        return MembershipChange.find("partnerId = :partner and (recordedAt < :at or (recordedAt = :at and id < :id)) "
-                        + "order by recordedAt desc, id desc",
-                        Parameters.with("partner", partnerId).and("at", after.instant(0)).and("id", after.uuid(1)))
-                .page(0, page.fetchSize()).list();
-    }
-
-    public static Cursor cursorOf(MembershipChange change) {
-        return Cursor.of(change.recordedAt, change.id);
+        return Page.of(queries.history(partnerId, page), page, MembershipQueries::cursorOf, c -> c);
     }
 
     /**
@@ -208,6 +188,7 @@ public class MembershipService {
         if (membership == null) {
             return 0;
         }
+        String by = Caller.SYSTEM.username();
         int recorded = 0;
         MembershipTerms terms = rules.settle(membership.terms(), on);
         Optional<MembershipTerms> renewed = rules.autoRenewal(terms, on, config.autoRenewMonths());
@@ -215,7 +196,7 @@ public class MembershipService {
             terms = renewed.get();
             membership.apply(terms);
             membership.lastStatus = rules.status(terms, on);
-            record(membership, MembershipChangeKind.RENEWED, rules.tierOn(terms, on), on, SYSTEM, on);
+            record(membership, MembershipChangeKind.RENEWED, rules.tierOn(terms, on), on, by, on);
             recorded++;
         } else {
             membership.apply(terms);
@@ -223,7 +204,7 @@ public class MembershipService {
         MembershipStatus status = rules.status(terms, on);
         if (status != membership.lastStatus) {
             membership.lastStatus = status;
-            record(membership, MembershipChangeKind.STATUS_CHANGED, rules.tierOn(terms, on), on, SYSTEM, on);
+            record(membership, MembershipChangeKind.STATUS_CHANGED, rules.tierOn(terms, on), on, by, on);
             recorded++;
         }
         return recorded;
@@ -234,22 +215,18 @@ public class MembershipService {
      * token's partner_id claim. Checked before the partner is looked up, so a 403 tells nothing about
      * whether another partner exists.
      */
-    private void requireReadable(UUID partnerId) {
-        if (identity.hasRole(STAFF) || identity.hasRole(TEAM)) {
-            return;
-        }
-        Object claim = token.getClaim("partner_id");
-        if (claim == null || !partnerId.toString().equals(String.valueOf(claim))) {
-            throw new ProblemException(403, "not-your-partner", "Forbidden",
+    private static void requireReadable(Caller caller, UUID partnerId) {
+        if (!caller.isStaff() && !caller.actsFor(partnerId)) {
+            throw new AccessDenied("not-your-partner", "Forbidden",
                     "Partner users may only read their own organisation's membership");
         }
     }
 
-    private Membership lockedForChange(UUID partnerId, String ifMatch) {
+    private static Membership lockedForChange(UUID partnerId, String ifMatch) {
         requirePartner(partnerId, true);
         Membership membership = Membership.ofPartner(partnerId)
-                .orElseThrow(() -> ProblemException.notFound("Membership of partner", partnerId));
-        EntityTags.requireMatch(ifMatch, membership.version);
+                .orElseThrow(() -> NotFound.of("Membership of partner", partnerId));
+        Versions.requireMatch(ifMatch, membership.version);
         return membership;
     }
 
@@ -265,8 +242,8 @@ public class MembershipService {
         change.termStart = membership.termStart;
         change.termEnd = membership.termEnd;
         change.effectiveDate = effective;
-        change.recordedBy = by == null || by.isBlank() ? SYSTEM : by;
-        change.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        change.recordedBy = by;
+        change.recordedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         change.persist();
         events.changed(membership, change);
     }
@@ -274,26 +251,14 @@ public class MembershipService {
     private static void requirePartner(UUID partnerId, boolean lock) {
         Partner partner = lock ? Partner.findById(partnerId, LockModeType.PESSIMISTIC_WRITE) : Partner.findById(partnerId);
         if (partner == null) {
-            throw ProblemException.notFound("Partner", partnerId);
+            throw NotFound.of("Partner", partnerId);
         }
     }
 
     private String requireTier(String field, String tier) {
         if (tier == null || !partnerConfig.tiers().contains(tier)) {
-            throw ProblemException.badRequest(field, "must be one of " + partnerConfig.tiers());
+            throw InvalidInput.field(field, "must be one of " + partnerConfig.tiers());
         }
         return tier;
-    }
-
-    private static <T> T apply(Supplier<T> rule) {
-        try {
-            return rule.get();
-        } catch (MembershipRuleException e) {
-            if (e.isConflict()) {
-                throw ProblemException.conflict("membership-state", "Not possible in the membership's state",
-                        e.getMessage());
-            }
-            throw ProblemException.badRequest(e.field(), e.getMessage());
-        }
     }
 }

@@ -22,7 +22,7 @@ public class MembershipStatusSweep {
     @Scheduled(identity = "membership-status-sweep", every = "${trellis.membership.sweep-every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep(MembershipService.today());
+        sweep(memberships.today());
     }
 
     /** One sweep as of {@code on}; tests call it with the day they want. */

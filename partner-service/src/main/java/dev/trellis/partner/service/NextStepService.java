@@ -1,77 +1,73 @@
 package dev.trellis.partner.service;
 
 import dev.trellis.partner.domain.NextStep;
-import dev.trellis.partner.rest.dto.UpdateNextStepRequest;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.partner.persistence.TouchpointQueries;
+import dev.trellis.partner.service.command.NextStepChanges;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
 import io.quarkus.panache.common.Parameters;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Next steps one by one, and the worklist of a staff member's steps. */
 @ApplicationScoped
 public class NextStepService {
+    private final TouchpointQueries queries;
+    private final Clock clock;
+
+    public NextStepService(TouchpointQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
 
     @Transactional
-    @RolesAllowed({"community-team", "foundation-staff"})
     public NextStep get(UUID id) {
         return find(id);
     }
 
+    /**
+     * A JSON merge patch of a next step: a field left out stays as it is; none can be cleared (a field sent as
+     * null is refused, naming it). Done records when; reopening clears it.
+     */
     @Transactional
-    @RolesAllowed(TouchpointService.STAFF_WRITE)
-    public NextStep update(UUID id, String ifMatch, UpdateNextStepRequest request) {
+    public NextStep update(UUID id, String ifMatch, MergePatch<NextStepChanges> patch) {
         NextStep step = find(id);
-        EntityTags.requireMatch(ifMatch, step.version);
-        if (request.description() != null) {
-            step.description = request.description().strip();
+        Versions.requireMatch(ifMatch, step.version);
+        NextStepChanges changes = patch.value();
+        if (patch.has("description")) {
+            step.description = TouchpointService.required(changes.description(), "description");
         }
-        if (request.owner() != null) {
-            step.owner = TouchpointService.username(request.owner());
+        if (patch.has("owner")) {
+            step.owner = TouchpointService.username(TouchpointService.present(changes.owner(), "owner"));
         }
-        if (request.dueOn() != null) {
-            TouchpointService.requireDueNotBefore(request.dueOn(), step.touchpoint.occurredOn, "dueOn");
-            step.dueOn = request.dueOn();
+        if (patch.has("dueOn")) {
+            LocalDate dueOn = TouchpointService.present(changes.dueOn(), "dueOn");
+            TouchpointService.requireDueNotBefore(dueOn, step.touchpoint.occurredOn, "dueOn");
+            step.dueOn = dueOn;
         }
-        if (request.done() != null) {
-            step.markDone(request.done());
+        if (patch.has("done")) {
+            step.markDone(TouchpointService.present(changes.done(), "done"), Instant.now(clock));
         }
         return step;
     }
 
     /** One page of {@code owner}'s steps, by (dueOn, id): the soonest due first. */
     @Transactional
-    @RolesAllowed({"community-team", "foundation-staff"})
-    public List<NextStep> worklist(String owner, Due due, PageRequest page) {
-        StringBuilder query = new StringBuilder("select s from NextStep s join fetch s.touchpoint where s.owner = :owner");
-        Parameters params = Parameters.with("owner", TouchpointService.username(owner));
-        if (due != Due.ALL) {
-            query.append(" and s.done = false");
-        }
-        if (due == Due.OVERDUE) {
-            query.append(" and s.dueOn < :today");
-            params.and("today", TouchpointService.today());
-        }
-        Cursor after = page.decodedCursor(2);
-        if (after != null) {
-            query.append(" and (s.dueOn > :afterDate or (s.dueOn = :afterDate and s.id > :afterId))");
-            params.and("afterDate", TouchpointService.cursorDate(after)).and("afterId", after.uuid(1));
-        }
-        query.append(" order by s.dueOn, s.id");
-        return NextStep.<NextStep>find(query.toString(), params).page(0, page.fetchSize()).list();
-    }
-
-    public static Cursor cursorOf(NextStep step) {
-        return Cursor.of(step.dueOn, step.id);
+    public Page<NextStep> worklist(String owner, Due due, PageRequest page) {
+        LocalDate today = LocalDate.now(clock);
+        return Page.of(queries.stepsOf(TouchpointService.username(owner), due != Due.ALL,
+                due == Due.OVERDUE ? today : null, page), page, TouchpointQueries::cursorOf, s -> s);
     }
 
     private static NextStep find(UUID id) {
         return NextStep.<NextStep>find("select s from NextStep s join fetch s.touchpoint where s.id = :id",
-                Parameters.with("id", id)).firstResultOptional().orElseThrow(() -> ProblemException.notFound("Next step", id));
+                Parameters.with("id", id)).firstResultOptional().orElseThrow(() -> NotFound.of("Next step", id));
     }
 }

@@ -3,14 +3,18 @@ package dev.trellis.partner.service;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.domain.PortalInvitation;
 import dev.trellis.partner.domain.PortalUser;
-import dev.trellis.partner.messaging.PortalUserEvents;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
+import dev.trellis.partner.messaging.out.PortalUserEvents;
+import dev.trellis.partner.service.command.InvitePortalUser;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.StateConflict;
+import dev.trellis.platform.paging.Cursor;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.jboss.logging.Logger;
  * {@code portal-user-invited.v1}; if that write fails, the user is deleted again, so there is never a user without
  * its event. A removal deletes the user inside the transaction that records {@code portal-user-removed.v1}: if
  * Keycloak refuses, nothing is recorded; only a commit failure after the delete loses the event (logged).
+ * Keycloak's own failures are {@link IdentityProviderFailure}s.
  */
 @ApplicationScoped
 public class PortalUserService {
@@ -38,28 +43,31 @@ public class PortalUserService {
 
     private final KeycloakPortalDirectory directory;
     private final PortalUserEvents events;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events) {
+    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events, Clock clock) {
         this.directory = directory;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
      * Creates the account with a one-time password and the required action UPDATE_PASSWORD. If the role cannot be
-     * assigned, the half-made account is removed again.
+     * assigned, the half-made account is removed again. The caller is recorded as the one who invited.
      */
-    @RolesAllowed("community-team")
-    public PortalInvitation invite(UUID partnerId, String email, String firstName, String lastName, String invitedBy) {
+    public PortalInvitation invite(UUID partnerId, InvitePortalUser command, Caller caller) {
+        String invitedBy = caller.requireUsername();
         requirePartner(partnerId);
-        String username = email.strip().toLowerCase(Locale.ROOT);
+        String username = command.email().strip().toLowerCase(Locale.ROOT);
         String password = temporaryPassword();
-        String userId = directory.create(partnerId.toString(), username, firstName.strip(), lastName.strip(), password)
-                .orElseThrow(() -> ProblemException.conflict("portal-user-exists", "Portal user exists",
+        String userId = directory.create(partnerId.toString(), username, command.firstName().strip(),
+                        command.lastName().strip(), password)
+                .orElseThrow(() -> StateConflict.of("portal-user-exists", "Portal user exists",
                         "A user with this email already exists"));
         try {
             directory.grantPartnerRole(userId);
-            QuarkusTransaction.requiringNew().run(() -> events.invited(partnerId, userId, invitedBy, Instant.now()));
+            QuarkusTransaction.requiringNew().run(() -> events.invited(partnerId, userId, invitedBy, Instant.now(clock)));
         } catch (RuntimeException e) {
             try {
                 directory.delete(userId);
@@ -69,44 +77,41 @@ public class PortalUserService {
             throw e;
         }
         PortalUser user = directory.find(partnerId.toString(), userId)
-                .orElseThrow(() -> new ProblemException(502, "identity-provider-refused", "Identity provider refused",
-                        "Keycloak did not return the user it just created"));
+                .orElseThrow(() -> IdentityProviderFailure.refused("Keycloak did not return the user it just created"));
         return new PortalInvitation(user, password);
     }
 
     /** One page of the partner's portal users by (username, id). */
-    @RolesAllowed({"community-team", "foundation-staff"})
-    public List<PortalUser> list(UUID partnerId, PageRequest page) {
+    public Page<PortalUser> list(UUID partnerId, PageRequest page) {
         requirePartner(partnerId);
         Cursor after = page.decodedCursor(2);
-        return directory.byPartner(partnerId.toString()).stream()
+        List<PortalUser> fetched = directory.byPartner(partnerId.toString()).stream()
                 .filter(user -> after == null || ORDER.compare(user, keyOf(after)) > 0)
                 .sorted(ORDER)
                 .limit(page.fetchSize())
                 .toList();
+        return Page.of(fetched, page, PortalUserService::cursorOf, u -> u);
     }
 
-    @RolesAllowed({"community-team", "foundation-staff"})
     public PortalUser get(UUID partnerId, String userId) {
         requirePartner(partnerId);
-        return directory.find(partnerId.toString(), userId)
-                .orElseThrow(() -> ProblemException.notFound("Portal user", userId));
+        return directory.find(partnerId.toString(), userId).orElseThrow(() -> NotFound.of("Portal user", userId));
     }
 
-    /** Removes the account; 404 unless it belongs to this partner. */
-    @RolesAllowed("community-team")
-    public void remove(UUID partnerId, String userId, String removedBy) {
+    /** Removes the account; 404 unless it belongs to this partner. The caller is recorded as the one who removed it. */
+    public void remove(UUID partnerId, String userId, Caller caller) {
+        String removedBy = caller.requireUsername();
         requirePartner(partnerId);
         if (directory.find(partnerId.toString(), userId).isEmpty()) {
-            throw ProblemException.notFound("Portal user", userId);
+            throw NotFound.of("Portal user", userId);
         }
         boolean[] deleted = {false};
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                events.removed(partnerId, userId, removedBy, Instant.now());
+                events.removed(partnerId, userId, removedBy, Instant.now(clock));
                 deleted[0] = directory.delete(userId);
                 if (!deleted[0]) {
-                    throw ProblemException.notFound("Portal user", userId);
+                    throw NotFound.of("Portal user", userId);
                 }
             });
         } catch (RuntimeException e) {
@@ -117,7 +122,7 @@ public class PortalUserService {
         }
     }
 
-    public static Cursor cursorOf(PortalUser user) {
+    private static Cursor cursorOf(PortalUser user) {
         return Cursor.of(user.username(), UUID.fromString(user.id()));
     }
 
@@ -128,7 +133,7 @@ public class PortalUserService {
     private static void requirePartner(UUID partnerId) {
         boolean exists = QuarkusTransaction.requiringNew().call(() -> Partner.findById(partnerId) != null);
         if (!exists) {
-            throw ProblemException.notFound("Partner", partnerId);
+            throw NotFound.of("Partner", partnerId);
         }
     }
 

@@ -4,21 +4,24 @@ import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.domain.Touchpoint;
-import dev.trellis.partner.messaging.TouchpointEvents;
-import dev.trellis.partner.rest.dto.LogTouchpointRequest;
-import dev.trellis.partner.rest.dto.NextStepRequest;
-import dev.trellis.partner.rest.dto.UpdateTouchpointRequest;
-import dev.trellis.platform.http.Cursor;
-import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageRequest;
-import dev.trellis.platform.http.ProblemException;
-import io.quarkus.panache.common.Parameters;
-import jakarta.annotation.security.RolesAllowed;
+import dev.trellis.partner.messaging.out.TouchpointEvents;
+import dev.trellis.partner.persistence.ExecutiveAttendees;
+import dev.trellis.partner.persistence.TouchpointQueries;
+import dev.trellis.partner.service.command.LogTouchpoint;
+import dev.trellis.partner.service.command.NewNextStep;
+import dev.trellis.partner.service.command.TouchpointChanges;
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.patch.MergePatch;
+import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,47 +29,51 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Touchpoints with partners and the next steps agreed at them. Only staff roles get in: notes are internal,
- * so partners have no route here at all.
+ * Touchpoints with partners and the next steps agreed at them. Only staff roles reach them (the resources
+ * say which): notes are internal, so partners have no route here at all.
  */
 @ApplicationScoped
 public class TouchpointService {
-    static final String STAFF_WRITE = "community-team";
-
     private final ExecutiveAttendees executives;
     private final TouchpointEvents events;
+    private final TouchpointQueries queries;
+    private final Clock clock;
 
-    public TouchpointService(ExecutiveAttendees executives, TouchpointEvents events) {
+    public TouchpointService(ExecutiveAttendees executives, TouchpointEvents events, TouchpointQueries queries,
+            Clock clock) {
         this.executives = executives;
         this.events = events;
+        this.queries = queries;
+        this.clock = clock;
     }
 
-    /** Today in UTC; a touchpoint may be dated at most one day after it, which covers every time zone. */
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** Today in the foundation's zone; a touchpoint may be dated at most one day after it, which covers every time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
+    /** Logs a touchpoint; the caller is recorded as the one who logged it. */
     @Transactional
-    @RolesAllowed(STAFF_WRITE)
-    public Touchpoint log(UUID partnerId, LogTouchpointRequest request, String loggedBy) {
+    public Touchpoint log(UUID partnerId, LogTouchpoint command, Caller caller) {
+        String loggedBy = caller.requireUsername();
         if (Partner.findById(partnerId) == null) {
-            throw ProblemException.notFound("Partner", partnerId);
+            throw NotFound.of("Partner", partnerId);
         }
-        requireNotFuture(request.occurredOn());
+        requireNotFuture(command.occurredOn());
         Touchpoint touchpoint = new Touchpoint();
         touchpoint.id = UUID.randomUUID();
         touchpoint.partnerId = partnerId;
-        touchpoint.occurredOn = request.occurredOn();
-        touchpoint.type = request.type();
-        touchpoint.summary = request.summary().strip();
-        touchpoint.notes = blankToNull(request.notes());
+        touchpoint.occurredOn = command.occurredOn();
+        touchpoint.type = command.type();
+        touchpoint.summary = required(command.summary(), "summary");
+        touchpoint.notes = blankToNull(command.notes());
         touchpoint.loggedBy = loggedBy;
-        List<UUID> attendees = distinct(request.attendeeContactIds());
+        List<UUID> attendees = distinct(command.attendeeContactIds());
         requireNoneErased(attendees);
         touchpoint.replaceContacts(attendees);
-        touchpoint.replaceStaff(usernames(request.attendeeStaff()));
+        touchpoint.replaceStaff(usernames(command.attendeeStaff()));
         touchpoint.executive = executive(touchpoint);
-        List<NextStepRequest> steps = request.nextSteps() == null ? List.of() : request.nextSteps();
+        List<NewNextStep> steps = command.nextSteps() == null ? List.of() : command.nextSteps();
         for (int i = 0; i < steps.size(); i++) {
             touchpoint.nextSteps.add(newStep(touchpoint, steps.get(i), "nextSteps[" + i + "].dueOn"));
         }
@@ -77,111 +84,92 @@ public class TouchpointService {
 
     /** One page of a partner's touchpoints, newest first by (occurredOn, id). */
     @Transactional
-    @RolesAllowed({"community-team", "foundation-staff"})
-    public List<Touchpoint> list(UUID partnerId, TouchpointFilter filter, PageRequest page) {
+    public Page<Touchpoint> list(UUID partnerId, TouchpointFilter filter, PageRequest page) {
+        if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
+            throw InvalidInput.field("from", "must not be after 'to'");
+        }
         if (Partner.findById(partnerId) == null) {
-            throw ProblemException.notFound("Partner", partnerId);
+            throw NotFound.of("Partner", partnerId);
         }
-        StringBuilder query = new StringBuilder("partnerId = :partner");
-        Parameters params = Parameters.with("partner", partnerId);
-        if (filter.type() != null) {
-            query.append(" and type = :type");
-            params.and("type", filter.type());
-        }
-        if (filter.executive() != null) {
-            query.append(" and executive = :executive");
-            params.and("executive", filter.executive());
-        }
-        if (filter.from() != null) {
-            query.append(" and occurredOn >= :from");
-            params.and("from", filter.from());
-        }
-        if (filter.to() != null) {
-            query.append(" and occurredOn <= :to");
-            params.and("to", filter.to());
-        }
-        Cursor after = page.decodedCursor(2);
-        if (after != null) {
-            query.append(" and (occurredOn < :afterDate or (occurredOn = :afterDate and id < :afterId))");
-            params.and("afterDate", cursorDate(after)).and("afterId", after.uuid(1));
-        }
-        query.append(" order by occurredOn desc, id desc");
-        List<Touchpoint> touchpoints = Touchpoint.<Touchpoint>find(query.toString(), params).page(0, page.fetchSize()).list();
-        touchpoints.forEach(TouchpointService::load);
-        return touchpoints;
-    }
-
-    public static Cursor cursorOf(Touchpoint touchpoint) {
-        return Cursor.of(touchpoint.occurredOn, touchpoint.id);
+        List<Touchpoint> fetched = queries.ofPartner(partnerId, filter.type(), filter.executive(), filter.from(),
+                filter.to(), page);
+        fetched.forEach(TouchpointService::load);
+        return Page.of(fetched, page, TouchpointQueries::cursorOf, t -> t);
     }
 
     @Transactional
-    @RolesAllowed({"community-team", "foundation-staff"})
     public Touchpoint get(UUID id) {
         return load(find(id));
     }
 
+    /**
+     * A JSON merge patch of a touchpoint: a field left out stays as it is. A field sent as null clears it
+     * where it may be empty (notes, the attendee lists) and is refused, naming the field, where it may not
+     * (occurredOn, type, summary). Changing the contact attendees or the date recomputes the executive flag.
+     */
     @Transactional
-    @RolesAllowed(STAFF_WRITE)
-    public Touchpoint update(UUID id, String ifMatch, UpdateTouchpointRequest request) {
+    public Touchpoint update(UUID id, String ifMatch, MergePatch<TouchpointChanges> patch) {
         Touchpoint touchpoint = find(id);
-        EntityTags.requireMatch(ifMatch, touchpoint.version);
+        Versions.requireMatch(ifMatch, touchpoint.version);
+        TouchpointChanges changes = patch.value();
         boolean recompute = false;
-        if (request.occurredOn() != null && !request.occurredOn().equals(touchpoint.occurredOn)) {
-            requireNotFuture(request.occurredOn());
-            touchpoint.nextSteps.stream().filter(s -> s.dueOn.isBefore(request.occurredOn())).findFirst()
-                    .ifPresent(s -> {
-                        throw ProblemException.badRequest("occurredOn",
-                                "a next step of this touchpoint is due on " + s.dueOn + ", before this date");
-                    });
-            touchpoint.occurredOn = request.occurredOn();
-            recompute = true;
+        if (patch.has("occurredOn")) {
+            LocalDate occurredOn = present(changes.occurredOn(), "occurredOn");
+            if (!occurredOn.equals(touchpoint.occurredOn)) {
+                requireNotFuture(occurredOn);
+                touchpoint.nextSteps.stream().filter(s -> s.dueOn.isBefore(occurredOn)).findFirst()
+                        .ifPresent(s -> {
+                            throw InvalidInput.field("occurredOn",
+                                    "a next step of this touchpoint is due on " + s.dueOn + ", before this date");
+                        });
+                touchpoint.occurredOn = occurredOn;
+                recompute = true;
+            }
         }
-        if (request.type() != null) {
-            touchpoint.type = request.type();
+        if (patch.has("type")) {
+            touchpoint.type = present(changes.type(), "type");
         }
-        if (request.summary() != null) {
-            touchpoint.summary = request.summary().strip();
+        if (patch.has("summary")) {
+            touchpoint.summary = required(changes.summary(), "summary");
         }
-        if (request.notes() != null) {
-            touchpoint.notes = blankToNull(request.notes());
+        if (patch.has("notes")) {
+            touchpoint.notes = blankToNull(changes.notes());
         }
-        if (request.attendeeContactIds() != null) {
-            List<UUID> attendees = distinct(request.attendeeContactIds());
+        if (patch.has("attendeeContactIds")) {
+            List<UUID> attendees = distinct(changes.attendeeContactIds());
             // Attendees already on the touchpoint stay even if erased since; only new ones are checked.
             List<UUID> present = touchpoint.contactIds();
             requireNoneErased(attendees.stream().filter(contact -> !present.contains(contact)).toList());
             touchpoint.replaceContacts(attendees);
             recompute = true;
         }
-        if (request.attendeeStaff() != null) {
-            touchpoint.replaceStaff(usernames(request.attendeeStaff()));
+        if (patch.has("attendeeStaff")) {
+            touchpoint.replaceStaff(usernames(changes.attendeeStaff()));
         }
         if (recompute) {
             touchpoint.executive = executive(touchpoint);
         }
-        touchpoint.touched();
+        touchpoint.touched(Instant.now(clock));
         return load(touchpoint);
     }
 
     @Transactional
-    @RolesAllowed(STAFF_WRITE)
-    public NextStep addNextStep(UUID touchpointId, NextStepRequest request) {
+    public NextStep addNextStep(UUID touchpointId, NewNextStep command) {
         Touchpoint touchpoint = find(touchpointId);
-        NextStep step = newStep(touchpoint, request, "dueOn");
+        NextStep step = newStep(touchpoint, command, "dueOn");
         touchpoint.nextSteps.add(step);
         step.persist();
         return step;
     }
 
-    private NextStep newStep(Touchpoint touchpoint, NextStepRequest request, String dueField) {
-        requireDueNotBefore(request.dueOn(), touchpoint.occurredOn, dueField);
+    private NextStep newStep(Touchpoint touchpoint, NewNextStep command, String dueField) {
+        requireDueNotBefore(command.dueOn(), touchpoint.occurredOn, dueField);
         NextStep step = new NextStep();
         step.id = UUID.randomUUID();
         step.touchpoint = touchpoint;
-        step.description = request.description().strip();
-        step.owner = username(request.owner());
-        step.dueOn = request.dueOn();
+        step.description = required(command.description(), "description");
+        step.owner = username(command.owner());
+        step.dueOn = command.dueOn();
         return step;
     }
 
@@ -191,7 +179,7 @@ public class TouchpointService {
      */
     static void requireDueNotBefore(LocalDate dueOn, LocalDate occurredOn, String field) {
         if (dueOn.isBefore(occurredOn)) {
-            throw ProblemException.badRequest(field, "must not be before the touchpoint's date " + occurredOn);
+            throw InvalidInput.field(field, "must not be before the touchpoint's date " + occurredOn);
         }
     }
 
@@ -202,7 +190,7 @@ public class TouchpointService {
     }
 
     private static Touchpoint find(UUID id) {
-        return Touchpoint.<Touchpoint>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Touchpoint", id));
+        return Touchpoint.<Touchpoint>findByIdOptional(id).orElseThrow(() -> NotFound.of("Touchpoint", id));
     }
 
     /** Loads what the response shows, while the transaction is open (batch-fetched for list pages). */
@@ -212,25 +200,32 @@ public class TouchpointService {
         return touchpoint;
     }
 
-    private static void requireNotFuture(LocalDate occurredOn) {
+    private void requireNotFuture(LocalDate occurredOn) {
         if (occurredOn.isAfter(today().plusDays(1))) {
-            throw ProblemException.badRequest("occurredOn", "must not be more than one day in the future");
-        }
-    }
-
-    static LocalDate cursorDate(Cursor cursor) {
-        try {
-            return LocalDate.parse(cursor.key(0));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor this list produced; start again without it");
+            throw InvalidInput.field("occurredOn", "must not be more than one day in the future");
         }
     }
 
     /** An erased contact attends nothing new: its record is kept for the meetings it already attended. */
     private static void requireNoneErased(List<UUID> contactIds) {
         if (!contactIds.isEmpty() && Contact.count("id in ?1 and erasedAt is not null", contactIds) > 0) {
-            throw ProblemException.badRequest("attendeeContactIds", "names an erased contact");
+            throw InvalidInput.field("attendeeContactIds", "names an erased contact");
         }
+    }
+
+    /** A merge patch's value for a field that cannot be cleared. */
+    static <T> T present(T value, String field) {
+        if (value == null) {
+            throw InvalidInput.field(field, "cannot be cleared");
+        }
+        return value;
+    }
+
+    static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInput.field(field, "must not be blank");
+        }
+        return value.strip();
     }
 
     private static List<UUID> distinct(List<UUID> ids) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.StateConflict;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,10 +41,8 @@ class AffiliationDatingTest {
 
     @Test
     void aRangeCannotEndBeforeItStarts() {
-        AffiliationRuleException e = assertThrows(AffiliationRuleException.class,
-                () -> new DateRange(JUL_1, JUN_30));
-        assertEquals(AffiliationRuleException.Kind.INVALID, e.kind());
-        assertEquals("endDate", e.field());
+        InvalidInput e = assertThrows(InvalidInput.class, () -> new DateRange(JUL_1, JUN_30));
+        assertEquals("endDate", e.errors().get(0).field());
     }
 
     @Test
@@ -68,9 +68,8 @@ class AffiliationDatingTest {
     @Test
     void onlyAnOpenRangeCanEnd() {
         assertEquals(new DateRange(JAN_1, JUN_30), DateRange.openFrom(JAN_1).endingOn(JUN_30));
-        AffiliationRuleException e = assertThrows(AffiliationRuleException.class,
-                () -> new DateRange(JAN_1, JUN_30).endingOn(JUL_1));
-        assertEquals(AffiliationRuleException.Kind.CONFLICT, e.kind());
+        StateConflict e = assertThrows(StateConflict.class, () -> new DateRange(JAN_1, JUN_30).endingOn(JUL_1));
+        assertEquals("affiliation-conflict", e.slug());
     }
 
     @Test
@@ -85,10 +84,9 @@ class AffiliationDatingTest {
 
     @Test
     void aMoveOnOrBeforeTheStartIsRefusedNamingTheMoveDate() {
-        AffiliationRuleException onStart = assertThrows(AffiliationRuleException.class,
-                () -> DateRange.openFrom(JUL_1).endingBeforeMove(JUL_1));
-        assertEquals("date", onStart.field());
-        assertThrows(AffiliationRuleException.class, () -> DateRange.openFrom(JUL_1).endingBeforeMove(JAN_1));
+        InvalidInput onStart = assertThrows(InvalidInput.class, () -> DateRange.openFrom(JUL_1).endingBeforeMove(JUL_1));
+        assertEquals("date", onStart.errors().get(0).field());
+        assertThrows(InvalidInput.class, () -> DateRange.openFrom(JUL_1).endingBeforeMove(JAN_1));
     }
 
     @Test
@@ -103,7 +101,7 @@ class AffiliationDatingTest {
     void anImportCannotEndAManualAffiliation() {
         Affiliation manual = Affiliation.start(UUID.randomUUID(), UUID.randomUUID(), AffiliationRole.DEVELOPER, JAN_1,
                 AffiliationSource.MANUAL);
-        assertThrows(AffiliationRuleException.class, () -> manual.end(JUN_30, AffiliationSource.IMPORT));
+        assertThrows(StateConflict.class, () -> manual.end(JUN_30, AffiliationSource.IMPORT));
         assertTrue(manual.period().isOpen(), "unchanged");
     }
 

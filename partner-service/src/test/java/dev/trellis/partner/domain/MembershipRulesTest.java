@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.StateConflict;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,12 @@ class MembershipRulesTest {
 
     private static LocalDate d(String iso) {
         return LocalDate.parse(iso);
+    }
+
+    /** The one field a refusal names. */
+    private static String field(InvalidInput refusal) {
+        assertEquals(1, refusal.errors().size(), refusal.errors().toString());
+        return refusal.errors().get(0).field();
     }
 
     // ---- status across the term
@@ -118,22 +126,21 @@ class MembershipRulesTest {
 
     @Test
     void startRefusesAnEndBeforeTheStart() {
-        MembershipRuleException e = assertThrows(MembershipRuleException.class,
+        InvalidInput e = assertThrows(InvalidInput.class,
                 () -> rules.start("GOLD", d("2025-01-02"), d("2025-01-01"), false, 30));
-        assertEquals("termEnd", e.field());
-        assertFalse(e.isConflict());
+        assertEquals("termEnd", field(e));
     }
 
     @Test
     void startRefusesNegativeGraceDays() {
-        assertEquals("graceDays", assertThrows(MembershipRuleException.class,
-                () -> rules.start("GOLD", d("2025-01-01"), d("2025-12-31"), false, -1)).field());
+        assertEquals("graceDays", field(assertThrows(InvalidInput.class,
+                () -> rules.start("GOLD", d("2025-01-01"), d("2025-12-31"), false, -1))));
     }
 
     @Test
     void startRefusesMoreThanAYearOfGrace() {
-        assertEquals("graceDays", assertThrows(MembershipRuleException.class,
-                () -> rules.start("GOLD", d("2025-01-01"), d("2025-12-31"), false, 366)).field());
+        assertEquals("graceDays", field(assertThrows(InvalidInput.class,
+                () -> rules.start("GOLD", d("2025-01-01"), d("2025-12-31"), false, 366))));
     }
 
     @Test
@@ -210,14 +217,14 @@ class MembershipRulesTest {
 
     @Test
     void renewalRefusesZeroMonths() {
-        assertEquals("months", assertThrows(MembershipRuleException.class,
-                () -> rules.renew(year2025, d("2025-06-01"), 0)).field());
+        assertEquals("months", field(assertThrows(InvalidInput.class,
+                () -> rules.renew(year2025, d("2025-06-01"), 0))));
     }
 
     @Test
     void renewalRefusesMoreThanTenYears() {
-        assertEquals("months", assertThrows(MembershipRuleException.class,
-                () -> rules.renew(year2025, d("2025-06-01"), 121)).field());
+        assertEquals("months", field(assertThrows(InvalidInput.class,
+                () -> rules.renew(year2025, d("2025-06-01"), 121))));
     }
 
     // ---- auto-renew
@@ -268,9 +275,9 @@ class MembershipRulesTest {
 
     @Test
     void tierChangeEffectiveInThePastIsRefused() {
-        MembershipRuleException e = assertThrows(MembershipRuleException.class,
+        InvalidInput e = assertThrows(InvalidInput.class,
                 () -> rules.changeTier(year2025, d("2025-05-10"), "PLATINUM", d("2025-05-09")));
-        assertEquals("effectiveDate", e.field());
+        assertEquals("effectiveDate", field(e));
     }
 
     @Test
@@ -299,14 +306,14 @@ class MembershipRulesTest {
 
     @Test
     void changingToTheSameTierIsRefused() {
-        assertEquals("tier", assertThrows(MembershipRuleException.class,
-                () -> rules.changeTier(year2025, d("2025-05-10"), "GOLD", d("2025-06-01"))).field());
+        assertEquals("tier", field(assertThrows(InvalidInput.class,
+                () -> rules.changeTier(year2025, d("2025-05-10"), "GOLD", d("2025-06-01")))));
     }
 
     @Test
     void anExpiredMembershipCannotChangeTier() {
-        assertTrue(assertThrows(MembershipRuleException.class,
-                () -> rules.changeTier(year2025, d("2026-02-01"), "PLATINUM", d("2026-02-01"))).isConflict());
+        assertEquals("membership-state", assertThrows(StateConflict.class,
+                () -> rules.changeTier(year2025, d("2026-02-01"), "PLATINUM", d("2026-02-01"))).slug());
     }
 
     @Test
@@ -329,20 +336,20 @@ class MembershipRulesTest {
 
     @Test
     void endingAfterTheTermEndIsRefused() {
-        assertEquals("endDate", assertThrows(MembershipRuleException.class,
-                () -> rules.end(year2025, d("2025-06-01"), d("2026-01-01"))).field());
+        assertEquals("endDate", field(assertThrows(InvalidInput.class,
+                () -> rules.end(year2025, d("2025-06-01"), d("2026-01-01")))));
     }
 
     @Test
     void endingBeforeTheTermStartIsRefused() {
-        assertEquals("endDate", assertThrows(MembershipRuleException.class,
-                () -> rules.end(year2025, d("2024-12-01"), d("2024-12-31"))).field());
+        assertEquals("endDate", field(assertThrows(InvalidInput.class,
+                () -> rules.end(year2025, d("2024-12-01"), d("2024-12-31")))));
     }
 
     @Test
     void endingAnExpiredMembershipIsAConflict() {
-        assertTrue(assertThrows(MembershipRuleException.class,
-                () -> rules.end(year2025, d("2026-03-01"), d("2025-12-31"))).isConflict());
+        assertEquals("membership-state", assertThrows(StateConflict.class,
+                () -> rules.end(year2025, d("2026-03-01"), d("2025-12-31"))).slug());
     }
 
     @Test

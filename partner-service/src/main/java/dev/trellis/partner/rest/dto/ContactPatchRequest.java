@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.ContactChanges;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,4 +17,7 @@ public record ContactPatchRequest(
         @Schema(example = "ada.king@acme-cloud.example") @Size(max = 254) @Email(regexp = ContactRules.EMAIL) String email,
         @Schema(example = "+44 20 7946 0000") @Size(max = 40) @Pattern(regexp = ContactRules.PHONE, message = ContactRules.PHONE_MESSAGE) String phone,
         @Schema(example = "CTO") @Size(max = 150) @Pattern(regexp = ContactRules.NO_CONTROL, message = ContactRules.NO_CONTROL_MESSAGE) String jobTitle) {
+    public ContactChanges toChanges() {
+        return new ContactChanges(firstName, lastName, email, phone, jobTitle);
+    }
 }

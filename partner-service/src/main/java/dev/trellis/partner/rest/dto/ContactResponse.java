@@ -7,7 +7,6 @@ import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.service.ContactDetails;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +23,9 @@ public record ContactResponse(UUID id, String firstName, String lastName, String
         List<ConsentResponse> consents, List<ConsentResponse> consentHistory, Instant erasedAt, Instant createdAt,
         Instant updatedAt) {
 
-    public static ContactResponse of(ContactDetails details) {
+    /** @param today the day that tells current from past affiliations */
+    public static ContactResponse of(ContactDetails details, LocalDate today) {
         Contact c = details.contact();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Affiliation> affiliations = details.affiliations();
         Map<ConsentPurpose, Consent> latest = new LinkedHashMap<>();
         details.consents().stream().sorted(Comparator.comparing((Consent s) -> s.recordedAt))

@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.InvitePortalUser;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,4 +22,8 @@ public record InvitePortalUserRequest(
 
     static final String NAME = "^[^<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]+$";
     static final String NAME_MESSAGE = "must not contain < > & \" $ % ! # ? § ; * ~ / \\ | ^ = [ ] { } ( ) or control characters";
+
+    public InvitePortalUser toCommand() {
+        return new InvitePortalUser(email, firstName, lastName);
+    }
 }

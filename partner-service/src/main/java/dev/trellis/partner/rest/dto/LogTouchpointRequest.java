@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.LogTouchpoint;
 import dev.trellis.partner.domain.TouchpointType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,4 +25,8 @@ public record LogTouchpointRequest(
         @Size(max = 50) List<@NotNull UUID> attendeeContactIds,
         @Size(max = 50) List<@NotNull @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff,
         @Size(max = 20) List<@NotNull @Valid NextStepRequest> nextSteps) {
+    public LogTouchpoint toCommand() {
+        return new LogTouchpoint(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff,
+                nextSteps == null ? null : nextSteps.stream().map(NextStepRequest::toCommand).toList());
+    }
 }

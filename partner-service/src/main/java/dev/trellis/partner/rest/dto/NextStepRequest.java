@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.NewNextStep;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,4 +19,8 @@ public record NextStepRequest(
     /** Staff usernames as the identity provider issues them. */
     public static final String USERNAME = "^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$";
     public static final String USERNAME_MESSAGE = "must be a staff username (letters, digits, '.', '_', '@', '-'; at most 100)";
+
+    public NewNextStep toCommand() {
+        return new NewNextStep(description, owner, dueOn);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.trellis.partner.rest.dto;
 
 import dev.trellis.partner.domain.LifecycleStatus;
+import dev.trellis.partner.service.command.PartnerChanges;
+import dev.trellis.partner.service.command.RegisterPartner;
 import dev.trellis.platform.validation.PublicHttpUrl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -28,4 +30,14 @@ public record PartnerRequest(
         LifecycleStatus lifecycleStatus) {
 
     public static final String DOMAIN = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+";
+
+    public RegisterPartner toCommand() {
+        return new RegisterPartner(name, legalName, website, emailDomains, description, logoUrl, country,
+                parentPartnerId, lifecycleStatus);
+    }
+
+    public PartnerChanges toChanges() {
+        return new PartnerChanges(name, legalName, website, emailDomains, description, logoUrl, country,
+                parentPartnerId, lifecycleStatus);
+    }
 }

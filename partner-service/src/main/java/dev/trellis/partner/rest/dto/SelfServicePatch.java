@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.SelfServiceChanges;
 import dev.trellis.platform.validation.PublicHttpUrl;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
@@ -12,4 +13,8 @@ public record SelfServicePatch(
         @Schema(example = "https://acme-cloud.example/logo.svg") @PublicHttpUrl String logoUrl) {
 
     public static final Set<String> FIELDS = Set.of("description", "website", "logoUrl");
+
+    public SelfServiceChanges toChanges() {
+        return new SelfServiceChanges(description, website, logoUrl);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.StartMembership;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,4 +22,7 @@ public record StartMembershipRequest(
         @NotNull Boolean autoRenew,
         @Schema(description = "Days in GRACE after termEnd; the foundation default when left out", example = "30")
         @Min(0) @Max(365) Integer graceDays) {
+    public StartMembership toCommand() {
+        return new StartMembership(tier, termStart, termEnd, autoRenew, graceDays);
+    }
 }

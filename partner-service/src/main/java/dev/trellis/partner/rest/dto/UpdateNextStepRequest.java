@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.NextStepChanges;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -13,4 +14,7 @@ public record UpdateNextStepRequest(
         @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String owner,
         LocalDate dueOn,
         Boolean done) {
+    public NextStepChanges toChanges() {
+        return new NextStepChanges(description, owner, dueOn, done);
+    }
 }

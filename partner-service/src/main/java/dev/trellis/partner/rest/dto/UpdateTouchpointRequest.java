@@ -1,5 +1,6 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.partner.service.command.TouchpointChanges;
 import dev.trellis.partner.domain.TouchpointType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,4 +23,7 @@ public record UpdateTouchpointRequest(
         @Size(max = 10000) String notes,
         @Size(max = 50) List<@NotNull UUID> attendeeContactIds,
         @Size(max = 50) List<@NotNull @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff) {
+    public TouchpointChanges toChanges() {
+        return new TouchpointChanges(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff);
+    }
 }

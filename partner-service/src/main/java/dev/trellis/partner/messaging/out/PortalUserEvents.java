@@ -1,6 +1,5 @@
-package dev.trellis.partner.messaging;
+package dev.trellis.partner.messaging.out;
 
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.partner.PortalUserInvited;
 import dev.trellis.contracts.partner.PortalUserRemoved;
 import dev.trellis.platform.messaging.Outbox;
@@ -18,12 +17,10 @@ public class PortalUserEvents {
     }
 
     public void invited(UUID partnerId, String userId, String invitedBy, Instant invitedAt) {
-        outbox.record(Topics.PARTNER, PortalUserInvited.TYPE, partnerId.toString(),
-                new PortalUserInvited(partnerId, UUID.fromString(userId), invitedBy, invitedAt));
+        outbox.publish(new PortalUserInvited(partnerId, UUID.fromString(userId), invitedBy, invitedAt));
     }
 
     public void removed(UUID partnerId, String userId, String removedBy, Instant removedAt) {
-        outbox.record(Topics.PARTNER, PortalUserRemoved.TYPE, partnerId.toString(),
-                new PortalUserRemoved(partnerId, UUID.fromString(userId), removedBy, removedAt));
+        outbox.publish(new PortalUserRemoved(partnerId, UUID.fromString(userId), removedBy, removedAt));
     }
 }

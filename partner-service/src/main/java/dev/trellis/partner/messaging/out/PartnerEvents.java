@@ -1,6 +1,5 @@
-package dev.trellis.partner.messaging;
+package dev.trellis.partner.messaging.out;
 
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerLifecycleStatus;
@@ -23,25 +22,21 @@ public class PartnerEvents {
     }
 
     public void registered(Partner p) {
-        record(p, PartnerRegistered.TYPE, new PartnerRegistered(p.id, p.name, status(p.lifecycleStatus),
-                p.parentPartnerId, p.country, List.copyOf(p.emailDomains)));
+        outbox.publish(new PartnerRegistered(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId, p.country,
+                List.copyOf(p.emailDomains)));
     }
 
     public void changed(Partner p) {
-        record(p, PartnerChanged.TYPE, new PartnerChanged(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId,
-                p.country, List.copyOf(p.emailDomains)));
+        outbox.publish(new PartnerChanged(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId, p.country,
+                List.copyOf(p.emailDomains)));
     }
 
     public void lapsed(Partner p, LifecycleStatus previous, LocalDate effective, String reason) {
-        record(p, PartnerLapsed.TYPE, new PartnerLapsed(p.id, status(previous), effective, reason));
+        outbox.publish(new PartnerLapsed(p.id, status(previous), effective, reason));
     }
 
     public void reactivated(Partner p, LifecycleStatus previous, LocalDate effective, String reason) {
-        record(p, PartnerReactivated.TYPE, new PartnerReactivated(p.id, status(previous), effective, reason));
-    }
-
-    private void record(Partner p, String type, Object payload) {
-        outbox.record(Topics.PARTNER, type, p.id.toString(), payload);
+        outbox.publish(new PartnerReactivated(p.id, status(previous), effective, reason));
     }
 
     private static PartnerLifecycleStatus status(LifecycleStatus status) {

@@ -1,4 +1,4 @@
-package dev.trellis.partner.service;
+package dev.trellis.partner.persistence;
 
 import dev.trellis.partner.domain.AffiliationRole;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,16 +10,18 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@link ExecutiveAttendees} answered from the dated affiliations; joins the caller's transaction. */
+/**
+ * Which of these contacts held an executive role (EXECUTIVE_SPONSOR) at this partner on that date, from the
+ * dated affiliations; joins the caller's transaction.
+ */
 @ApplicationScoped
-public class AffiliationExecutiveAttendees implements ExecutiveAttendees {
+public class ExecutiveAttendees {
     private final EntityManager em;
 
-    public AffiliationExecutiveAttendees(EntityManager em) {
+    public ExecutiveAttendees(EntityManager em) {
         this.em = em;
     }
 
-    @Override
     @Transactional(Transactional.TxType.REQUIRED)
     public Set<UUID> executives(UUID partnerId, Collection<UUID> contactIds, LocalDate on) {
         if (partnerId == null || on == null || contactIds == null || contactIds.isEmpty()) {

@@ -1,13 +1,12 @@
-package dev.trellis.partner.messaging;
+package dev.trellis.partner.messaging.out;
 
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.partner.MembershipChangeKind;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.MembershipStatus;
-import dev.trellis.partner.domain.MembershipChange;
 import dev.trellis.partner.domain.Membership;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.trellis.partner.domain.MembershipChange;
 import dev.trellis.platform.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a membership's history line into the published contract, through the outbox. */
 @ApplicationScoped
@@ -20,10 +19,9 @@ public class MembershipEvents {
 
     /** Exactly one event per change, keyed by the partner id; must run in the change's transaction. */
     public void changed(Membership membership, MembershipChange change) {
-        outbox.record(Topics.PARTNER, MembershipChanged.TYPE, membership.partnerId.toString(),
-                new MembershipChanged(membership.partnerId, membership.id, change.tier,
-                        MembershipStatus.valueOf(change.status.name()), change.termStart, change.termEnd,
-                        membership.graceDays, membership.autoRenew, change.effectiveDate,
-                        MembershipChangeKind.valueOf(change.kind.name())));
+        outbox.publish(new MembershipChanged(membership.partnerId, membership.id, change.tier,
+                MembershipStatus.valueOf(change.status.name()), change.termStart, change.termEnd,
+                membership.graceDays, membership.autoRenew, change.effectiveDate,
+                MembershipChangeKind.valueOf(change.kind.name())));
     }
 }

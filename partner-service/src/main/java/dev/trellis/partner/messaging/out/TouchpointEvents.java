@@ -1,6 +1,5 @@
-package dev.trellis.partner.messaging;
+package dev.trellis.partner.messaging.out;
 
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.partner.TouchpointLogged;
 import dev.trellis.contracts.partner.TouchpointType;
 import dev.trellis.partner.domain.Touchpoint;
@@ -17,8 +16,7 @@ public class TouchpointEvents {
     }
 
     public void logged(Touchpoint touchpoint) {
-        outbox.record(Topics.PARTNER, TouchpointLogged.TYPE, touchpoint.partnerId.toString(),
-                new TouchpointLogged(touchpoint.partnerId, touchpoint.id, touchpoint.occurredOn,
-                        TouchpointType.valueOf(touchpoint.type.name()), touchpoint.executive, touchpoint.contactIds()));
+        outbox.publish(new TouchpointLogged(touchpoint.partnerId, touchpoint.id, touchpoint.occurredOn,
+                TouchpointType.valueOf(touchpoint.type.name()), touchpoint.executive, touchpoint.contactIds()));
     }
 }

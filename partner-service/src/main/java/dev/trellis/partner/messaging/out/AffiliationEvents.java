@@ -1,6 +1,5 @@
-package dev.trellis.partner.messaging;
+package dev.trellis.partner.messaging.out;
 
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.partner.AffiliationEnded;
 import dev.trellis.contracts.partner.AffiliationRole;
 import dev.trellis.contracts.partner.AffiliationStarted;
@@ -18,12 +17,12 @@ public class AffiliationEvents {
     }
 
     public void started(Affiliation a) {
-        outbox.record(Topics.PARTNER, AffiliationStarted.TYPE, a.partnerId.toString(), new AffiliationStarted(a.id,
-                a.contactId, a.partnerId, AffiliationRole.valueOf(a.role.name()), a.startDate));
+        outbox.publish(new AffiliationStarted(a.id, a.contactId, a.partnerId, AffiliationRole.valueOf(a.role.name()),
+                a.startDate));
     }
 
     public void ended(Affiliation a) {
-        outbox.record(Topics.PARTNER, AffiliationEnded.TYPE, a.partnerId.toString(), new AffiliationEnded(a.id,
-                a.contactId, a.partnerId, AffiliationRole.valueOf(a.role.name()), a.startDate, a.endDate));
+        outbox.publish(new AffiliationEnded(a.id, a.contactId, a.partnerId, AffiliationRole.valueOf(a.role.name()),
+                a.startDate, a.endDate));
     }
 }

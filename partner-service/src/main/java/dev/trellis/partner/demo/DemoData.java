@@ -1,47 +1,52 @@
-package dev.trellis.partner.config;
+package dev.trellis.partner.demo;
 
 import dev.trellis.partner.domain.AffiliationRole;
 import dev.trellis.partner.domain.AffiliationSource;
 import dev.trellis.partner.domain.KeyContactRole;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.TouchpointType;
-import dev.trellis.partner.rest.dto.LogTouchpointRequest;
-import dev.trellis.partner.rest.dto.NextStepRequest;
-import dev.trellis.partner.rest.dto.PartnerRequest;
 import dev.trellis.partner.service.AffiliationService;
 import dev.trellis.partner.service.ContactService;
 import dev.trellis.partner.service.KeyContactService;
 import dev.trellis.partner.service.MembershipService;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.TouchpointService;
+import dev.trellis.partner.service.command.ChangeLifecycle;
+import dev.trellis.partner.service.command.LogTouchpoint;
+import dev.trellis.partner.service.command.NewContact;
+import dev.trellis.partner.service.command.NewNextStep;
+import dev.trellis.partner.service.command.RegisterPartner;
+import dev.trellis.partner.service.command.StartMembership;
 import dev.trellis.platform.config.DemoConfig;
+import dev.trellis.platform.security.Caller;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * The demo data of the local stack: twenty partners across the tiers, with people, memberships,
- * key contacts, touchpoints and next steps. It goes in through the services, as staff would enter it,
- * so its events reach the other services' read models. Two of the partners are those of the realm's
- * demo partner users (paula: Acme Cloud, piet: Borealis Systems). A partner that has a membership
- * already is left alone, so loading twice adds nothing.
+ * key contacts, touchpoints and next steps. It goes in through the services with their commands, as staff
+ * would enter it, so its events reach the other services' read models. Two of the partners are those of
+ * the realm's demo partner users (paula: Acme Cloud, piet: Borealis Systems). A partner that has a
+ * membership already is left alone, so loading twice adds nothing.
  */
 @ApplicationScoped
 public class DemoData {
     public static final UUID ACME_CLOUD = UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001");
     public static final UUID BOREALIS_SYSTEMS = UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002");
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    private static final String STAFF = "felix";
-    private static final String TEAM = "cora";
+    /** The staff members the demo records are entered as: felix of the foundation staff, cora of the community team. */
+    private static final Caller STAFF = new Caller("demo-data", "felix", Set.of(Caller.FOUNDATION_STAFF), null);
+    private static final Caller TEAM = new Caller("demo-data", "cora", Set.of(Caller.COMMUNITY_TEAM), null);
 
     /** name, country, tier, months since the term started (negative: not yet), whether it lapsed. */
     private record Seed(UUID id, String name, String country, String tier, int monthsIn, boolean lapsed) {
@@ -76,11 +81,11 @@ public class DemoData {
     private final AffiliationService affiliations;
     private final KeyContactService keyContacts;
     private final TouchpointService touchpoints;
-    private final CurrentIdentityAssociation identity;
+    private final Clock clock;
 
     public DemoData(DemoConfig config, PartnerService partners, MembershipService memberships, ContactService contacts,
             AffiliationService affiliations, KeyContactService keyContacts, TouchpointService touchpoints,
-            CurrentIdentityAssociation identity) {
+            Clock clock) {
         this.config = config;
         this.partners = partners;
         this.memberships = memberships;
@@ -88,7 +93,7 @@ public class DemoData {
         this.affiliations = affiliations;
         this.keyContacts = keyContacts;
         this.touchpoints = touchpoints;
-        this.identity = identity;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -97,21 +102,19 @@ public class DemoData {
         }
     }
 
-    /** Loads the seeds that are missing, as a staff member with both staff roles. */
+    /** Loads the seeds that are missing, as the staff members named above. */
     @ActivateRequestContext
     public int load() {
-        identity.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("demo-data"))
-                .addRole("foundation-staff").addRole("community-team").build());
         int added = 0;
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < SEEDS.size(); i++) {
             Seed seed = SEEDS.get(i);
             String domain = seed.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".example";
-            partners.registerIfAbsent(seed.id(), new PartnerRequest(seed.name(), seed.name() + " Ltd.",
+            partners.registerIfAbsent(seed.id(), new RegisterPartner(seed.name(), seed.name() + " Ltd.",
                     "https://www." + domain, List.of(domain), seed.name() + " is a " + seed.tier().toLowerCase(Locale.ROOT)
                     .replace('_', ' ') + " member of the foundation.", null, seed.country(), null, LifecycleStatus.ACTIVE));
             // A partner with a membership has had its demo data (a partner may exist alone from an older version).
-            if (memberships.find(seed.id()).isPresent()) {
+            if (memberships.find(Caller.SYSTEM, seed.id()).isPresent()) {
                 continue;
             }
             added++;
@@ -120,7 +123,8 @@ public class DemoData {
             if (seed.lapsed()) {
                 termStart = termEnd.minusYears(1).plusDays(1);
             }
-            memberships.start(seed.id(), null, seed.tier(), termStart, termEnd, !seed.lapsed() && i % 3 != 0, 30, STAFF);
+            memberships.start(seed.id(), null,
+                    new StartMembership(seed.tier(), termStart, termEnd, !seed.lapsed() && i % 3 != 0, 30), STAFF);
 
             UUID executive = person(seed, domain, "exec", AffiliationRole.EXECUTIVE_SPONSOR, i, today);
             UUID technical = person(seed, domain, "tech", AffiliationRole.TECHNICAL_LEAD, i, today);
@@ -129,18 +133,20 @@ public class DemoData {
             keyContacts.assign(seed.id(), KeyContactRole.TECHNICAL, technical);
 
             // Every third partner has had no executive touchpoint for months: an at-risk signal.
+            String team = TEAM.username();
             LocalDate reviewed = today.minusDays(i % 3 == 0 ? 150 + i : 10 + i * 3);
-            touchpoints.log(seed.id(), new LogTouchpointRequest(reviewed, TouchpointType.BUSINESS_REVIEW,
+            touchpoints.log(seed.id(), new LogTouchpoint(reviewed, TouchpointType.BUSINESS_REVIEW,
                     "Quarterly business review with " + seed.name(), "Internal: budget for next year still open",
-                    List.of(executive, technical), List.of(TEAM), List.of(
-                            new NextStepRequest("Send the renewal proposal", TEAM, reviewed.plusDays(14)),
-                            new NextStepRequest("Introduce their tech lead to the TOC", STAFF, reviewed.plusDays(30)))), TEAM);
-            touchpoints.log(seed.id(), new LogTouchpointRequest(today.minusDays(i + 2), TouchpointType.CALL,
-                    "Check-in on contributions", null, List.of(technical), List.of(TEAM),
-                    List.of(new NextStepRequest("Share the contributor-onboarding guide", TEAM, today.plusDays(7 + i)))), TEAM);
+                    List.of(executive, technical), List.of(team), List.of(
+                            new NewNextStep("Send the renewal proposal", team, reviewed.plusDays(14)),
+                            new NewNextStep("Introduce their tech lead to the TOC", STAFF.username(), reviewed.plusDays(30)))),
+                    TEAM);
+            touchpoints.log(seed.id(), new LogTouchpoint(today.minusDays(i + 2), TouchpointType.CALL,
+                    "Check-in on contributions", null, List.of(technical), List.of(team),
+                    List.of(new NewNextStep("Share the contributor-onboarding guide", team, today.plusDays(7 + i)))), TEAM);
             if (seed.lapsed()) {
-                partners.changeLifecycle(seed.id(), "*", new dev.trellis.partner.rest.dto.LifecycleChangeRequest(
-                        LifecycleStatus.LAPSED, termEnd.plusDays(31), "Did not renew"));
+                partners.changeLifecycle(seed.id(), "*",
+                        new ChangeLifecycle(LifecycleStatus.LAPSED, termEnd.plusDays(31), "Did not renew"));
             }
         }
         LOG.infof("Demo data: %d of %d partners added", added, SEEDS.size());
@@ -152,8 +158,7 @@ public class DemoData {
      * advisory-service's demo seats name the same executives and technical leads.
      */
     public static UUID demoContactId(UUID partnerId, String who) {
-        return UUID.nameUUIDFromBytes(("trellis-demo-contact:" + partnerId + ":" + who)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(("trellis-demo-contact:" + partnerId + ":" + who).getBytes(StandardCharsets.UTF_8));
     }
 
     private UUID person(Seed seed, String domain, String who, AffiliationRole role, int i, LocalDate today) {
@@ -161,8 +166,8 @@ public class DemoData {
         String[] last = {"Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva", "Novak", "Brennan", "Haddad", "Kowalski", "Reyes"};
         String firstName = first[(i + who.length()) % first.length];
         String lastName = last[(i * 3 + who.length()) % last.length];
-        UUID contact = contacts.create(demoContactId(seed.id(), who), firstName, lastName, who + "@" + domain, null,
-                role.name().replace('_', ' ').toLowerCase(Locale.ROOT)).contact().id;
+        UUID contact = contacts.create(demoContactId(seed.id(), who), new NewContact(firstName, lastName,
+                who + "@" + domain, null, role.name().replace('_', ' ').toLowerCase(Locale.ROOT))).contact().id;
         affiliations.start(contact, seed.id(), role, today.minusMonths(6 + i), AffiliationSource.MANUAL);
         return contact;
     }

@@ -1,6 +1,5 @@
-package dev.trellis.partner.messaging;
+package dev.trellis.partner.messaging.out;
 
-import dev.trellis.contracts.Topics;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.platform.messaging.Outbox;
@@ -8,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Contact facts other services must act on. Only erasure is published: contact edits and consent stay
- * in partner-service. Keyed by the contact, because an erased contact may have no partner at all.
+ * in partner-service. Keyed by the contact (EventCatalog), because an erased contact may have no partner at all.
  */
 @ApplicationScoped
 public class ContactEvents {
@@ -19,7 +18,6 @@ public class ContactEvents {
     }
 
     public void erased(Contact contact) {
-        outbox.record(Topics.PARTNER, ContactErased.TYPE, contact.id.toString(),
-                new ContactErased(contact.id, contact.erasedAt));
+        outbox.publish(new ContactErased(contact.id, contact.erasedAt));
     }
 }
