@@ -112,6 +112,7 @@ public class ContactService {
         contact.jobTitle = blankToNull(command.jobTitle());
         contact.persist();
         flushGuardingEmail();
+        events.registered(contact, clock.instant());
         return new ContactDetails(contact, List.of(), List.of());
     }
 

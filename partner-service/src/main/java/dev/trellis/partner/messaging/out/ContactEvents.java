@@ -1,13 +1,16 @@
 package dev.trellis.partner.messaging.out;
 
 import dev.trellis.contracts.partner.ContactErased;
+import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
- * Contact facts other services must act on. Only erasure is published: contact edits and consent stay
- * in partner-service. Keyed by the contact (EventCatalog), because an erased contact may have no partner at all.
+ * Contact facts other services must act on: that a person exists (so a seat holder can be checked) and
+ * that they were erased. No personal data: contact edits and consent stay in partner-service. Keyed by
+ * the contact (EventCatalog), because a contact may have no partner at all.
  */
 @ApplicationScoped
 public class ContactEvents {
@@ -15,6 +18,10 @@ public class ContactEvents {
 
     public ContactEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    public void registered(Contact contact, Instant at) {
+        outbox.publish(new ContactRegistered(contact.id, at));
     }
 
     public void erased(Contact contact) {
