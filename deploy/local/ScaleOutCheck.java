@@ -11,6 +11,7 @@
 //                                     partition), partitions used, keys; exit 1 if records != EXPECTED,
 //                                     duplicates > 0 or violations > 0
 //   delete-topics B PREFIX            delete every topic whose name starts with PREFIX
+//   end-offsets B TOPIC               print the sum of the topic's end offsets (0 if it does not exist)
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,6 +67,23 @@ public class ScaleOutCheck {
                         admin.deleteTopics(topics).all().get();
                     }
                     System.out.println("deleted " + topics);
+                }
+            }
+            case "end-offsets" -> {
+                try (Admin admin = Admin.create(common)) {
+                    if (!admin.listTopics().names().get().contains(args[2])) {
+                        System.out.println(0);
+                        return;
+                    }
+                }
+                Map<String, Object> props = new HashMap<>(common);
+                props.put("key.deserializer", StringDeserializer.class.getName());
+                props.put("value.deserializer", StringDeserializer.class.getName());
+                try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+                    List<TopicPartition> partitions = new ArrayList<>();
+                    consumer.partitionsFor(args[2], Duration.ofSeconds(10))
+                            .forEach(p -> partitions.add(new TopicPartition(args[2], p.partition())));
+                    System.out.println(consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum());
                 }
             }
             default -> throw new IllegalArgumentException("unknown command " + command);

@@ -145,7 +145,19 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Problem problem = status(status, e.getMessage(), uri);
+        // The framework's own words ("HTTP 404 Not Found", "Unable to find matching target resource
+        // method") say nothing to a caller and name its internals: answer in the house's.
+        Problem problem = switch (status) {
+            case 404 -> new Problem(Problem.type("not-found"), "Not found", 404,
+                    "Nothing is found at this address: check the path and that its ids are UUIDs", path(uri), List.of());
+            case 405 -> new Problem(Problem.type("method-not-allowed"), "Method not allowed", 405,
+                    "This resource does not accept the " + "method used; see the Allow header", path(uri), List.of());
+            case 406 -> new Problem(Problem.type("not-acceptable"), "Not acceptable", 406,
+                    "This resource cannot answer in any of the media types the Accept header names", path(uri), List.of());
+            case 415 -> new Problem(Problem.type("unsupported-media-type"), "Unsupported media type", 415,
+                    "This resource does not read a body of the Content-Type sent", path(uri), List.of());
+            default -> status(status, e.getMessage(), uri);
+        };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {

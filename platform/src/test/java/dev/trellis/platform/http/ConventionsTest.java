@@ -60,6 +60,24 @@ class ConventionsTest {
     }
 
     @Test
+    void aQueryParameterTheEndpointDoesNotReadIsRefusedByName() {
+        given().get("/conventions/names?limit=2&membershipStatus=ACTIVE&consent=yes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/unknown-parameter"))
+                .body("errors.field", org.hamcrest.Matchers.contains("consent", "membershipStatus"))
+                .body("detail", containsString("it accepts: cursor, limit"));
+        given().get("/conventions/names?limit=2").then().statusCode(200);
+    }
+
+    @Test
+    void anUnmatchedPathAnswersInTheHousesWords() {
+        given().get("/conventions/no/such/thing").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/not-found"))
+                .body("detail", not(containsString("Unable to find")))
+                .body("detail", not(containsString("HTTP 404")));
+    }
+
+    @Test
     void missingBodyIsA400NotA500() {
         given().contentType(ContentType.JSON).post("/conventions/widgets")
                 .then().statusCode(400).contentType("application/problem+json");
