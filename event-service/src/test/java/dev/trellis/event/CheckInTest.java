@@ -3,19 +3,68 @@ package dev.trellis.event;
 import static dev.trellis.event.Fixtures.team;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CheckInTest {
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void checkInNineDaysBeforeTheEventIsRefusedOneAtATimeAndInBulk() {
+        UUID event = Fixtures.publishedEvent(10, Instant.now().plus(9, ChronoUnit.DAYS));
+        String ada = Fixtures.email();
+        String adaId = Fixtures.registerGuest(event, ada)[0];
+
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + adaId + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(422)
+                .contentType("application/problem+json").body("type", endsWith("/check-in-not-open"))
+                .body("rules[0].rule", equalTo("check-in-not-open"));
+        given().auth().oauth2(team()).contentType("text/csv").body("email\n" + ada + "\nnobody@example.org\n")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(200)
+                .body("lines.outcome", equalTo(List.of("NOT_OPEN", "UNKNOWN")))
+                .body("lines[0].registrationId", equalTo(adaId))
+                .body("checkedIn", equalTo(0)).body("notOpen", equalTo(1));
+        given().auth().oauth2(team()).get("/api/events/{e}/registrations/{r}", event, adaId).then()
+                .body("status", equalTo("REGISTERED")).body("checkedInAt", nullValue());
+    }
+
+    @Test
+    void checkInOpensADayBeforeTheStartByTheServicesClock() {
+        UUID event = Fixtures.publishedEvent(10, Instant.now().plus(9, ChronoUnit.DAYS));
+        String ada = Fixtures.email();
+        String adaId = Fixtures.registerGuest(event, ada)[0];
+        String benId = Fixtures.registerGuest(event, Fixtures.email())[0];
+
+        clock.shift(Duration.ofDays(8).minusHours(1)); // 25 hours before the start: not yet
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + adaId + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(422);
+        clock.shift(Duration.ofDays(8).plusHours(1)); // 23 hours before the start
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + benId + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(200).body("status", equalTo("ATTENDED"));
+        given().auth().oauth2(team()).contentType("text/csv").body(ada + "\n")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(200)
+                .body("lines.outcome", equalTo(List.of("CHECKED_IN")));
+    }
 
     @Test
     void bulkCheckInReportsEachLineAndCompletingTurnsTheRestIntoNoShows() {
@@ -59,7 +108,7 @@ class CheckInTest {
 
     @Test
     void checkingInTwiceIsAConflictAndOnlyTheCommunityTeamChecksIn() {
-        UUID event = Fixtures.publishedEvent(5);
+        UUID event = Fixtures.publishedEvent(5, Instant.now().plus(1, ChronoUnit.HOURS));
         String id = Fixtures.registerGuest(event, Fixtures.email())[0];
         given().auth().oauth2(TestTokens.partnerA()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + id + "\"}")
                 .post("/api/events/{id}/check-ins", event).then().statusCode(403);

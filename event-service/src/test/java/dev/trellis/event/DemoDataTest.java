@@ -28,8 +28,8 @@ class DemoDataTest {
         Assertions.assertEquals(0, demo.load(), "a second load adds nothing");
 
         given().auth().oauth2(TestTokens.communityTeam()).get("/api/events/{id}/sponsorships", CONFERENCE).then()
-                .statusCode(200).body("partnerName", hasItems("Acme Cloud", "Borealis Systems", "Cobalt Compute"))
-                .body("status", hasItems("CONFIRMED", "PROPOSED"));
+                .statusCode(200).body("items.partnerName", hasItems("Acme Cloud", "Borealis Systems", "Cobalt Compute"))
+                .body("items.status", hasItems("CONFIRMED", "PROPOSED"));
         given().auth().oauth2(TestTokens.partnerA()).get("/api/events/{id}/registrations", CONFERENCE).then()
                 .statusCode(200).body("items.partnerName", hasItem("Acme Cloud"));
         given().get("/api/user-groups/{id}", HELSINKI).then().body("health", equalTo("ACTIVE")).body("eligible", equalTo(true));

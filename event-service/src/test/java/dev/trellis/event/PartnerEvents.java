@@ -87,6 +87,15 @@ final class PartnerEvents {
                 + "\",\"parentPartnerId\":null,\"country\":\"FI\",\"emailDomains\":[\"" + domain + "\"]}";
     }
 
+    /** A membership-changed payload: the membership as the change left it. */
+    static String membership(UUID partner, String tier, java.time.LocalDate termStart, java.time.LocalDate termEnd,
+            int graceDays, boolean autoRenew, java.time.LocalDate effectiveDate, String change) {
+        return "{\"partnerId\":\"" + partner + "\",\"membershipId\":\"" + UUID.nameUUIDFromBytes(bytes(partner.toString()))
+                + "\",\"tier\":\"" + tier + "\",\"status\":\"CURRENT\",\"termStart\":\"" + termStart
+                + "\",\"termEnd\":\"" + termEnd + "\",\"graceDays\":" + graceDays + ",\"autoRenew\":" + autoRenew
+                + ",\"effectiveDate\":\"" + effectiveDate + "\",\"change\":\"" + change + "\"}";
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package dev.trellis.event;
 
 import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +32,32 @@ final class ReadModel {
                 d.persist();
             }
         });
+    }
+
+    /** A membership of {@code partner} in force since its start, unless it has one already. */
+    static void membership(UUID partner, LocalDate termStart, LocalDate termEnd, int graceDays, boolean autoRenew) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (MembershipView.count("partnerId", partner) == 0) {
+                MembershipView m = new MembershipView();
+                m.id = UUID.randomUUID();
+                m.partnerId = partner;
+                m.membershipId = UUID.randomUUID();
+                m.tier = "GOLD";
+                m.termStart = termStart;
+                m.termEnd = termEnd;
+                m.graceDays = graceDays;
+                m.autoRenew = autoRenew;
+                m.effectiveDate = termStart;
+                m.change = "STARTED";
+                m.receivedAt = Instant.now();
+                m.persist();
+            }
+        });
+    }
+
+    /** A current membership, running from a year ago to a year from now. */
+    static void member(UUID partner) {
+        membership(partner, LocalDate.now().minusYears(1), LocalDate.now().plusYears(1), 30, false);
     }
 
     /** A new contact working for {@code partner}; returns its id. */

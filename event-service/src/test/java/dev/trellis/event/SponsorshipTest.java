@@ -3,13 +3,18 @@ package dev.trellis.event;
 import static dev.trellis.event.Fixtures.team;
 import static dev.trellis.event.PartnerEvents.await;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.trellis.contracts.event.SponsorshipConfirmed;
 import dev.trellis.contracts.partner.AffiliationStarted;
+import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerRegistered;
 import dev.trellis.event.domain.ContactAffiliation;
@@ -18,6 +23,9 @@ import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +41,9 @@ class SponsorshipTest {
         PartnerEvents.send(PartnerRegistered.TYPE, lapsed, PartnerEvents.partner(lapsed, "Dusk Ltd", "ACTIVE", lapsed + ".example"));
         PartnerEvents.send(PartnerLapsed.TYPE, lapsed, "{\"partnerId\":\"" + lapsed
                 + "\",\"previousStatus\":\"ACTIVE\",\"effectiveDate\":\"2026-10-01\",\"reason\":\"Did not renew\"}");
+        PartnerEvents.send(MembershipChanged.TYPE, active, PartnerEvents.membership(active, "GOLD",
+                LocalDate.now().minusMonths(3), LocalDate.now().plusMonths(9), 30, false, LocalDate.now().minusMonths(3),
+                "STARTED"));
         PartnerEvents.send(AffiliationStarted.TYPE, active, "{\"affiliationId\":\"" + UUID.randomUUID() + "\",\"contactId\":\""
                 + contact + "\",\"partnerId\":\"" + active + "\",\"role\":\"DEVELOPER\",\"startDate\":\"2025-01-01\"}");
         await(() -> status(lapsed), "LAPSED");
@@ -67,9 +78,36 @@ class SponsorshipTest {
                 .post("/api/events/{id}/registrations", event).then().statusCode(201)
                 .body("partnerId", equalTo(active.toString())).body("partnerName", equalTo("Aurora Labs"));
         given().auth().oauth2(TestTokens.partnerA()).get("/api/events/{id}/sponsorships", event).then().statusCode(200)
-                .body("", hasSize(0));
+                .body("items", hasSize(0));
         given().auth().oauth2(TestTokens.foundationStaff()).get("/api/events/{id}/sponsorships", event).then().statusCode(200)
-                .body("", hasSize(1));
+                .body("items", hasSize(1));
+    }
+
+    @Test
+    void anEventsSponsorshipsComeAsAPageOfItemsWithANextCursorLikeEveryList() {
+        UUID event = Fixtures.publishedEvent(100);
+        UUID partnerA = UUID.fromString(TestTokens.PARTNER_A);
+        ReadModel.partner(partnerA, "Acme Cloud", "ACTIVE", "acme-cloud.test");
+        UUID other = UUID.randomUUID();
+        ReadModel.partner(other, "Paged Oy", "ACTIVE", other + ".example");
+        List<String> ids = new ArrayList<>();
+        for (UUID partner : List.of(other, partnerA, other)) {
+            ids.add(given().auth().oauth2(team()).contentType(ContentType.JSON).body(sponsorship(partner, "EUR"))
+                    .post("/api/events/{id}/sponsorships", event).then().statusCode(201).extract().path("id"));
+        }
+
+        var first = given().auth().oauth2(team()).queryParam("limit", 2).get("/api/events/{id}/sponsorships", event)
+                .then().statusCode(200).body("items.id", equalTo(ids.subList(0, 2)))
+                .header("Link", containsString("rel=\"next\"")).extract();
+        String next = first.path("next");
+        assertNotNull(next);
+        given().auth().oauth2(team()).queryParam("limit", 2).queryParam("cursor", next)
+                .get("/api/events/{id}/sponsorships", event).then().statusCode(200)
+                .body("items.id", equalTo(ids.subList(2, 3))).body("$", hasKey("next")).body("next", nullValue());
+        given().auth().oauth2(TestTokens.partnerA()).get("/api/events/{id}/sponsorships", event).then().statusCode(200)
+                .body("items.id", equalTo(List.of(ids.get(1)))).body("next", nullValue());
+        given().auth().oauth2(team()).queryParam("limit", 0).get("/api/events/{id}/sponsorships", event).then()
+                .statusCode(400).body("errors[0].field", equalTo("limit"));
     }
 
     private static String sponsorship(UUID partner, String currency) {

@@ -2,6 +2,7 @@ package dev.trellis.event.demo;
 
 import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.domain.EventStatus;
+import dev.trellis.event.domain.MembershipTerms;
 import dev.trellis.event.domain.PartnerView;
 import dev.trellis.event.domain.RegistrationSource;
 import dev.trellis.event.domain.Sponsorship;
@@ -43,16 +44,19 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
-    /** partner-service's demo partners: the ids of its DemoData, the names and domains it gives them. */
+    /**
+     * partner-service's demo partners: the ids of its DemoData, the names and domains it gives them, and the
+     * memberships it starts for them (tier, months since the term started, term years, auto-renew, lapsed).
+     */
     static final UUID ACME_CLOUD = UUID.fromString("a1a1a1a1-0000-4000-8000-000000000001");
     static final UUID BOREALIS_SYSTEMS = UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002");
     static final UUID COBALT_COMPUTE = UUID.fromString("d0d0d0d0-0000-4000-8000-000000000003");
     static final UUID TUNDRA_TELECOM = UUID.fromString("d0d0d0d0-0000-4000-8000-000000000020");
     private static final List<Object[]> PARTNERS = List.of(
-            new Object[] {ACME_CLOUD, "Acme Cloud", "ACTIVE"},
-            new Object[] {BOREALIS_SYSTEMS, "Borealis Systems", "ACTIVE"},
-            new Object[] {COBALT_COMPUTE, "Cobalt Compute", "ACTIVE"},
-            new Object[] {TUNDRA_TELECOM, "Tundra Telecom", "LAPSED"});
+            new Object[] {ACME_CLOUD, "Acme Cloud", "ACTIVE", "PLATINUM", 20, 2, false, false},
+            new Object[] {BOREALIS_SYSTEMS, "Borealis Systems", "ACTIVE", "GOLD", 8, 1, true, false},
+            new Object[] {COBALT_COMPUTE, "Cobalt Compute", "ACTIVE", "PLATINUM", 30, 2, true, false},
+            new Object[] {TUNDRA_TELECOM, "Tundra Telecom", "LAPSED", "SILVER", 15, 1, false, true});
 
     static final UUID HELSINKI_GROUP = id("e7e7e7e7", 1);
     static final UUID BERLIN_GROUP = id("e7e7e7e7", 2);
@@ -147,8 +151,12 @@ public class DemoData {
         return added;
     }
 
-    /** The demo partners in the read model, unless partner-service's events have put them there already. */
+    /**
+     * The demo partners and their memberships in the read model, unless partner-service's events have put them
+     * there already (a later membership-changed event replaces the seeded membership).
+     */
     private void seedPartners() {
+        LocalDate today = LocalDate.now(clock);
         for (Object[] p : PARTNERS) {
             UUID id = (UUID) p[0];
             String name = (String) p[1];
@@ -158,8 +166,23 @@ public class DemoData {
                     readModel.partner(id, name, (String) p[2], List.of(domain), Instant.EPOCH);
                 }
                 readModel.claimDomainIfFree(domain, id);
+                readModel.membershipIfNone(id, membership(p, today));
             });
         }
+    }
+
+    /**
+     * As partner-service's demo data starts it: from the first of a month, 30 grace days; a lapsed one ended 45
+     * days ago.
+     */
+    private static MembershipTerms membership(Object[] p, LocalDate today) {
+        boolean lapsed = (Boolean) p[7];
+        LocalDate start = today.minusMonths((Integer) p[4]).withDayOfMonth(1);
+        LocalDate end = lapsed ? today.minusDays(45) : start.plusYears((Integer) p[5]).minusDays(1);
+        if (lapsed) {
+            start = end.minusYears(1).plusDays(1);
+        }
+        return new MembershipTerms((String) p[3], start, end, 30, (Boolean) p[6], start);
     }
 
     /** A meetup {@code daysAgo} days ago with six people: four came, two did not. */

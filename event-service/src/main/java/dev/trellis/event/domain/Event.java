@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -73,6 +74,32 @@ public class Event extends Timestamped {
             throw StateConflict.of("check-in-closed", "Check-in closed",
                     "Check-in is open for published events only; this one is " + status);
         }
+    }
+
+    /** When the door opens for check-in: {@code opensBefore} ahead of the start. */
+    public Instant checkInOpensAt(Duration opensBefore) {
+        return startsAt.minus(opensBefore);
+    }
+
+    /** Whether check-in has opened by {@code now}; it stays open after the event, for late sign-in sheets. */
+    public boolean checkInOpen(Instant now, Duration opensBefore) {
+        return !now.isBefore(checkInOpensAt(opensBefore));
+    }
+
+    /**
+     * A rule of time, like the registration window (so 422, not 409): nobody is checked in days before the event.
+     *
+     * @throws RuleViolation {@code check-in-not-open} before {@link #checkInOpensAt}
+     */
+    public void requireCheckInTime(Instant now, Duration opensBefore) {
+        if (!checkInOpen(now, opensBefore)) {
+            throw RuleViolation.of("check-in-not-open", "Check-in not open yet", "Check-in opens " + hours(opensBefore)
+                    + " before the event starts, at " + checkInOpensAt(opensBefore) + "; it starts at " + startsAt);
+        }
+    }
+
+    private static String hours(Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
     }
 
     /** @throws StateConflict {@code event-closed} once the event is cancelled or completed */

@@ -1,11 +1,17 @@
 package dev.trellis.event.persistence;
 
 import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.MembershipTerms;
+import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +29,32 @@ public class PartnerDirectory {
     public Optional<PartnerView> employerOf(UUID contactId) {
         return ContactAffiliation.<ContactAffiliation>find("contactId = ?1 and active = true order by startDate desc",
                 contactId).firstResultOptional().flatMap(a -> partner(a.partnerId));
+    }
+
+    /**
+     * For each of these contacts the read model knows an employer of, that partner (its newest active
+     * affiliation's); one query, for a page of user groups' organisers.
+     */
+    @Transactional
+    public Map<UUID, PartnerView> employersOf(Collection<UUID> contactIds) {
+        Map<UUID, PartnerView> employers = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return employers;
+        }
+        List<Object[]> rows = PartnerView.getEntityManager().createQuery(
+                "select a.contactId, p from ContactAffiliation a, PartnerView p where p.partnerId = a.partnerId"
+                        + " and a.active = true and a.contactId in :contacts order by a.startDate desc, a.affiliationId",
+                Object[].class).setParameter("contacts", contactIds).getResultList();
+        for (Object[] row : rows) {
+            employers.putIfAbsent((UUID) row[0], (PartnerView) row[1]);
+        }
+        return employers;
+    }
+
+    /** The partner's membership states still in force on some day from their effective date on. */
+    @Transactional
+    public List<MembershipTerms> memberships(UUID partnerId) {
+        return MembershipView.<MembershipView>list("partnerId", partnerId).stream().map(MembershipView::terms).toList();
     }
 
     /** Whether the read model has heard of this contact at all. */

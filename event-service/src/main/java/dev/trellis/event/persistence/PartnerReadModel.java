@@ -2,6 +2,8 @@ package dev.trellis.event.persistence;
 
 import dev.trellis.event.domain.ContactAffiliation;
 import dev.trellis.event.domain.ErasedContact;
+import dev.trellis.event.domain.MembershipTerms;
+import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +62,38 @@ public class PartnerReadModel {
         if (view != null) {
             view.lifecycleStatus = lifecycleStatus;
             view.updatedAt = at;
+        }
+    }
+
+    /**
+     * A membership as a membership-changed event left it, in force from {@code terms.effectiveDate()}. It replaces
+     * every state of the partner it supersedes (taking effect on or after its own effective date); the earlier ones
+     * still apply until it takes effect.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void membership(UUID partnerId, UUID membershipId, MembershipTerms terms, String change, Instant at) {
+        MembershipView.delete("partnerId = ?1 and effectiveDate >= ?2", partnerId, terms.effectiveDate());
+        MembershipView.flush();
+        MembershipView view = new MembershipView();
+        view.id = UUID.randomUUID();
+        view.partnerId = partnerId;
+        view.membershipId = membershipId;
+        view.tier = terms.tier();
+        view.termStart = terms.termStart();
+        view.termEnd = terms.termEnd();
+        view.graceDays = terms.graceDays();
+        view.autoRenew = terms.autoRenew();
+        view.effectiveDate = terms.effectiveDate();
+        view.change = change;
+        view.receivedAt = at;
+        view.persist();
+    }
+
+    /** Gives a partner a membership unless it has one already; for the demo data. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void membershipIfNone(UUID partnerId, MembershipTerms terms) {
+        if (MembershipView.count("partnerId", partnerId) == 0) {
+            membership(partnerId, UUID.randomUUID(), terms, "STARTED", Instant.EPOCH);
         }
     }
 

@@ -42,6 +42,7 @@ public class CheckInResource {
     @APIResponse(responseCode = "200", description = "The registration, now ATTENDED")
     @APIResponse(responseCode = "404", description = "No such event or registration")
     @APIResponse(responseCode = "409", description = "Checked in already, not a registration holding a seat, or the event is not published")
+    @APIResponse(responseCode = "422", description = "Check-in has not opened yet (it opens trellis.event.check-in-opens-before the start, 24 hours by default)")
     public Response checkIn(@PathParam("eventId") UUID eventId, @Valid @NotNull CheckInRequest request) {
         Registration r = checkIns.checkIn(eventId, request.registrationId());
         return Response.ok(RegistrationResponse.of(r)).build();
@@ -52,7 +53,8 @@ public class CheckInResource {
     @RolesAllowed("community-team")
     @Operation(summary = "Check in many at once from a CSV of emails",
             description = "One email per line in the first column; a header line 'email' is skipped. The report has one "
-                    + "entry per line: CHECKED_IN, ALREADY, UNKNOWN, WAITLISTED (not checked in) or INVALID.")
+                    + "entry per line: CHECKED_IN, ALREADY, UNKNOWN, WAITLISTED (not checked in), INVALID, or NOT_OPEN (holds a "
+                    + "seat, but check-in has not opened yet: not checked in).")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "emails",
             value = "email\nada.okafor@acme-cloud.example\nben@borealis-systems.example\n")))
     @APIResponse(responseCode = "200", description = "The per-line report")

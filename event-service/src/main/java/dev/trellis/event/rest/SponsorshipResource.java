@@ -5,6 +5,8 @@ import dev.trellis.event.rest.dto.SponsorshipRequest;
 import dev.trellis.event.rest.dto.SponsorshipResponse;
 import dev.trellis.event.service.SponsorshipService;
 import dev.trellis.platform.http.EntityTags;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,12 +19,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,10 +45,13 @@ public class SponsorshipResource {
 
     @GET
     @RolesAllowed({"community-team", "foundation-staff", "partner"})
-    @Operation(summary = "List an event's sponsorships", description = "A partner user sees only its own.")
-    @APIResponse(responseCode = "200", description = "The sponsorships, oldest first")
-    public List<SponsorshipResponse> list(@PathParam("eventId") UUID eventId) {
-        return sponsorships.list(eventId, callers.current()).stream().map(SponsorshipResponse::of).toList();
+    @Operation(summary = "List an event's sponsorships, oldest first (cursor-paged)",
+            description = "A partner user sees only its own.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public Response list(@PathParam("eventId") UUID eventId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return PageResponses.of(sponsorships.list(eventId, page, callers.current()).map(SponsorshipResponse::of), uri);
     }
 
     @GET
@@ -79,7 +84,7 @@ public class SponsorshipResource {
     @Operation(summary = "Confirm a proposed sponsorship (If-Match required)", description = "Records sponsorship-confirmed.")
     @APIResponse(responseCode = "200", description = "CONFIRMED, with the new ETag")
     @APIResponse(responseCode = "409", description = "Not proposed (confirmed or cancelled already)")
-    @APIResponse(responseCode = "422", description = "The partner is no longer active")
+    @APIResponse(responseCode = "422", description = "The partner is no longer active, or not a member (current or in grace) today")
     public Response confirm(@PathParam("eventId") UUID eventId, @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withETag(sponsorships.confirm(eventId, id, ifMatch));

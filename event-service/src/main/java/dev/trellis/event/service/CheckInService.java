@@ -1,14 +1,18 @@
 package dev.trellis.event.service;
 
+import dev.trellis.event.config.EventConfig;
+import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.RegistrationStatus;
 import dev.trellis.event.messaging.out.EventMessages;
 import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
 import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,13 +21,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Check-in at the door: one registration, or a whole CSV of emails, and undoing it. Published events only. */
+/**
+ * Check-in at the door: one registration, or a whole CSV of emails, and undoing it. Published events only, and
+ * from {@code trellis.event.check-in-opens-before} ahead of the start (by the service's clock).
+ */
 @ApplicationScoped
 public class CheckInService {
 
     /** What happened to one line of a bulk check-in. */
     public enum Outcome {
-        CHECKED_IN, ALREADY, UNKNOWN, WAITLISTED, INVALID
+        CHECKED_IN, ALREADY, UNKNOWN, WAITLISTED, INVALID,
+        /** Holds a seat, but check-in has not opened yet: not checked in. */
+        NOT_OPEN
     }
 
     public record LineResult(int line, String email, Outcome outcome, UUID registrationId) {
@@ -32,29 +41,39 @@ public class CheckInService {
     private final EventService events;
     private final EventMessages messages;
     private final Clock clock;
+    private final Duration opensBefore;
 
-    public CheckInService(EventService events, EventMessages messages, Clock clock) {
+    public CheckInService(EventService events, EventMessages messages, Clock clock, EventConfig config) {
         this.events = events;
         this.messages = messages;
         this.clock = clock;
+        this.opensBefore = config.checkInOpensBefore();
     }
 
     /**
      * @throws StateConflict {@code check-in-closed} unless the event is published; {@code already-checked-in};
      *                       {@code not-registered} unless the registration holds a seat
+     * @throws RuleViolation {@code check-in-not-open} before check-in opens
      */
     @Transactional
     public Registration checkIn(UUID eventId, UUID registrationId) {
-        openEvent(eventId);
+        Event event = openEvent(eventId);
         Registration r = registration(eventId, registrationId);
+        event.requireCheckInTime(Instant.now(clock), opensBefore);
         attend(r);
         return r;
     }
 
-    /** Checks in every email of a CSV (first column; a header line "email" and blank lines are skipped). */
+    /**
+     * Checks in every email of a CSV (first column; a header line "email" and blank lines are skipped). Before
+     * check-in opens nobody is checked in: each line holding a seat is reported {@link Outcome#NOT_OPEN}.
+     *
+     * @throws StateConflict {@code check-in-closed} unless the event is published
+     */
     @Transactional
     public List<LineResult> checkInAll(UUID eventId, String csv) {
-        openEvent(eventId);
+        Event event = openEvent(eventId);
+        boolean open = event.checkInOpen(Instant.now(clock), opensBefore);
         List<LineResult> results = new ArrayList<>();
         String[] lines = csv == null ? new String[0] : csv.split("\r\n|\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -62,12 +81,12 @@ public class CheckInService {
             if (email.isEmpty() || (i == 0 && email.equalsIgnoreCase("email"))) {
                 continue;
             }
-            results.add(checkInLine(eventId, i + 1, email));
+            results.add(checkInLine(eventId, i + 1, email, open));
         }
         return results;
     }
 
-    private LineResult checkInLine(UUID eventId, int line, String email) {
+    private LineResult checkInLine(UUID eventId, int line, String email, boolean open) {
         if (email.indexOf('@') <= 0 || email.length() > 254) {
             return new LineResult(line, email, Outcome.INVALID, null);
         }
@@ -80,6 +99,9 @@ public class CheckInService {
         Outcome outcome = switch (r.status) {
             case ATTENDED -> Outcome.ALREADY;
             case REGISTERED -> {
+                if (!open) {
+                    yield Outcome.NOT_OPEN;
+                }
                 attend(r);
                 yield Outcome.CHECKED_IN;
             }
@@ -108,8 +130,10 @@ public class CheckInService {
         messages.attendance(r, true);
     }
 
-    private void openEvent(UUID eventId) {
-        events.lock(eventId, Caller.SYSTEM).requireCheckInOpen();
+    private Event openEvent(UUID eventId) {
+        Event event = events.lock(eventId, Caller.SYSTEM);
+        event.requireCheckInOpen();
+        return event;
     }
 
     private static Registration registration(UUID eventId, UUID id) {

@@ -1,34 +1,52 @@
 package dev.trellis.event.service;
 
+import dev.trellis.event.domain.MembershipStanding;
+import dev.trellis.event.domain.MembershipTerms;
 import dev.trellis.event.domain.PartnerView;
 import dev.trellis.event.domain.Sponsorship;
 import dev.trellis.event.domain.SponsorshipStatus;
 import dev.trellis.event.messaging.out.EventMessages;
 import dev.trellis.event.persistence.PartnerDirectory;
+import dev.trellis.event.persistence.SponsorshipQueries;
 import dev.trellis.event.service.command.NewSponsorship;
+import dev.trellis.platform.domain.BrokenRule;
 import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.domain.NotFound;
 import dev.trellis.platform.domain.RuleViolation;
 import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.domain.Versions;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Sponsorships: proposed by the community team, confirmed later; sponsors must be active partners. */
+/**
+ * Sponsorships: proposed by the community team, confirmed later. A sponsor must be an active partner; to be
+ * confirmed it must also be a member in good standing (current or in grace) on the day of confirmation.
+ */
 @ApplicationScoped
 public class SponsorshipService {
     private final EventService events;
     private final PartnerDirectory partners;
+    private final SponsorshipQueries queries;
     private final EventMessages messages;
+    private final Clock clock;
 
-    public SponsorshipService(EventService events, PartnerDirectory partners, EventMessages messages) {
+    public SponsorshipService(EventService events, PartnerDirectory partners, SponsorshipQueries queries,
+            EventMessages messages, Clock clock) {
         this.events = events;
         this.partners = partners;
+        this.queries = queries;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** @throws RuleViolation {@code sponsor-not-active} for a partner that the read model does not know as active */
@@ -55,17 +73,20 @@ public class SponsorshipService {
     }
 
     /**
-     * Confirms a proposed sponsorship (the partner must still be active) and records sponsorship-confirmed.
+     * Confirms a proposed sponsorship and records sponsorship-confirmed. The partner must still be active and be a
+     * member (current or in grace) today; the sponsorship takes the partner's name as the read model has it now,
+     * the name under which it was agreed.
      *
      * @throws StateConflict {@code sponsorship-not-proposed}
-     * @throws RuleViolation {@code sponsor-not-active}
+     * @throws RuleViolation {@code sponsor-not-active} or {@code sponsor-not-member}, listing every rule broken
      */
     @Transactional
     public Sponsorship confirm(UUID eventId, UUID id, String ifMatch) {
         Sponsorship s = find(eventId, id, Caller.SYSTEM);
         Versions.requireMatch(ifMatch, s.version);
         s.requireProposed();
-        activeSponsor(s.partnerId);
+        PartnerView sponsor = confirmableSponsor(s.partnerId, LocalDate.now(clock));
+        s.partnerName = sponsor.name;
         s.confirm();
         messages.sponsorshipConfirmed(s);
         Sponsorship.flush();
@@ -83,19 +104,19 @@ public class SponsorshipService {
     }
 
     /**
-     * An event's sponsorships; a partner user sees only its own, and a partner token without a valid partner_id
-     * none. Few per event, so not paged.
+     * An event's sponsorships, oldest first, keyset-paged; a partner user sees only its own, and a partner token
+     * without a valid partner_id none.
      */
     @Transactional
-    public List<Sponsorship> list(UUID eventId, Caller caller) {
+    public Page<Sponsorship> list(UUID eventId, PageRequest page, Caller caller) {
         events.get(eventId, caller);
         if (caller.isStaff()) {
-            return Sponsorship.list("eventId = ?1 order by createdAt, id", eventId);
+            return queries.page(eventId, null, page);
         }
         if (caller.partnerId() == null) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
-        return Sponsorship.list("eventId = ?1 and partnerId = ?2 order by createdAt, id", eventId, caller.partnerId());
+        return queries.page(eventId, caller.partnerId(), page);
     }
 
     /** One sponsorship; 404 for another partner's, so they do not leak. */
@@ -105,6 +126,47 @@ public class SponsorshipService {
         return Sponsorship.<Sponsorship>findByIdOptional(id).filter(s -> s.eventId.equals(eventId))
                 .filter(s -> caller.isStaff() || caller.actsFor(s.partnerId))
                 .orElseThrow(() -> NotFound.of("Sponsorship", id));
+    }
+
+    /**
+     * The sponsor, if it may be confirmed on {@code day}: active, and a member in good standing by the membership
+     * in force that day. Both rules are checked, and every one broken is listed.
+     */
+    private PartnerView confirmableSponsor(UUID partnerId, LocalDate day) {
+        Optional<PartnerView> partner = partners.partner(partnerId);
+        String who = partner.map(p -> p.name + " (" + partnerId + ")").orElse("Partner " + partnerId);
+        List<BrokenRule> broken = new ArrayList<>();
+        if (partner.isEmpty() || !partner.get().active()) {
+            broken.add(new BrokenRule("sponsor-not-active", partner.isEmpty()
+                    ? who + " is not known to be an active partner"
+                    : who + " is " + partner.get().lifecycleStatus + ", not an active partner, so it cannot sponsor"));
+        }
+        List<MembershipTerms> history = partners.memberships(partnerId);
+        MembershipStanding standing = MembershipTerms.standing(history, day);
+        if (!standing.member()) {
+            broken.add(new BrokenRule("sponsor-not-member", who + " " + notMember(standing,
+                    MembershipTerms.inForce(history, day), day) + ", so it cannot be confirmed as a sponsor"));
+        }
+        if (broken.isEmpty()) {
+            return partner.get();
+        }
+        if (broken.get(0).rule().equals("sponsor-not-active")) {
+            throw new RuleViolation("sponsor-not-active", "Sponsor not active", broken);
+        }
+        throw new RuleViolation("sponsor-not-member", "Sponsor not a member", broken);
+    }
+
+    private static String notMember(MembershipStanding standing, Optional<MembershipTerms> terms, LocalDate day) {
+        if (terms.isEmpty()) {
+            return "has no membership in force on " + day;
+        }
+        MembershipTerms t = terms.get();
+        return switch (standing) {
+            case PENDING -> "has a membership that starts on " + t.termStart() + ", not yet on " + day;
+            case EXPIRED -> "has a membership that expired: its term ended on " + t.termEnd()
+                    + " and its grace period on " + t.lastGraceDay();
+            default -> "is not a member on " + day;
+        };
     }
 
     private PartnerView activeSponsor(UUID partnerId) {

@@ -2,8 +2,10 @@ package dev.trellis.event.service;
 
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.EventStatus;
+import dev.trellis.event.domain.PartnerView;
 import dev.trellis.event.domain.UserGroup;
 import dev.trellis.event.domain.UserGroupHealth;
+import dev.trellis.event.persistence.PartnerDirectory;
 import dev.trellis.event.persistence.UserGroupQueries;
 import dev.trellis.event.service.command.NewUserGroup;
 import dev.trellis.event.service.command.UserGroupChanges;
@@ -24,21 +26,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** User groups, and their health and eligibility from the meetups they have held. */
 @ApplicationScoped
 public class UserGroupService {
 
-    /** A group with what its meetups say about it. */
+    /** A group with what its meetups say about it, and who runs it. */
     public record Summary(UserGroup group, long meetupsHeld, Instant lastMeetupAt, UserGroupHealth.Health health,
-            boolean eligible) {
+            boolean eligible, List<Organiser> organisers) {
+    }
+
+    /** An organiser (a partner-service contact) and the partner it works for now, if the read model knows one. */
+    public record Organiser(UUID contactId, UUID partnerId, String partnerName) {
     }
 
     private final UserGroupQueries queries;
+    private final PartnerDirectory partners;
     private final Clock clock;
 
-    public UserGroupService(UserGroupQueries queries, Clock clock) {
+    public UserGroupService(UserGroupQueries queries, PartnerDirectory partners, Clock clock) {
         this.queries = queries;
+        this.partners = partners;
         this.clock = clock;
     }
 
@@ -116,12 +125,19 @@ public class UserGroupService {
 
     private List<Summary> summaries(List<UserGroup> groups, Instant now) {
         Map<UUID, List<Instant>> held = queries.heldMeetups(groups.stream().map(g -> g.id).toList(), now);
+        Map<UUID, PartnerView> employers = partners.employersOf(
+                groups.stream().flatMap(g -> g.organiserIds.stream()).collect(Collectors.toSet()));
         List<Summary> result = new ArrayList<>();
         for (UserGroup g : groups) {
             Collection<Instant> meetups = held.getOrDefault(g.id, List.of());
             Instant last = meetups.stream().max(Instant::compareTo).orElse(null);
+            List<Organiser> organisers = g.organiserIds.stream().map(contact -> {
+                PartnerView employer = employers.get(contact);
+                return new Organiser(contact, employer == null ? null : employer.partnerId,
+                        employer == null ? null : employer.name);
+            }).toList();
             result.add(new Summary(g, meetups.size(), last, UserGroupHealth.health(meetups, now),
-                    UserGroupHealth.eligible(meetups, now)));
+                    UserGroupHealth.eligible(meetups, now), organisers));
         }
         return result;
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trellis.platform.domain.DomainRuleViolation;
 import dev.trellis.platform.domain.RuleViolation;
 import dev.trellis.platform.domain.StateConflict;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,32 @@ class EventRulesTest {
         for (EventStatus closed : new EventStatus[] {EventStatus.DRAFT, EventStatus.CANCELLED, EventStatus.COMPLETED}) {
             assertSlug("check-in-closed", assertThrows(StateConflict.class, () -> event(closed).requireCheckInOpen()));
         }
+    }
+
+    private static final Duration DAY = Duration.ofHours(24);
+
+    @Test
+    void checkInNineDaysBeforeTheStartIsRefused() {
+        Event e = event(EventStatus.PUBLISHED);
+        Instant nineDaysBefore = e.startsAt.minus(9, ChronoUnit.DAYS);
+        assertFalse(e.checkInOpen(nineDaysBefore, DAY));
+        assertSlug("check-in-not-open", assertThrows(RuleViolation.class,
+                () -> e.requireCheckInTime(nineDaysBefore, DAY)));
+    }
+
+    @Test
+    void checkInOpensAtTheConfiguredTimeBeforeTheStartAndStaysOpenAfterTheEvent() {
+        Event e = event(EventStatus.PUBLISHED);
+        assertEquals(e.startsAt.minus(DAY), e.checkInOpensAt(DAY));
+        assertFalse(e.checkInOpen(e.startsAt.minus(DAY).minusSeconds(1), DAY), "a second before it opens");
+        assertTrue(e.checkInOpen(e.startsAt.minus(DAY), DAY), "it opens at its first instant");
+        assertTrue(e.checkInOpen(e.startsAt, DAY));
+        assertTrue(e.checkInOpen(e.endsAt.plus(2, ChronoUnit.DAYS), DAY), "late sign-in sheets");
+        assertDoesNotThrow(() -> e.requireCheckInTime(e.startsAt.minus(DAY), DAY));
+        Duration twoHours = Duration.ofHours(2);
+        assertFalse(e.checkInOpen(e.startsAt.minus(3, ChronoUnit.HOURS), twoHours), "a shorter window opens later");
+        assertTrue(e.checkInOpen(e.startsAt.minus(2, ChronoUnit.HOURS), twoHours));
+        assertFalse(e.checkInOpen(e.startsAt.minusSeconds(1), Duration.ZERO), "with no window: from the start");
+        assertTrue(e.checkInOpen(e.startsAt, Duration.ZERO));
     }
 }

@@ -3,10 +3,12 @@ package dev.trellis.event.messaging.in;
 import dev.trellis.contracts.partner.AffiliationEnded;
 import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactErased;
+import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerReactivated;
 import dev.trellis.contracts.partner.PartnerRegistered;
+import dev.trellis.event.domain.MembershipTerms;
 import dev.trellis.event.persistence.PartnerReadModel;
 import dev.trellis.event.service.ContactErasureService;
 import dev.trellis.platform.messaging.EventDispatcher;
@@ -18,9 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps the partner read model (partners, their email domains, who works where) in step with partner-service,
- * once per event, and carries out contact erasures. Memberships, touchpoints and portal users do not matter to
- * events: they have no handler and are passed over.
+ * Keeps the partner read model (partners, their email domains, who works where, their memberships) in step with
+ * partner-service, once per event, and carries out contact erasures. Touchpoints, portal users and contact
+ * registrations do not matter to events: they have no handler and are passed over.
  *
  * <p>A payload without a field the effect needs can never be applied: it is refused as malformed, so it goes to
  * the dead-letter topic instead of being retried.
@@ -53,6 +55,9 @@ public class PartnerEventsConsumer {
                 .on(AffiliationEnded.class, (a, event) -> model.affiliation(
                         required(a.affiliationId(), "affiliationId", event), required(a.contactId(), "contactId", event),
                         required(a.partnerId(), "partnerId", event), required(a.startDate(), "startDate", event), false))
+                .on(MembershipChanged.class, (m, event) -> model.membership(
+                        required(m.partnerId(), "partnerId", event), required(m.membershipId(), "membershipId", event),
+                        terms(m, event), m.change() == null ? "UNKNOWN" : m.change().name(), event.time()))
                 .on(ContactErased.class, (erased, event) -> erasures.erase(required(erased.contactId(), "contactId", event),
                         required(erased.erasedAt(), "erasedAt", event)))
                 .build());
@@ -62,6 +67,18 @@ public class PartnerEventsConsumer {
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
         dispatcher.dispatch(handlers, record);
+    }
+
+    /** The membership as the change left it; dates out of order, negative grace or an overlong tier can never be applied. */
+    private static MembershipTerms terms(MembershipChanged m, EventHandlers.Event event) {
+        MembershipTerms terms = new MembershipTerms(required(m.tier(), "tier", event),
+                required(m.termStart(), "termStart", event), required(m.termEnd(), "termEnd", event), m.graceDays(),
+                m.autoRenew(), required(m.effectiveDate(), "effectiveDate", event));
+        if (terms.termEnd().isBefore(terms.termStart()) || terms.graceDays() < 0 || terms.tier().length() > 100) {
+            throw new MalformedEventException(event.type() + " " + event.id()
+                    + " has a termEnd before its termStart, negative graceDays or a tier over 100 characters");
+        }
+        return terms;
     }
 
     private static <T> T required(T value, String field, EventHandlers.Event event) {
