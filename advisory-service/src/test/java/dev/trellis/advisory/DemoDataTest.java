@@ -4,14 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.advisory.demo.DemoData;
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import dev.trellis.advisory.domain.ContactView;
+import dev.trellis.advisory.domain.MembershipEntry;
 import dev.trellis.advisory.domain.PartnerView;
+import dev.trellis.advisory.domain.policy.MembershipHistory;
+import dev.trellis.advisory.persistence.PartnerReadModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class DemoDataTest {
     @Inject
     DemoData demo;
+    @Inject
+    PartnerReadModel readModel;
 
     @Test
     void theDemoBoardsHaveSeatsMeetingsAndASuspendedVoterAndLoadOnce() {
@@ -39,7 +47,7 @@ class DemoDataTest {
 
     @Test
     void aDemoPartnerTheReadModelKnowsOnlyByNameGetsItsDemoTier() {
-        // partner-registered arrived before membership-changed: the row exists without a tier, and
+        // partner-registered arrived before membership-changed: the row exists without a membership, and
         // seeding must neither skip the partner (its seats would then break the policy) nor fail.
         UUID borealis = UUID.fromString("b2b2b2b2-0000-4000-8000-000000000002");
         QuarkusTransaction.requiringNew().run(() -> {
@@ -52,12 +60,20 @@ class DemoDataTest {
                 view.updatedAt = Instant.now();
                 view.persist();
             }
-            view.tier = null;
-            view.membershipStatus = null;
+            MembershipEntry.delete("partnerId", borealis);
         });
         demo.load();
-        PartnerView after = QuarkusTransaction.requiringNew().call(() -> PartnerView.findById(borealis));
-        assertEquals("GOLD", after.tier);
-        assertEquals("CURRENT", after.membershipStatus);
+        MembershipHistory after = QuarkusTransaction.requiringNew().call(() -> readModel.membership(borealis));
+        assertEquals("GOLD", after.tierOn(LocalDate.now()));
+        assertTrue(after.memberOn(LocalDate.now()));
+    }
+
+    @Test
+    void theDemoHoldersAreKnownContacts() {
+        demo.load();
+        UUID acmeExec = UUID.nameUUIDFromBytes("trellis-demo-contact:a1a1a1a1-0000-4000-8000-000000000001:exec"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ContactView view = QuarkusTransaction.requiringNew().call(() -> ContactView.findById(acmeExec));
+        assertTrue(view != null && !view.erased());
     }
 }

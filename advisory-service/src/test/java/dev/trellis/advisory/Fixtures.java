@@ -3,6 +3,8 @@ package dev.trellis.advisory;
 import static io.restassured.RestAssured.given;
 
 import dev.trellis.advisory.domain.AffiliationView;
+import dev.trellis.advisory.domain.ContactView;
+import dev.trellis.advisory.domain.MembershipEntry;
 import dev.trellis.advisory.domain.PartnerView;
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,17 +46,39 @@ final class Fixtures {
             view.name = "Partner " + id.toString().substring(0, 8);
             view.lifecycleStatus = "ACTIVE";
             view.parentPartnerId = parent;
-            view.tier = tier;
-            view.membershipStatus = "CURRENT";
             view.updatedAt = Instant.now();
             view.persist();
+            // a current member of the tier from always, until a membership event of the partner says otherwise
+            MembershipEntry.delete("partnerId", id);
+            MembershipEntry m = new MembershipEntry();
+            m.partnerId = id;
+            m.change = MembershipEntry.ASSUMED;
+            m.tier = tier;
+            m.reportedStatus = "CURRENT";
+            m.effectiveDate = LocalDate.of(1970, 1, 1);
+            m.recordedOn = LocalDate.now();
+            m.recordedAt = Instant.now();
+            m.assumed = true;
+            m.persist();
         });
         return id;
     }
 
+    /** A contact partner-service has registered (as if its contact-registered had arrived). */
+    static UUID contact() {
+        UUID contact = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ContactView view = new ContactView();
+            view.contactId = contact;
+            view.updatedAt = Instant.now();
+            view.persist();
+        });
+        return contact;
+    }
+
     /** A contact working for the partner since last year. */
     static UUID employee(UUID partner) {
-        UUID contact = UUID.randomUUID();
+        UUID contact = contact();
         QuarkusTransaction.requiringNew().run(() -> {
             AffiliationView a = new AffiliationView();
             a.affiliationId = UUID.randomUUID();

@@ -40,7 +40,7 @@ class FoundationClockTest {
     void theCompositionCountsTheSeatsHeldOnTheClocksToday() {
         UUID board = Fixtures.board("{}");
         UUID partner = Fixtures.partner("GOLD", null);
-        Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), partner, "ELECTED", null, TERM_START, TERM_START.plusYears(1)));
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), partner, "ELECTED", null, TERM_START, TERM_START.plusYears(1)));
 
         clock.set(Instant.parse("2030-12-31T12:00:00Z"));
         given().auth().oauth2(TestTokens.partnerB()).get("/api/boards/{id}/composition", board)
@@ -53,7 +53,7 @@ class FoundationClockTest {
     @Test
     void aSeatVacatedWithoutADateIsVacantFromTheClocksToday() {
         UUID board = Fixtures.board("{}");
-        UUID seat = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, TERM_START, null));
+        UUID seat = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, TERM_START, null));
         String etag = given().auth().oauth2(TestTokens.foundationStaff()).get("/api/boards/{id}/seats/{seat}", board, seat)
                 .then().statusCode(200).extract().header("ETag");
         clock.set(Instant.parse("2031-06-15T08:00:00Z"));

@@ -85,6 +85,39 @@ class MeetingResourceTest {
     }
 
     @Test
+    void aMeetingThatHasNotStartedTakesNoAttendanceAndCannotBeClosed() {
+        UUID board = Fixtures.board(TOC);
+        UUID s1 = elected(board);
+        UUID march = meeting(board, LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(10));
+        attendance(board, march, s1, "PRESENT").statusCode(409).body("type", equalTo("https://trellis.dev/problems/meeting-not-started"));
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).body("{}")
+                .post("/api/boards/{id}/meetings/{m}/close", board, march).then().statusCode(409)
+                .body("type", equalTo("https://trellis.dev/problems/meeting-not-started"));
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/meetings/{m}", board, march)
+                .then().statusCode(200).body("held", equalTo(false)).body("quorumMet", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aResolutionIsCreatedAtItsOwnAddressAndResolutionsArePaged() {
+        UUID board = Fixtures.board(TOC);
+        UUID s1 = elected(board);
+        UUID m = meeting(board, FIRST);
+        attendance(board, m, s1, "PRESENT").statusCode(200);
+        String first = resolution(board, m, s1, "YES").statusCode(201).extract().header("Location");
+        org.junit.jupiter.api.Assertions.assertNotNull(first, "no Location");
+        given().auth().oauth2(TestTokens.communityTeam()).get(first).then().statusCode(200).body("outcome", equalTo("ADOPTED"));
+        resolution(board, m, s1, "NO").statusCode(201);
+        String next = given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 1)
+                .get("/api/boards/{id}/meetings/{m}/resolutions", board, m).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].outcome", equalTo("ADOPTED"))
+                .extract().path("next");
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 1).queryParam("cursor", next)
+                .get("/api/boards/{id}/meetings/{m}/resolutions", board, m).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].outcome", equalTo("REJECTED"))
+                .body("next", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aMeetingNeedsARealTimeZone() {
         UUID board = Fixtures.board("{}");
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
@@ -104,7 +137,7 @@ class MeetingResourceTest {
     }
 
     private static UUID elected(UUID board) {
-        return Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, FIRST.minusYears(1), FIRST.plusYears(1)));
+        return Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, FIRST.minusYears(1), FIRST.plusYears(1)));
     }
 
     private static UUID meeting(UUID board, LocalDate day) {

@@ -33,25 +33,52 @@ class PartnerReactionsTest {
     void aLapsedPartnersTierSeatIsFlaggedOnceEvenWhenTheEventComesTwice() throws Exception {
         UUID board = Fixtures.board("{\"tiers\":[{\"tier\":\"PLATINUM\",\"perMember\":1}]}");
         UUID partner = Fixtures.partner("PLATINUM", null);
-        UUID seat = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), partner, "TIER_APPOINTED", "PLATINUM", START, null));
+        UUID seat = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), partner, "TIER_APPOINTED", "PLATINUM", START, null));
 
         String lapse = UUID.randomUUID().toString();
         String data = "{\"partnerId\":\"" + partner + "\",\"previousStatus\":\"ACTIVE\",\"effectiveDate\":\"" + LocalDate.now()
                 + "\",\"reason\":\"Did not renew\"}";
         PartnerEventSender.send(topic, lapse, PartnerLapsed.TYPE, partner, data);
-        PartnerEventSender.await("seat " + seat + " flagged", () -> flags(seat, "PARTNER_LAPSED") == 1);
+        PartnerEventSender.await("seat " + seat + " flagged", () -> flags(seat, "MEMBERSHIP_NOT_CURRENT") == 1);
 
         PartnerEventSender.send(topic, lapse, PartnerLapsed.TYPE, partner, data);
         awaitMarker();
-        assertEquals(1, flags(seat, "PARTNER_LAPSED"));
+        assertEquals(1, flags(seat, "MEMBERSHIP_NOT_CURRENT"));
         assertEquals(1, published(SeatFlagged.TYPE, seat));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where type = ?1 and data->>'seatId' = ?2 and data->>'reasonCode' = ?3")
+                .setParameter(1, SeatFlagged.TYPE).setParameter(2, seat.toString()).setParameter(3, "MEMBERSHIP_NOT_CURRENT")
+                .getSingleResult()).longValue()));
+    }
+
+    /** A flag stored under the code it had before the rename is read as the same finding: kept, renamed, not announced again. */
+    @Test
+    void aFlagUnderTheOldCodeIsTheSameFindingUnderTheNewOne() throws Exception {
+        UUID board = Fixtures.board("{\"tiers\":[{\"tier\":\"PLATINUM\",\"perMember\":1}]}");
+        UUID partner = Fixtures.partner("PLATINUM", null);
+        UUID seat = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), partner, "TIER_APPOINTED", "PLATINUM", START, null));
+        QuarkusTransaction.requiringNew().run(() -> {
+            dev.trellis.advisory.domain.PartnerView.<dev.trellis.advisory.domain.PartnerView>findById(partner).lifecycleStatus = "LAPSED";
+            SeatFlag legacy = new SeatFlag();
+            legacy.id = UUID.randomUUID();
+            legacy.seatId = seat;
+            legacy.rule = "partner-not-member";
+            legacy.reasonCode = "PARTNER_LAPSED";
+            legacy.detail = "The partner the seat is held for has lapsed";
+            legacy.flaggedAt = java.time.Instant.now();
+            legacy.persist();
+        });
+        awaitMarker(); // every partner event re-checks every board
+        assertEquals(0, flags(seat, "PARTNER_LAPSED"));
+        assertEquals(1, flags(seat, "MEMBERSHIP_NOT_CURRENT"));
+        assertEquals(0, published(SeatFlagged.TYPE, seat));
     }
 
     @Test
     void anEndedAffiliationEndsTheSeatWhenThePolicySaysSo() throws Exception {
         UUID board = Fixtures.board("{\"seats\":[{\"kind\":\"ELECTED\",\"count\":9}],\"seatEndsWhenHolderLeavesEmployer\":true}");
         UUID partner = Fixtures.partner("END_USER", null);
-        UUID holder = UUID.randomUUID();
+        UUID holder = Fixtures.contact();
         UUID affiliation = UUID.randomUUID();
         String started = "{\"affiliationId\":\"" + affiliation + "\",\"contactId\":\"" + holder + "\",\"partnerId\":\"" + partner
                 + "\",\"role\":\"TECHNICAL_LEAD\",\"startDate\":\"" + START.minusYears(1) + "\"}";
@@ -70,7 +97,7 @@ class PartnerReactionsTest {
     void anEndedAffiliationOnlyFlagsTheSeatOtherwise() throws Exception {
         UUID board = Fixtures.board("{\"seats\":[{\"kind\":\"ELECTED\",\"count\":9}]}");
         UUID partner = Fixtures.partner("GOLD", null);
-        UUID holder = UUID.randomUUID();
+        UUID holder = Fixtures.contact();
         UUID affiliation = UUID.randomUUID();
         UUID seat = Fixtures.appoint(board, Fixtures.appointment(holder, partner, "ELECTED", null, START, null));
         String ended = "{\"affiliationId\":\"" + affiliation + "\",\"contactId\":\"" + holder + "\",\"partnerId\":\"" + partner
@@ -84,7 +111,7 @@ class PartnerReactionsTest {
     void aTierDropFlagsTheSeatsBeyondTheEntitlement() throws Exception {
         UUID board = Fixtures.board("{\"tiers\":[{\"tier\":\"PLATINUM\",\"perMember\":1}]}");
         UUID partner = Fixtures.partner("PLATINUM", null);
-        UUID seat = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), partner, "TIER_APPOINTED", "PLATINUM", START, null));
+        UUID seat = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), partner, "TIER_APPOINTED", "PLATINUM", START, null));
         String changed = "{\"partnerId\":\"" + partner + "\",\"membershipId\":\"" + UUID.randomUUID() + "\",\"tier\":\"SILVER\","
                 + "\"status\":\"CURRENT\",\"termStart\":\"" + START + "\",\"termEnd\":\"" + START.plusYears(1) + "\",\"graceDays\":30,"
                 + "\"autoRenew\":true,\"effectiveDate\":\"" + LocalDate.now() + "\",\"change\":\"TIER_CHANGED\"}";

@@ -26,7 +26,7 @@ class RoleMatrixTest {
     void everyRouteAnswersEachRoleAsDeclared() {
         UUID board = Fixtures.board("{}");
         UUID partnerA = Fixtures.partner(UUID.fromString(TestTokens.PARTNER_A), "PLATINUM", null);
-        UUID seat = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), partnerA, "ELECTED", null, LocalDate.now(), null));
+        UUID seat = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), partnerA, "ELECTED", null, LocalDate.now(), null));
         UUID meeting = UUID.fromString(given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
                 .body("{\"title\":\"Roles\",\"startsAt\":\"" + LocalDate.now() + "T10:00:00\",\"timeZone\":\"UTC\",\"durationMinutes\":30}")
                 .post("/api/boards/{id}/meetings", board).then().statusCode(201).extract().path("id"));
@@ -46,12 +46,13 @@ class RoleMatrixTest {
                 new Row("GET", b + "/compliance", null, 401, 200, 200, 403),
                 new Row("GET", b + "/composition", null, 401, 200, 200, 200),
                 new Row("GET", "/api/board-compositions", null, 401, 200, 200, 200),
-                new Row("GET", b + "/meetings", null, 401, 200, 200, 403),
+                new Row("GET", b + "/meetings", null, 401, 200, 200, 200),
                 new Row("POST", b + "/meetings", "{}", 401, 403, 400, 403),
-                new Row("GET", m, null, 401, 200, 200, 403),
+                new Row("GET", m, null, 401, 200, 200, 200),
                 new Row("GET", m + "/attendance", null, 401, 200, 200, 403),
                 new Row("PUT", m + "/attendance", "{}", 401, 403, 400, 403),
                 new Row("GET", m + "/resolutions", null, 401, 200, 200, 403),
+                new Row("GET", m + "/resolutions/" + UUID.randomUUID(), null, 401, 404, 404, 403),
                 new Row("POST", m + "/resolutions", "{}", 401, 403, 400, 403),
                 new Row("POST", m + "/close", "{}", 401, 403, 409, 403),
                 new Row("GET", b + "/calendar.ics", null, 401, 200, 200, 403));
@@ -69,7 +70,7 @@ class RoleMatrixTest {
     void aPartnerSeesAnotherPartnersSeatOnlyAsAPublicComposition() {
         UUID board = Fixtures.board("{}");
         UUID partnerA = Fixtures.partner(UUID.fromString(TestTokens.PARTNER_A), "PLATINUM", null);
-        UUID holder = UUID.randomUUID();
+        UUID holder = Fixtures.contact();
         UUID seat = Fixtures.appoint(board, Fixtures.appointment(holder, partnerA, "ELECTED", null, LocalDate.now(), null));
         given().auth().oauth2(TestTokens.partnerB()).get("/api/boards/{id}/seats/{s}", board, seat).then().statusCode(404);
         given().auth().oauth2(TestTokens.partnerB()).get("/api/boards/{id}/seats", board).then().statusCode(200)

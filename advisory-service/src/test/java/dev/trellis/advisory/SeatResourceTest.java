@@ -40,16 +40,33 @@ class SeatResourceTest {
     }
 
     @Test
+    void aPersonalSeatCountsAgainstTheCapOfItsHoldersEmployersGroup() {
+        UUID board = Fixtures.board("{\"seats\":[{\"kind\":\"ELECTED\",\"count\":11}],\"caps\":[{\"scope\":\"COMPANY_GROUP\",\"maxSeats\":2}]}");
+        UUID parent = Fixtures.partner("PLATINUM", null);
+        UUID subsidiary = Fixtures.partner("GOLD", parent);
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.employee(parent), parent, "ELECTED", null, START, null));
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.employee(subsidiary), subsidiary, "ELECTED", null, START, null));
+
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body(Fixtures.appointment(Fixtures.employee(subsidiary), null, "ELECTED", null, START, null))
+                .post("/api/boards/{id}/seats", board)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/company-group-cap"));
+        // someone who works for no partner holds a personal seat under no company's cap
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, START, null));
+    }
+
+    @Test
     void aRefusalIsAConflictNamedForTheFirstClashAndListsEveryRuleBroken() {
         UUID board = Fixtures.board("""
                 {"tiers":[{"tier":"PLATINUM","perMember":1}],"caps":[{"scope":"COMPANY_GROUP","maxSeats":1}],
                  "terms":{"lengthMonths":24}}""");
         UUID partner = Fixtures.partner("PLATINUM", null);
-        Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), partner, "TIER_APPOINTED", "PLATINUM", START,
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), partner, "TIER_APPOINTED", "PLATINUM", START,
                 START.plusYears(1)));
         // a second seat for the same member (tier-entitlement, company-group-cap) with too long a term (term-length)
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
-                .body(Fixtures.appointment(UUID.randomUUID(), partner, "TIER_APPOINTED", "PLATINUM", START, START.plusYears(3)))
+                .body(Fixtures.appointment(Fixtures.contact(), partner, "TIER_APPOINTED", "PLATINUM", START, START.plusYears(3)))
                 .post("/api/boards/{id}/seats", board)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://trellis.dev/problems/tier-entitlement"))
@@ -81,7 +98,7 @@ class SeatResourceTest {
     void anOverrideCoversOnlyTheRulesItNames() {
         UUID board = Fixtures.board(GOVERNING);
         UUID gold = Fixtures.partner("GOLD", null);
-        String body = Fixtures.appointment(UUID.randomUUID(), gold, "TIER_APPOINTED", "PLATINUM", START, null);
+        String body = Fixtures.appointment(Fixtures.contact(), gold, "TIER_APPOINTED", "PLATINUM", START, null);
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
                 .body(body.substring(0, body.length() - 1) + ",\"override\":{\"rules\":[\"company-group-cap\"],\"reason\":\"x\"}}")
                 .post("/api/boards/{id}/seats", board)
@@ -91,7 +108,7 @@ class SeatResourceTest {
     @Test
     void anOverrideNeedsAReason() {
         UUID board = Fixtures.board(GOVERNING);
-        String body = Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, START, null);
+        String body = Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, START, null);
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
                 .body(body.substring(0, body.length() - 1) + ",\"override\":{\"rules\":[\"seat-kind\"],\"reason\":\" \"}}")
                 .post("/api/boards/{id}/seats", board)
@@ -102,7 +119,7 @@ class SeatResourceTest {
     void aTermThatTheRulesNeverAllowIsUnprocessable() {
         UUID board = Fixtures.board("{\"seats\":[{\"kind\":\"ELECTED\",\"count\":11}],\"terms\":{\"lengthMonths\":24}}");
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
-                .body(Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, START, START.plusYears(3)))
+                .body(Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, START, START.plusYears(3)))
                 .post("/api/boards/{id}/seats", board)
                 .then().statusCode(422).body("type", equalTo("https://trellis.dev/problems/term-length"))
                 .body("rules.rule", contains("term-length"));
@@ -112,7 +129,7 @@ class SeatResourceTest {
     void aSeatIsVacatedWithIfMatchAndLeavesRoomForTheNext() {
         UUID board = Fixtures.board(GOVERNING);
         UUID platinum = Fixtures.partner("PLATINUM", null);
-        UUID seat = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), platinum, "TIER_APPOINTED", "PLATINUM", START, null));
+        UUID seat = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), platinum, "TIER_APPOINTED", "PLATINUM", START, null));
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).body("{}")
                 .post("/api/boards/{id}/seats/{seat}/vacate", board, seat).then().statusCode(428);
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", "\"99\"").body("{}")
@@ -124,7 +141,7 @@ class SeatResourceTest {
                 .body("{\"effectiveDate\":\"" + from + "\",\"reason\":\"Resigned\"}")
                 .post("/api/boards/{id}/seats/{seat}/vacate", board, seat)
                 .then().statusCode(200).body("vacatedOn", equalTo(from.toString()));
-        Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), platinum, "TIER_APPOINTED", "PLATINUM", from, null));
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), platinum, "TIER_APPOINTED", "PLATINUM", from, null));
     }
 
     @Test
@@ -132,8 +149,8 @@ class SeatResourceTest {
         UUID board = Fixtures.board("{}");
         UUID mine = Fixtures.partner(UUID.fromString(TestTokens.PARTNER_A), "PLATINUM", null);
         UUID theirs = Fixtures.partner("PLATINUM", null);
-        UUID own = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), mine, "ELECTED", null, START, null));
-        UUID other = Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), theirs, "ELECTED", null, START, null));
+        UUID own = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), mine, "ELECTED", null, START, null));
+        UUID other = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), theirs, "ELECTED", null, START, null));
         given().auth().oauth2(TestTokens.partnerA()).get("/api/boards/{id}/seats", board)
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(own.toString()));
         given().auth().oauth2(TestTokens.partnerA()).get("/api/boards/{id}/seats/{seat}", board, other).then().statusCode(404);
@@ -142,10 +159,44 @@ class SeatResourceTest {
     }
 
     @Test
+    void seatsAreFilteredByStatusAndNameTheirPartner() {
+        UUID board = Fixtures.board("{}");
+        UUID partner = Fixtures.partner("GOLD", null);
+        LocalDate today = LocalDate.now();
+        UUID held = Fixtures.appoint(board, Fixtures.appointment(Fixtures.employee(partner), partner, "ELECTED", null, today.minusMonths(1), null));
+        UUID upcoming = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, today.plusMonths(1), null));
+        UUID ended = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, today.minusYears(2),
+                today.minusYears(1)));
+        UUID vacated = Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, today.minusMonths(2), null));
+        String etag = given().auth().oauth2(TestTokens.foundationStaff()).get("/api/boards/{id}/seats/{seat}", board, vacated)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"reason\":\"Resigned\"}").post("/api/boards/{id}/seats/{seat}/vacate", board, vacated).then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("status", "HELD").get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items.id", contains(held.toString()))
+                .body("items[0].status", equalTo("HELD"))
+                .body("items[0].partnerId", equalTo(partner.toString()))
+                .body("items[0].partnerName", equalTo("Partner " + partner.toString().substring(0, 8)));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("status", "UPCOMING").get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items.id", contains(upcoming.toString())).body("items[0].partnerName", nullValue());
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("status", "ENDED").get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items.id", contains(ended.toString()));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("status", "VACATED").get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items.id", contains(vacated.toString())).body("items[0].status", equalTo("VACATED"));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("status", "FLAGGED").get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("status", "occupied").get("/api/boards/{id}/seats", board)
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/seats", board)
+                .then().statusCode(200).body("items", hasSize(4));
+    }
+
+    @Test
     void seatsArePagedByCursor() {
         UUID board = Fixtures.board("{}");
         for (int i = 0; i < 3; i++) {
-            Fixtures.appoint(board, Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, START.plusDays(i), null));
+            Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, START.plusDays(i), null));
         }
         String next = given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 2).get("/api/boards/{id}/seats", board)
                 .then().statusCode(200).body("items", hasSize(2)).body("next", notNullValue()).extract().path("next");
@@ -189,7 +240,7 @@ class SeatResourceTest {
                 .body("seats[0].ratioOfTier", equalTo("STRATEGIC"));
         LocalDate may = LocalDate.of(2027, 5, 1);
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
-                .body(Fixtures.appointment(UUID.randomUUID(), null, "ELECTED", null, may, may.plusMonths(11)))
+                .body(Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, may, may.plusMonths(11)))
                 .post("/api/boards/{id}/seats", board)
                 .then().statusCode(422).body("type", equalTo("https://trellis.dev/problems/term-start"));
     }

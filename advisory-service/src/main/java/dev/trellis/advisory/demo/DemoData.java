@@ -12,6 +12,7 @@ import dev.trellis.advisory.domain.policy.SeatKind;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
 import dev.trellis.advisory.domain.policy.TermRule;
 import dev.trellis.advisory.domain.policy.TierEntitlement;
+import dev.trellis.advisory.persistence.ContactReadModel;
 import dev.trellis.advisory.persistence.PartnerReadModel;
 import dev.trellis.advisory.service.BoardService;
 import dev.trellis.advisory.service.MeetingService;
@@ -99,16 +100,18 @@ public class DemoData {
     private final SeatService seats;
     private final MeetingService meetings;
     private final PartnerReadModel readModel;
+    private final ContactReadModel contacts;
     private final Clock clock;
 
     public DemoData(DemoConfig config, BoardService boards, PolicyService policies, SeatService seats, MeetingService meetings,
-            PartnerReadModel readModel, Clock clock) {
+            PartnerReadModel readModel, ContactReadModel contacts, Clock clock) {
         this.config = config;
         this.boards = boards;
         this.policies = policies;
         this.seats = seats;
         this.meetings = meetings;
         this.readModel = readModel;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -190,11 +193,16 @@ public class DemoData {
     /**
      * partner-registered may arrive before membership-changed (or before this service read memberships
      * at all): the demo partners get the tier the demo needs; the membership event, when it comes,
-     * overwrites it with partner-service's own values.
+     * replaces it with partner-service's own. The demo holders are known contacts the same way.
      */
     private void knowPartners() {
         Instant now = Instant.now(clock);
         PARTNERS.forEach(p -> readModel.assumeMember(p.id(), p.name(), p.tier(), now));
+        // the people seated below, before partner-service's contact-registered arrives
+        for (DemoPartner p : PARTNERS) {
+            contacts.assume(demoContactId(p.id(), "exec"), now);
+            contacts.assume(demoContactId(p.id(), "tech"), now);
+        }
     }
 
     /** partner-service's DemoData#demoContactId: the id of a demo partner's person by role. */

@@ -62,6 +62,17 @@ public class Seat extends Created {
         return !termStart.isAfter(day) && (last == null || !last.isBefore(day));
     }
 
+    /** Where the seat stands on {@code day} (the same rule as the list filter of {@code SeatQueries}). */
+    public SeatStatus statusOn(LocalDate day) {
+        if (vacatedOn != null && (!vacatedOn.isAfter(day) || !vacatedOn.isAfter(termStart))) {
+            return SeatStatus.VACATED;
+        }
+        if (termStart.isAfter(day)) {
+            return SeatStatus.UPCOMING;
+        }
+        return termEnd != null && termEnd.isBefore(day) ? SeatStatus.ENDED : SeatStatus.HELD;
+    }
+
     /** Whether the seat was vacated before its term began, so it was never held. */
     public boolean neverHeld() {
         return vacatedOn != null && !vacatedOn.isAfter(termStart);

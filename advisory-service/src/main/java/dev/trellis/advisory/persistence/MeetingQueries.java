@@ -1,6 +1,7 @@
 package dev.trellis.advisory.persistence;
 
 import dev.trellis.advisory.domain.BoardMeeting;
+import dev.trellis.advisory.domain.Resolution;
 import dev.trellis.advisory.domain.policy.Attendance;
 import dev.trellis.advisory.domain.policy.Presence;
 import dev.trellis.platform.paging.Cursor;
@@ -11,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** A board's meetings by start, then id: keyset pages; and a seat's attendance record. */
+/** A board's meetings by start, then id, and a meeting's resolutions: keyset pages; and a seat's attendance record. */
 @ApplicationScoped
 public class MeetingQueries {
 
@@ -30,6 +31,24 @@ public class MeetingQueries {
 
     static Cursor cursorOf(BoardMeeting m) {
         return Cursor.of(m.startsAt.toString(), m.id);
+    }
+
+    /** A meeting's resolutions in the order they were put (created, then id): keyset pages. */
+    public Page<Resolution> resolutions(UUID meetingId, PageRequest request) {
+        Cursor after = request.decodedCursor(2);
+        List<Resolution> fetched;
+        if (after == null) {
+            fetched = Resolution.<Resolution>find("meetingId = ?1 order by createdAt, id", meetingId).page(0, request.fetchSize()).list();
+        } else {
+            fetched = Resolution.<Resolution>find("meetingId = :meeting and (createdAt, id) > (:at, :id) order by createdAt, id",
+                    Parameters.with("meeting", meetingId).and("at", after.instant(0)).and("id", after.uuid(1)))
+                    .page(0, request.fetchSize()).list();
+        }
+        return Page.of(fetched, request, MeetingQueries::cursorOf, r -> r);
+    }
+
+    static Cursor cursorOf(Resolution r) {
+        return Cursor.of(r.createdAt.toString(), r.id);
     }
 
     /** The seat's attendance at every closed meeting, each on the meeting's local day: what the attendance rule reads. */

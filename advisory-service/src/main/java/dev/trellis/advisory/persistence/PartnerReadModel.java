@@ -1,14 +1,20 @@
 package dev.trellis.advisory.persistence;
 
 import dev.trellis.advisory.domain.AffiliationView;
+import dev.trellis.advisory.domain.MembershipEntry;
 import dev.trellis.advisory.domain.PartnerView;
 import dev.trellis.advisory.domain.Seat;
 import dev.trellis.advisory.domain.policy.BoardState;
 import dev.trellis.advisory.domain.policy.Holding;
+import dev.trellis.advisory.domain.policy.MembershipHistory;
+import dev.trellis.advisory.domain.policy.MembershipStatus;
 import dev.trellis.advisory.domain.policy.PartnerFacts;
+import dev.trellis.contracts.partner.MembershipChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,12 +25,23 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The local read model of partners and affiliations ({@link PartnerView}, {@link AffiliationView}):
+ * The local read model of partners, their memberships and affiliations ({@link PartnerView},
+ * {@link MembershipEntry}, {@link AffiliationView}):
  * kept in step with partner-service's events by the upserts below, and read as what the seat policy
  * needs. Each upsert runs in the caller's transaction (the consumer's, with its inbox row).
  */
 @ApplicationScoped
 public class PartnerReadModel {
+    /** The effective date of a membership assumed without dates: it holds from always. */
+    static final LocalDate ALWAYS = LocalDate.of(1970, 1, 1);
+
+    private final ContactReadModel contacts;
+    private final Clock clock;
+
+    public PartnerReadModel(ContactReadModel contacts, Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
 
     // ---- upserts, from partner-service's events
 
@@ -42,11 +59,39 @@ public class PartnerReadModel {
         view.persist();
     }
 
-    /** membership-changed: the tier and the membership's status. */
-    public void membership(UUID id, String tier, String membershipStatus, Instant at) {
-        PartnerView view = view(id, at);
-        view.tier = tier;
-        view.membershipStatus = membershipStatus;
+    /**
+     * membership-changed: one more change in the partner's history (see {@link MembershipHistory}). An
+     * assumed membership (demo data, or what was known before dates were kept) gives way to the first
+     * real one. partner-service replaces a tier change still pending when it records another, and a
+     * new membership replaces what the old one had pending: such changes, due after the day this one
+     * was recorded, are dropped.
+     */
+    public void membership(MembershipChanged m, Instant at) {
+        view(m.partnerId(), at);
+        LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
+        MembershipEntry.delete("partnerId = ?1 and assumed = true", m.partnerId());
+        String change = m.change() == null ? "CHANGED" : m.change().name();
+        if (MembershipEntry.TIER_CHANGED.equals(change)) {
+            MembershipEntry.delete("partnerId = ?1 and change = ?2 and effectiveDate > ?3", m.partnerId(), MembershipEntry.TIER_CHANGED,
+                    recordedOn);
+        } else if (MembershipEntry.STARTED.equals(change) && m.membershipId() != null) {
+            MembershipEntry.delete("partnerId = ?1 and membershipId <> ?2 and effectiveDate > ?3", m.partnerId(), m.membershipId(),
+                    recordedOn);
+        }
+        MembershipEntry e = new MembershipEntry();
+        e.partnerId = m.partnerId();
+        e.membershipId = m.membershipId();
+        e.change = change;
+        e.tier = m.tier();
+        e.reportedStatus = m.status() == null ? null : m.status().name();
+        e.termStart = m.termStart();
+        e.termEnd = m.termEnd();
+        e.graceDays = m.graceDays();
+        e.autoRenew = m.autoRenew();
+        e.effectiveDate = m.effectiveDate() == null ? recordedOn : m.effectiveDate();
+        e.recordedOn = recordedOn;
+        e.recordedAt = at;
+        e.persist();
     }
 
     /** partner-lapsed ({@code LAPSED}) / partner-reactivated ({@code ACTIVE}). */
@@ -56,9 +101,13 @@ public class PartnerReadModel {
 
     /**
      * affiliation-started ({@code end} null) / affiliation-ended. A late affiliation-started does not
-     * reopen an affiliation that has ended.
+     * reopen an affiliation that has ended. The contact it names exists; an erased contact's
+     * affiliations are not kept.
      */
     public void affiliation(UUID id, UUID contact, UUID partner, String role, LocalDate start, LocalDate end, Instant at) {
+        if (!contacts.mentioned(contact, at)) {
+            return;
+        }
         AffiliationView a = AffiliationView.findById(id);
         if (a == null) {
             a = new AffiliationView();
@@ -77,8 +126,8 @@ public class PartnerReadModel {
 
     /**
      * A partner the read model does not know yet, as an active current member of {@code tier}; one it
-     * knows without a tier gets it too. Partner-service's events, when they come, overwrite both. For
-     * the demo data, which must not wait for those events.
+     * knows without a membership gets it too. partner-service's events, when they come, replace the
+     * assumption. For the demo data, which must not wait for those events.
      */
     public void assumeMember(UUID id, String name, String tier, Instant at) {
         PartnerView view = PartnerView.findById(id);
@@ -87,13 +136,20 @@ public class PartnerReadModel {
             view.partnerId = id;
             view.name = name;
             view.lifecycleStatus = "ACTIVE";
-            view.tier = tier;
-            view.membershipStatus = "CURRENT";
             view.updatedAt = at;
             view.persist();
-        } else if (view.tier == null) {
-            view.tier = tier;
-            view.membershipStatus = "CURRENT";
+        }
+        if (MembershipEntry.count("partnerId", id) == 0) {
+            MembershipEntry e = new MembershipEntry();
+            e.partnerId = id;
+            e.change = MembershipEntry.ASSUMED;
+            e.tier = tier;
+            e.reportedStatus = MembershipStatus.CURRENT.name();
+            e.effectiveDate = ALWAYS;
+            e.recordedOn = LocalDate.ofInstant(at, clock.getZone());
+            e.recordedAt = at;
+            e.assumed = true;
+            e.persist();
         }
     }
 
@@ -112,13 +168,29 @@ public class PartnerReadModel {
 
     // ---- reads, for the seat policy and the reports
 
-    /** Every known partner's facts: entitlements count all members of a tier, not only seated ones. */
-    public Map<UUID, PartnerFacts> partners() {
+    /** Every known partner's facts on {@code day}: entitlements count all members of a tier, not only seated ones. */
+    public Map<UUID, PartnerFacts> partners(LocalDate day) {
+        Map<UUID, List<MembershipHistory.Change>> changes = new HashMap<>();
+        for (MembershipEntry e : MembershipEntry.<MembershipEntry>listAll()) {
+            changes.computeIfAbsent(e.partnerId, p -> new ArrayList<>()).add(e.asChange());
+        }
         Map<UUID, PartnerFacts> facts = new HashMap<>();
         for (PartnerView p : PartnerView.<PartnerView>listAll()) {
-            facts.put(p.partnerId, new PartnerFacts(p.partnerId, p.tier, p.activeMember(), p.parentPartnerId));
+            MembershipHistory history = new MembershipHistory(changes.getOrDefault(p.partnerId, List.of()));
+            facts.put(p.partnerId, facts(p, history, day));
         }
         return facts;
+    }
+
+    /** The partner's membership history, for its facts on any day. */
+    public MembershipHistory membership(UUID partner) {
+        return new MembershipHistory(MembershipEntry.<MembershipEntry>list("partnerId", partner).stream()
+                .map(MembershipEntry::asChange).toList());
+    }
+
+    /** A partner on {@code day}: its tier then, and whether it is a current member then (and not lapsed). */
+    static PartnerFacts facts(PartnerView p, MembershipHistory history, LocalDate day) {
+        return new PartnerFacts(p.partnerId, history.tierOn(day), p.lifecycleActive() && history.memberOn(day), p.parentPartnerId);
     }
 
     /** The views of these partners, by id; the ones the read model does not know are absent. */
@@ -150,7 +222,7 @@ public class PartnerReadModel {
         List<Seat> held = seats.stream().filter(s -> !s.neverHeld()).toList();
         Map<UUID, Set<UUID>> employers = employers(held.stream().map(s -> s.holderContactId).collect(Collectors.toSet()), day);
         List<Holding> holdings = held.stream().map(s -> s.holding(employers.get(s.holderContactId))).toList();
-        return new BoardState(holdings, partners());
+        return new BoardState(holdings, partners(day));
     }
 
     /** Partners' names by id; null-tolerant lookups, since personal seats have no partner. */

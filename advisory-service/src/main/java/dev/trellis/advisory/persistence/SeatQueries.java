@@ -2,7 +2,9 @@ package dev.trellis.advisory.persistence;
 
 import dev.trellis.advisory.domain.PolicyOverride;
 import dev.trellis.advisory.domain.Seat;
+import dev.trellis.advisory.domain.SeatFilter;
 import dev.trellis.advisory.domain.SeatFlag;
+import dev.trellis.advisory.domain.VotingStatus;
 import dev.trellis.platform.paging.Cursor;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
@@ -20,21 +22,46 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SeatQueries {
 
-    /** The board's seats by term start, then id; only those held for {@code partner} when it is set. */
-    public Page<Seat> page(UUID boardId, UUID partner, PageRequest request) {
+    /**
+     * The board's seats by term start, then id; only those held for {@code partner} when it is set, and
+     * only those {@code filter} names (on {@code today}) when it is set.
+     */
+    public Page<Seat> page(UUID boardId, UUID partner, SeatFilter filter, LocalDate today, PageRequest request) {
         Cursor after = request.decodedCursor(2);
-        StringBuilder query = new StringBuilder("boardId = :board");
+        StringBuilder query = new StringBuilder("from Seat s where s.boardId = :board");
         Parameters params = Parameters.with("board", boardId);
         if (partner != null) {
-            query.append(" and partnerId = :partner");
+            query.append(" and s.partnerId = :partner");
             params.and("partner", partner);
         }
+        if (filter != null) {
+            query.append(" and ").append(condition(filter));
+            if (filter == SeatFilter.SUSPENDED) {
+                params.and("suspended", VotingStatus.SUSPENDED);
+            } else if (filter != SeatFilter.FLAGGED) {
+                params.and("today", today);
+            }
+        }
         if (after != null) {
-            query.append(" and (termStart, id) > (:start, :id)");
+            query.append(" and (s.termStart, s.id) > (:start, :id)");
             params.and("start", dateKey(after)).and("id", after.uuid(1));
         }
-        List<Seat> fetched = Seat.<Seat>find(query + " order by termStart, id", params).page(0, request.fetchSize()).list();
+        List<Seat> fetched = Seat.<Seat>find(query + " order by s.termStart, s.id", params).page(0, request.fetchSize()).list();
         return Page.of(fetched, request, SeatQueries::cursorOf, s -> s);
+    }
+
+    /** The filter as a condition on {@code s}; the same rule as {@link Seat#statusOn(LocalDate)}. */
+    private static String condition(SeatFilter filter) {
+        String vacated = "(s.vacatedOn is not null and (s.vacatedOn <= :today or s.vacatedOn <= s.termStart))";
+        String notVacated = "(s.vacatedOn is null or (s.vacatedOn > :today and s.vacatedOn > s.termStart))";
+        return switch (filter) {
+            case VACATED -> vacated;
+            case UPCOMING -> notVacated + " and s.termStart > :today";
+            case ENDED -> notVacated + " and s.termEnd < :today";
+            case HELD -> notVacated + " and s.termStart <= :today and (s.termEnd is null or s.termEnd >= :today)";
+            case FLAGGED -> "exists (select f.id from SeatFlag f where f.seatId = s.id)";
+            case SUSPENDED -> "s.votingStatus = :suspended";
+        };
     }
 
     private static LocalDate dateKey(Cursor cursor) {

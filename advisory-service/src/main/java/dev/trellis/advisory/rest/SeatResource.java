@@ -1,5 +1,6 @@
 package dev.trellis.advisory.rest;
 
+import dev.trellis.advisory.domain.SeatFilter;
 import dev.trellis.advisory.rest.dto.AppointRequest;
 import dev.trellis.advisory.rest.dto.OverrideResponse;
 import dev.trellis.advisory.rest.dto.SeatResponse;
@@ -7,6 +8,7 @@ import dev.trellis.advisory.rest.dto.VacateRequest;
 import dev.trellis.advisory.service.SeatService;
 import dev.trellis.advisory.service.SeatView;
 import dev.trellis.advisory.service.command.Vacancy;
+import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.paging.PageRequest;
@@ -27,8 +29,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,9 +57,14 @@ public class SeatResource {
     @RolesAllowed({"foundation-staff", "community-team", "partner"})
     @Operation(summary = "The board's seats, past, present and future, by term start, cursor-paged; a partner sees its own")
     @APIResponse(responseCode = "200", description = "One page of seats")
-    public Response list(@PathParam("id") UUID id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return PageResponses.of(seats.list(id, callers.current(), PageRequest.of(limit, cursor)).map(SeatResponse::of), uri);
+    @APIResponse(responseCode = "400", description = "An unknown status")
+    public Response list(@PathParam("id") UUID id,
+            @Parameter(description = "Only seats that are UPCOMING, HELD, ENDED or VACATED today, or FLAGGED (an open flag) or "
+                    + "SUSPENDED (voting suspended)", example = "HELD") @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        SeatFilter filter = status == null || status.isBlank() ? null : SeatFilter.parse(status).orElseThrow(() ->
+                InvalidInput.field("status", "must be one of " + Arrays.toString(SeatFilter.values())));
+        return PageResponses.of(seats.list(id, callers.current(), filter, PageRequest.of(limit, cursor)).map(SeatResponse::of), uri);
     }
 
     @GET
@@ -75,7 +84,8 @@ public class SeatResource {
     @Operation(summary = "Appoint a holder; checked against the board's policy unless staff override the broken rules with a reason")
     @APIResponse(responseCode = "201", description = "The seat")
     @APIResponse(responseCode = "409", description = "The board as it stands breaks a rule; the problem type ends in the rule id, e.g. company-group-cap, and rules list every rule broken")
-    @APIResponse(responseCode = "422", description = "The appointment can never satisfy the policy, e.g. term-length or term-start")
+    @APIResponse(responseCode = "422", description = "The appointment can never satisfy the policy, e.g. term-length or term-start; "
+            + "or the holder or alternate is no contact partner-service registered, or one it erased (unknown-contact)")
     public Response appoint(@PathParam("id") UUID id, @Valid @NotNull AppointRequest request, @Context UriInfo uri) {
         SeatView seat = seats.appoint(id, request.toAppointment(), callers.current());
         return view(seat, Response.created(uri.getAbsolutePathBuilder().path(seat.seat().id.toString()).build()));

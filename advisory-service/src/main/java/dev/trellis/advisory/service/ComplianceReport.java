@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A board measured against its policy on a day. */
+/**
+ * A board measured against its policy on a day. {@code membershipNotCurrent}: seats held for a partner
+ * that is not a current member that day (lapsed, or its membership expired or not begun).
+ */
 public record ComplianceReport(
         UUID boardId,
         LocalDate asOf,
@@ -13,7 +16,7 @@ public record ComplianceReport(
         List<KindLine> seatKinds,
         List<CompanyLine> companies,
         List<SeatLine> termsEndingSoon,
-        List<SeatLine> partnerLapsed,
+        List<SeatLine> membershipNotCurrent,
         List<SeatLine> holderChangedEmployer,
         List<SeatLine> votingSuspended) {
 

@@ -67,7 +67,8 @@ public class ComplianceService {
                 composition.companies().stream().map(c -> new ComplianceReport.CompanyLine(c.rule(), c.company(), names.get(c.company()),
                         c.held(), c.limit(), c.over())).toList(),
                 lines(held, names, s -> s.lastDay() != null && !s.lastDay().isAfter(horizon)),
-                lines(held, names, s -> s.partnerId != null && partners.containsKey(s.partnerId) && !partners.get(s.partnerId).activeMember()),
+                lines(held, names, s -> s.partnerId != null && state.partners().containsKey(s.partnerId)
+                        && !state.partners().get(s.partnerId).active()),
                 lines(held, names, s -> holdings.get(s.id).holderLeftPartner()),
                 lines(held, names, s -> s.votingStatus == VotingStatus.SUSPENDED));
     }

@@ -14,6 +14,7 @@ import dev.trellis.advisory.domain.policy.Attendance;
 import dev.trellis.advisory.domain.policy.Decision;
 import dev.trellis.advisory.domain.policy.Presence;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
+import dev.trellis.advisory.persistence.ContactReadModel;
 import dev.trellis.advisory.persistence.MeetingQueries;
 import dev.trellis.advisory.service.command.AttendanceSheet;
 import dev.trellis.advisory.service.command.Ballot;
@@ -24,17 +25,21 @@ import dev.trellis.platform.domain.RuleViolation;
 import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -45,25 +50,35 @@ public class MeetingService {
     private final PolicyService policies;
     private final MeetingQueries queries;
     private final SeatEvents events;
+    private final ContactReadModel contacts;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public MeetingService(BoardService boards, PolicyService policies, MeetingQueries queries, SeatEvents events,
-            ObjectMapper json) {
+            ContactReadModel contacts, ObjectMapper json, Clock clock) {
         this.boards = boards;
         this.policies = policies;
         this.queries = queries;
         this.events = events;
+        this.contacts = contacts;
         this.json = json;
+        this.clock = clock;
     }
 
     /** A meeting's attendance against its expected seats, and whether it makes quorum. */
     public record Roll(BoardMeeting meeting, Map<Seat, Presence> attendance, int votingSeats, int votingPresent) {
     }
 
-    /** The board's meetings by start, cursor-paged. */
+    /**
+     * The board's meetings by start, cursor-paged. Staff and the community team read every board's; a
+     * partner user only those of a board where its organisation holds a seat today.
+     *
+     * @throws NotFound for a partner user without a seat on the board (as if there were no board)
+     */
     @Transactional
-    public Page<BoardMeeting> list(UUID boardId, PageRequest page) {
+    public Page<BoardMeeting> list(UUID boardId, Caller caller, PageRequest page) {
         boards.get(boardId);
+        requireSeatedOrStaff(boardId, caller);
         return queries.page(boardId, page);
     }
 
@@ -97,6 +112,32 @@ public class MeetingService {
         return m;
     }
 
+    /** One meeting, for whom {@link #list} shows it. */
+    @Transactional
+    public BoardMeeting get(UUID boardId, UUID meetingId, Caller caller) {
+        requireSeatedOrStaff(boardId, caller);
+        return get(boardId, meetingId);
+    }
+
+    /**
+     * A partner user reads the meetings of a board only while its organisation holds a seat on it.
+     *
+     * @throws NotFound {@code Board} otherwise, so a board's existence is not confirmed to others
+     * @throws dev.trellis.platform.domain.AccessDenied {@code no-partner} for a partner token without partner
+     */
+    private void requireSeatedOrStaff(UUID boardId, Caller caller) {
+        if (caller.isStaff()) {
+            return;
+        }
+        UUID partner = caller.ownPartnerId();
+        LocalDate today = LocalDate.now(clock);
+        boolean seated = Seat.<Seat>list("boardId = ?1 and partnerId = ?2", boardId, partner).stream()
+                .anyMatch(s -> !s.neverHeld() && s.heldOn(today));
+        if (!seated) {
+            throw NotFound.of("Board", boardId);
+        }
+    }
+
     @Transactional
     public BoardMeeting get(UUID boardId, UUID meetingId) {
         BoardMeeting m = BoardMeeting.findById(meetingId);
@@ -111,18 +152,29 @@ public class MeetingService {
         return roll(get(boardId, meetingId));
     }
 
-    /** The meeting's resolutions in the order they were put. */
+    /** The meeting's resolutions in the order they were put, cursor-paged. */
     @Transactional
-    public List<Resolution> resolutions(UUID boardId, UUID meetingId) {
+    public Page<Resolution> resolutions(UUID boardId, UUID meetingId, PageRequest page) {
         get(boardId, meetingId);
-        return Resolution.list("meetingId = ?1 order by createdAt, id", meetingId);
+        return queries.resolutions(meetingId, page);
+    }
+
+    /** One resolution of the meeting. */
+    @Transactional
+    public Resolution resolution(UUID boardId, UUID meetingId, UUID resolutionId) {
+        get(boardId, meetingId);
+        Resolution r = Resolution.findById(resolutionId);
+        if (r == null || !r.meetingId.equals(meetingId)) {
+            throw NotFound.of("Resolution", resolutionId);
+        }
+        return r;
     }
 
     /**
      * Records who attended; seats not listed were absent. Computes quorum among the voting seats.
      *
      * @throws InvalidInput on {@code attendance} when a seat is listed twice
-     * @throws StateConflict {@code meeting-held} when the meeting is closed
+     * @throws StateConflict {@code meeting-held} when the meeting is closed, {@code meeting-not-started} before it starts
      * @throws RuleViolation {@code not-expected} for a seat not held on the board on the meeting's day
      */
     @Transactional
@@ -200,6 +252,9 @@ public class MeetingService {
     /**
      * Closes the meeting: applies the board's attendance rule to each expected seat (publishing
      * voting-suspended or voting-restored on a change) and publishes board-meeting-held.
+     *
+     * @throws StateConflict {@code meeting-held} when closed already, {@code meeting-not-started} before it
+     *         starts, {@code attendance-missing} before its attendance is recorded
      */
     @Transactional
     public BoardMeeting close(UUID boardId, UUID meetingId, String minutes) {
@@ -239,15 +294,22 @@ public class MeetingService {
         if (m.held) {
             throw StateConflict.of("meeting-held", "Meeting closed", "The meeting is closed; its attendance can no longer change");
         }
+        if (m.startsAt.isAfter(Instant.now(clock))) {
+            throw StateConflict.of("meeting-not-started", "Meeting not started",
+                    "The meeting starts at " + m.start() + "; attendance is recorded, and the meeting closed, once it has started");
+        }
         return m;
     }
 
-    private static List<Seat> expected(BoardMeeting m) {
-        return Seat.<Seat>list("boardId = ?1 order by termStart, id", m.boardId).stream()
+    /** The seats held on the board on the meeting's day, but none of an erased holder: they count for no quorum. */
+    private List<Seat> expected(BoardMeeting m) {
+        List<Seat> held = Seat.<Seat>list("boardId = ?1 order by termStart, id", m.boardId).stream()
                 .filter(s -> !s.neverHeld() && s.heldOn(m.localDate())).toList();
+        Set<UUID> erased = contacts.erased(held.stream().map(s -> s.holderContactId).toList());
+        return held.stream().filter(s -> !erased.contains(s.holderContactId)).toList();
     }
 
-    private static Roll roll(BoardMeeting m) {
+    private Roll roll(BoardMeeting m) {
         Map<UUID, Presence> recorded = new HashMap<>();
         MeetingAttendance.<MeetingAttendance>list("meetingId", m.id).forEach(a -> recorded.put(a.seatId, a.presence));
         Map<Seat, Presence> attendance = new LinkedHashMap<>();

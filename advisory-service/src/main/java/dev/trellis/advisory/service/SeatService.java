@@ -3,13 +3,16 @@ package dev.trellis.advisory.service;
 import dev.trellis.advisory.domain.Board;
 import dev.trellis.advisory.domain.PolicyOverride;
 import dev.trellis.advisory.domain.Seat;
+import dev.trellis.advisory.domain.SeatFilter;
 import dev.trellis.advisory.domain.SeatFlag;
 import dev.trellis.advisory.messaging.out.SeatEvents;
 import dev.trellis.advisory.domain.policy.BoardState;
+import dev.trellis.advisory.domain.policy.FlagCodes;
 import dev.trellis.advisory.domain.policy.Holding;
 import dev.trellis.advisory.domain.policy.SeatPolicy;
 import dev.trellis.advisory.domain.policy.SeatPolicyEngine;
 import dev.trellis.advisory.domain.policy.Violation;
+import dev.trellis.advisory.persistence.ContactReadModel;
 import dev.trellis.advisory.persistence.PartnerReadModel;
 import dev.trellis.advisory.persistence.SeatQueries;
 import dev.trellis.advisory.service.command.Appointment;
@@ -24,6 +27,7 @@ import dev.trellis.platform.domain.Versions;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Caller;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,10 +35,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,37 +52,44 @@ import org.jboss.logging.Logger;
 public class SeatService {
     private static final Logger LOG = Logger.getLogger(SeatService.class);
     private static final String SEAT_POLICY_VIOLATED = "Seat policy violated";
+    static final String UNKNOWN_CONTACT = "unknown-contact";
+    /** The vacate reason of the seats of an erased contact. */
+    static final String ERASED = "erased";
 
     private final BoardService boards;
     private final PolicyService policies;
     private final PartnerReadModel readModel;
+    private final ContactReadModel contacts;
     private final SeatQueries queries;
     private final SeatEvents events;
     private final Clock clock;
 
-    public SeatService(BoardService boards, PolicyService policies, PartnerReadModel readModel, SeatQueries queries,
-            SeatEvents events, Clock clock) {
+    public SeatService(BoardService boards, PolicyService policies, PartnerReadModel readModel, ContactReadModel contacts,
+            SeatQueries queries, SeatEvents events, Clock clock) {
         this.boards = boards;
         this.policies = policies;
         this.readModel = readModel;
+        this.contacts = contacts;
         this.queries = queries;
         this.events = events;
         this.clock = clock;
     }
 
     /**
-     * A board's seats by term start, cursor-paged. Staff and the community team see every seat; a
-     * partner user sees only those held for its own organisation.
+     * A board's seats by term start, cursor-paged, only those {@code filter} names (null: all). Staff
+     * and the community team see every seat; a partner user sees only those held for its own organisation.
      *
      * @throws dev.trellis.platform.domain.AccessDenied {@code no-partner} for a partner token without partner
      */
     @Transactional
-    public Page<SeatView> list(UUID boardId, Caller caller, PageRequest page) {
+    public Page<SeatView> list(UUID boardId, Caller caller, SeatFilter filter, PageRequest page) {
         UUID partner = scope(caller);
         boards.get(boardId);
-        Page<Seat> seats = queries.page(boardId, partner, page);
+        LocalDate today = today();
+        Page<Seat> seats = queries.page(boardId, partner, filter, today, page);
         Map<UUID, List<SeatFlag>> flags = queries.flags(seats.items());
-        return seats.map(s -> new SeatView(s, flags.getOrDefault(s.id, List.of())));
+        Map<UUID, String> names = readModel.partnerNames(seats.items().stream().map(s -> s.partnerId).filter(Objects::nonNull).toList());
+        return seats.map(s -> new SeatView(s, flags.getOrDefault(s.id, List.of()), names.get(s.partnerId), s.statusOn(today)));
     }
 
     /** One seat; a partner sees only its own (another's is "not found", so ids are not confirmed). */
@@ -98,7 +112,8 @@ public class SeatService {
     }
 
     private SeatView view(Seat seat) {
-        return new SeatView(seat, queries.flags(List.of(seat)).getOrDefault(seat.id, List.of()));
+        String name = seat.partnerId == null ? null : readModel.partnerNames(List.of(seat.partnerId)).get(seat.partnerId);
+        return new SeatView(seat, queries.flags(List.of(seat)).getOrDefault(seat.id, List.of()), name, seat.statusOn(today()));
     }
 
     /**
@@ -117,6 +132,7 @@ public class SeatService {
         if (a.partnerId() != null && a.partnerId().equals(a.holderContactId())) {
             throw InvalidInput.field("partnerId", "is a partner, not the holder contact");
         }
+        requireContacts(a);
         List<Seat> seats = Seat.list("boardId", boardId);
         BoardState state = readModel.state(seats, a.termStart());
         Set<UUID> employers = readModel.employers(List.of(a.holderContactId()), a.termStart()).get(a.holderContactId());
@@ -153,7 +169,33 @@ public class SeatService {
             LOG.infof("Seat %s on board %s appointed overriding rule %s", seat.id, boardId, v.rule());
         }
         events.assigned(seat);
-        return new SeatView(seat, List.of());
+        return view(seat);
+    }
+
+    /**
+     * The holder and the alternate are people partner-service registered and has not erased.
+     *
+     * @throws RuleViolation {@code unknown-contact} (422) naming {@code holderContactId} or {@code alternateContactId}
+     */
+    private void requireContacts(Appointment a) {
+        Map<String, UUID> people = new LinkedHashMap<>();
+        people.put("holderContactId", a.holderContactId());
+        if (a.alternateContactId() != null) {
+            people.put("alternateContactId", a.alternateContactId());
+        }
+        Set<UUID> known = contacts.known(people.values());
+        Set<UUID> erased = contacts.erased(people.values());
+        List<BrokenRule> rules = new ArrayList<>();
+        people.forEach((field, id) -> {
+            if (erased.contains(id)) {
+                rules.add(new BrokenRule(UNKNOWN_CONTACT, field + " " + id + " is a contact partner-service has erased"));
+            } else if (!known.contains(id)) {
+                rules.add(new BrokenRule(UNKNOWN_CONTACT, field + " " + id + " is no contact partner-service has registered"));
+            }
+        });
+        if (!rules.isEmpty()) {
+            throw new RuleViolation(UNKNOWN_CONTACT, "Unknown contact", rules);
+        }
     }
 
     /**
@@ -187,7 +229,7 @@ public class SeatService {
         }
         vacate(seat, effective, vacancy.reason());
         Seat.getEntityManager().flush(); // the new version goes out with the ETag
-        return new SeatView(seat, List.of());
+        return view(seat);
     }
 
     private void vacate(Seat seat, LocalDate effective, String reason) {
@@ -226,11 +268,14 @@ public class SeatService {
         Map<UUID, Seat> byId = seats.stream().collect(Collectors.toMap(s -> s.id, s -> s));
         List<SeatPolicyEngine.Finding> findings = SeatPolicyEngine.audit(policy, readModel.state(seats, day), day);
         Map<UUID, List<SeatFlag>> open = queries.flags(seats);
+        // a flag stored under a code since renamed is the same finding under today's code
+        open.values().stream().flatMap(List::stream).filter(x -> !FlagCodes.canonical(x.reasonCode).equals(x.reasonCode))
+                .forEach(x -> x.reasonCode = FlagCodes.canonical(x.reasonCode));
         Set<String> found = new HashSet<>();
         Map<UUID, SeatPolicyEngine.Finding> leavers = new HashMap<>();
         for (SeatPolicyEngine.Finding f : findings) {
             found.add(f.seatId() + "/" + f.reasonCode());
-            if ("HOLDER_LEFT_PARTNER".equals(f.reasonCode())) {
+            if (FlagCodes.HOLDER_LEFT_PARTNER.equals(f.reasonCode())) {
                 leavers.put(f.seatId(), f);
             }
             boolean flagged = open.getOrDefault(f.seatId(), List.of()).stream().anyMatch(x -> x.reasonCode.equals(f.reasonCode()));
@@ -250,6 +295,31 @@ public class SeatService {
         if (policy.seatEndsWhenHolderLeavesEmployer()) {
             SeatFlag.flush();
             leavers.values().forEach(f -> vacate(byId.get(f.seatId()), day, "The holder left the partner the seat was held for"));
+        }
+    }
+
+    /**
+     * contact-erased: each seat the person holds, now or from a later day, is vacated from today (reason
+     * {@value #ERASED}, publishing seat-vacated), and they stop being anyone's alternate. Boards are
+     * locked in id order, as an appointment locks its board. A second erasure changes nothing.
+     */
+    @Transactional
+    public void contactErased(UUID contact, Instant at) {
+        contacts.erased(contact, at);
+        LocalDate today = today();
+        String involving = "(s.holderContactId = :contact and s.vacatedOn is null) or s.alternateContactId = :contact";
+        Seat.getEntityManager().createQuery("select distinct s.boardId from Seat s where " + involving, UUID.class)
+                .setParameter("contact", contact).getResultList().stream().sorted().forEach(SeatService::lock);
+        List<Seat> involved = Seat.list("from Seat s where " + involving, Parameters.with("contact", contact));
+        for (Seat seat : involved) {
+            if (contact.equals(seat.alternateContactId)) {
+                seat.alternateContactId = null;
+            }
+            if (contact.equals(seat.holderContactId) && seat.vacatedOn == null
+                    && (seat.termEnd == null || !seat.termEnd.isBefore(today))) {
+                vacate(seat, today, ERASED);
+                LOG.infof("Seat %s on board %s vacated: its holder was erased", seat.id, seat.boardId);
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.trellis.advisory.domain.policy;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,18 +29,31 @@ public record BoardState(List<Holding> holdings, Map<UUID, PartnerFacts> partner
     }
 
     /**
-     * The company a seat counts for under a cap: the holder's current employer when the holder works
-     * for exactly one known partner other than the seat's, else the seat's partner.
+     * The companies a seat counts for under a cap. A seat held for a partner counts for its holder's
+     * current employer when the holder works for exactly one known partner other than the seat's (the
+     * holder moved), else for the seat's partner. A personal seat counts for each partner its holder
+     * works for (CNCF TOC: a personal seat counts for the holder's employer's group); none if the holder
+     * works for no partner the read model knows. Under {@link CapScope#COMPANY_GROUP} each counts as
+     * its related-company group.
      */
-    public UUID companyOf(Holding h, CapScope scope) {
-        UUID company = h.partnerId();
-        if (h.holderEmployers() != null && h.holderEmployers().size() == 1 && !h.holderEmployers().contains(h.partnerId())) {
-            company = h.holderEmployers().iterator().next();
+    public Set<UUID> companiesOf(Holding h, CapScope scope) {
+        Set<UUID> employers = h.holderEmployers() == null ? Set.of() : h.holderEmployers();
+        Set<UUID> companies = new LinkedHashSet<>();
+        if (h.partnerId() == null) {
+            companies.addAll(employers);
+        } else if (employers.size() == 1 && !employers.contains(h.partnerId())) {
+            companies.addAll(employers);
+        } else {
+            companies.add(h.partnerId());
         }
-        if (company == null || scope == CapScope.ORGANISATION) {
-            return company;
+        if (scope == CapScope.ORGANISATION) {
+            return companies;
         }
-        PartnerFacts facts = partners.get(company);
-        return facts == null ? company : facts.group();
+        Set<UUID> groups = new LinkedHashSet<>();
+        for (UUID company : companies) {
+            PartnerFacts facts = partners.get(company);
+            groups.add(facts == null ? company : facts.group());
+        }
+        return groups;
     }
 }

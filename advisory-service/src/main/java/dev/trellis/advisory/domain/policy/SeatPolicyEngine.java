@@ -56,13 +56,13 @@ public final class SeatPolicyEngine {
             if (!cap.covers(a.kind())) {
                 continue;
             }
-            UUID company = state.companyOf(a, cap.scope());
-            if (company == null) {
-                continue;
-            }
-            long already = held.stream().filter(h -> cap.covers(h.kind()) && company.equals(state.companyOf(h, cap.scope()))).count();
             int limit = cap.limit(coveredSeats(policy, cap, members));
-            if (already + 1 > limit) {
+            long already = 0;
+            for (UUID company : state.companiesOf(a, cap.scope())) {
+                already = Math.max(already, held.stream()
+                        .filter(h -> cap.covers(h.kind()) && state.companiesOf(h, cap.scope()).contains(company)).count());
+            }
+            if (!state.companiesOf(a, cap.scope()).isEmpty() && already + 1 > limit) {
                 out.add(Violation.conflict(cap.rule(), "At most " + limit + " seat(s) may be held for one "
                         + (cap.scope() == CapScope.COMPANY_GROUP ? "related-company group" : "organisation")
                         + "; " + already + " already are"));
@@ -193,13 +193,14 @@ public final class SeatPolicyEngine {
         for (Holding h : held) {
             PartnerFacts partner = h.partnerId() == null ? null : state.partners().get(h.partnerId());
             if (h.kind() == SeatKind.TIER_APPOINTED && partner != null && !partner.active()) {
-                out.add(new Finding(h.seatId(), "partner-not-member", "PARTNER_LAPSED", "The partner the seat is held for has lapsed"));
+                out.add(new Finding(h.seatId(), "partner-not-member", FlagCodes.MEMBERSHIP_NOT_CURRENT,
+                        "The partner the seat is held for is no longer a current member"));
             } else if (h.kind() == SeatKind.TIER_APPOINTED && partner != null && !Objects.equals(partner.tier(), h.tierBasis())) {
-                out.add(new Finding(h.seatId(), "tier-mismatch", "TIER_CHANGED", "The partner's tier is now " + partner.tier()
+                out.add(new Finding(h.seatId(), "tier-mismatch", FlagCodes.TIER_CHANGED, "The partner's tier is now " + partner.tier()
                         + ", the seat was appointed as " + h.tierBasis()));
             }
             if (h.holderLeftPartner()) {
-                out.add(new Finding(h.seatId(), "holder-affiliation", "HOLDER_LEFT_PARTNER",
+                out.add(new Finding(h.seatId(), "holder-affiliation", FlagCodes.HOLDER_LEFT_PARTNER,
                         "The holder is no longer affiliated with the partner the seat is held for"));
             }
         }
@@ -208,27 +209,23 @@ public final class SeatPolicyEngine {
             List<Holding> ofTier = held.stream().filter(h -> h.kind() == SeatKind.TIER_APPOINTED && tier.tier().equals(h.tierBasis())
                     && (state.partners().get(h.partnerId()) == null || state.partners().get(h.partnerId()).active())).toList();
             int entitled = tier.seats(members.getOrDefault(tier.tier(), 0));
-            ofTier.stream().skip(entitled).forEach(h -> out.add(new Finding(h.seatId(), "tier-entitlement", "ENTITLEMENT_EXCEEDED",
+            ofTier.stream().skip(entitled).forEach(h -> out.add(new Finding(h.seatId(), "tier-entitlement", FlagCodes.ENTITLEMENT_EXCEEDED,
                     "Tier " + tier.tier() + " is now entitled to " + entitled + " seat(s) and holds " + ofTier.size())));
         }
         for (ActivationThreshold t : policy.activations()) {
             long filled = held.stream().filter(activating(t)).count();
             if (filled < t.minFilled()) {
                 held.stream().filter(h -> h.kind() == t.kind()).forEach(h -> out.add(new Finding(h.seatId(), "activation-threshold",
-                        "SEAT_INACTIVE", kindName(t.kind()) + " seats need " + t.minFilled() + " filled " + kindName(t.whenKind()) + " seats")));
+                        FlagCodes.SEAT_INACTIVE, kindName(t.kind()) + " seats need " + t.minFilled() + " filled " + kindName(t.whenKind()) + " seats")));
             }
         }
         for (CompanyCap cap : policy.caps()) {
             int limit = cap.limit(coveredSeats(policy, cap, members));
             Map<UUID, List<Holding>> byCompany = new LinkedHashMap<>();
-            held.stream().filter(h -> cap.covers(h.kind())).forEach(h -> {
-                UUID company = state.companyOf(h, cap.scope());
-                if (company != null) {
-                    byCompany.computeIfAbsent(company, c -> new ArrayList<>()).add(h);
-                }
-            });
+            held.stream().filter(h -> cap.covers(h.kind())).forEach(h -> state.companiesOf(h, cap.scope())
+                    .forEach(company -> byCompany.computeIfAbsent(company, c -> new ArrayList<>()).add(h)));
             byCompany.values().stream().filter(seats -> seats.size() > limit).forEach(seats -> seats.forEach(h ->
-                    out.add(new Finding(h.seatId(), cap.rule(), "GROUP_CAP_EXCEEDED", "One " + (cap.scope() == CapScope.COMPANY_GROUP
+                    out.add(new Finding(h.seatId(), cap.rule(), FlagCodes.GROUP_CAP_EXCEEDED, "One " + (cap.scope() == CapScope.COMPANY_GROUP
                             ? "company group" : "organisation") + " holds " + seats.size() + " seats; at most " + limit + " are allowed"))));
         }
         return out;
@@ -270,7 +267,7 @@ public final class SeatPolicyEngine {
         for (CompanyCap cap : policy.caps()) {
             int limit = cap.limit(coveredSeats(policy, cap, members));
             Map<UUID, Integer> counts = new HashMap<>();
-            held.stream().filter(h -> cap.covers(h.kind())).map(h -> state.companyOf(h, cap.scope())).filter(Objects::nonNull)
+            held.stream().filter(h -> cap.covers(h.kind())).flatMap(h -> state.companiesOf(h, cap.scope()).stream())
                     .forEach(c -> counts.merge(c, 1, Integer::sum));
             counts.entrySet().stream().sorted(Map.Entry.<UUID, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> companies.add(new CompanyLine(cap.rule(), e.getKey(), e.getValue(), limit)));

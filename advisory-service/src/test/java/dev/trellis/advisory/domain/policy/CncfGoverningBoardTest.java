@@ -159,14 +159,14 @@ class CncfGoverningBoardTest {
     }
 
     @Test
-    void aLapsedPartnersSeatIsFlagged() {
+    void aSeatHeldForAPartnerThatIsNoLongerACurrentMemberIsFlagged() {
         Boards board = new Boards();
         UUID platinum = board.member("PLATINUM");
         Holding seat = board.seat("PLATINUM", platinum);
         board.lapse(platinum);
         List<SeatPolicyEngine.Finding> findings = SeatPolicyEngine.audit(POLICY, board.state(), Boards.DAY);
-        assertEquals(List.of(new SeatPolicyEngine.Finding(seat.seatId(), "partner-not-member", "PARTNER_LAPSED",
-                "The partner the seat is held for has lapsed")), findings);
+        assertEquals(List.of(new SeatPolicyEngine.Finding(seat.seatId(), "partner-not-member", "MEMBERSHIP_NOT_CURRENT",
+                "The partner the seat is held for is no longer a current member")), findings);
     }
 
     @Test

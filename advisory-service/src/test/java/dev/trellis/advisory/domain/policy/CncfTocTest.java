@@ -97,6 +97,49 @@ class CncfTocTest {
                 rules(SeatPolicyEngine.check(POLICY, board.state(), elected(subsidiary, START, START.plusYears(1).minusDays(1)))));
     }
 
+    /** A personal seat (no partner) held by an employed contact counts for the holder's employer's group. */
+    private static Holding personal(UUID holderEmployer, LocalDate start, LocalDate end) {
+        return new Holding(null, SeatKind.ELECTED, UUID.randomUUID(), null, null, start, end,
+                holderEmployer == null ? null : Set.of(holderEmployer));
+    }
+
+    @Test
+    void aPersonalSeatCountsForTheGroupOfItsHoldersEmployer() {
+        Boards board = new Boards();
+        UUID parent = board.member("PLATINUM");
+        UUID subsidiary = board.member("GOLD", parent);
+        board.hold(elected(parent, START, START.plusYears(1).minusDays(1)));
+        board.hold(elected(subsidiary, START, START.plusYears(2).minusDays(1)));
+        assertEquals(List.of("company-group-cap"),
+                rules(SeatPolicyEngine.check(POLICY, board.state(), personal(subsidiary, START, START.plusYears(1).minusDays(1)))));
+    }
+
+    @Test
+    void aPersonalSeatOfAHolderWithoutAnEmployerCountsForNoGroup() {
+        Boards board = new Boards();
+        UUID company = board.member("PLATINUM");
+        board.hold(elected(company, START, START.plusYears(1).minusDays(1)));
+        board.hold(elected(company, START, START.plusYears(2).minusDays(1)));
+        assertEquals(List.of(), SeatPolicyEngine.check(POLICY, board.state(), personal(null, START, START.plusYears(1).minusDays(1))));
+        Holding unemployed = new Holding(null, SeatKind.ELECTED, UUID.randomUUID(), null, null, START,
+                START.plusYears(1).minusDays(1), Set.of());
+        assertEquals(List.of(), SeatPolicyEngine.check(POLICY, board.state(), unemployed));
+    }
+
+    @Test
+    void aHeldPersonalSeatOverItsEmployersCapIsFlagged() {
+        Boards board = new Boards();
+        UUID company = board.member("PLATINUM");
+        board.hold(elected(company, START, START.plusYears(1).minusDays(1)));
+        board.hold(elected(company, START, START.plusYears(2).minusDays(1)));
+        Holding mine = board.hold(personal(company, START, START.plusYears(2).minusDays(1)));
+        List<SeatPolicyEngine.Finding> findings = SeatPolicyEngine.audit(POLICY, board.state(), START);
+        assertTrue(findings.stream().anyMatch(f -> f.seatId().equals(mine.seatId()) && f.rule().equals("company-group-cap")),
+                findings.toString());
+        SeatPolicyEngine.Composition composition = SeatPolicyEngine.composition(POLICY, board.state(), START);
+        assertEquals(3, composition.companies().get(0).held());
+    }
+
     @Test
     void aMemberWhoMovesToAGroupAtItsCapIsFlagged() {
         Boards board = new Boards();

@@ -1,0 +1,71 @@
+package dev.trellis.advisory.domain;
+
+import dev.trellis.advisory.domain.policy.MembershipHistory;
+import dev.trellis.advisory.domain.policy.MembershipStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One membership change of a partner, as partner-service's membership-changed told it (see {@link MembershipHistory}). */
+@Entity
+@Table(name = "membership_history")
+public class MembershipEntry extends PanacheEntityBase {
+    /** Kinds of change partner-service sends (its MembershipChangeKind), and {@link #ASSUMED}. */
+    public static final String TIER_CHANGED = "TIER_CHANGED";
+    public static final String STARTED = "STARTED";
+    /** Not from an event: the demo data's assumption, or what the read model knew before dates were kept. */
+    public static final String ASSUMED = "ASSUMED";
+
+    /** The order changes arrived in, which is the order partner-service recorded them (its events are keyed by partner). */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+    @Column(name = "partner_id", nullable = false)
+    public UUID partnerId;
+    @Column(name = "membership_id")
+    public UUID membershipId;
+    @Column(nullable = false)
+    public String change;
+    public String tier;
+    @Column(name = "reported_status")
+    public String reportedStatus;
+    @Column(name = "term_start")
+    public LocalDate termStart;
+    @Column(name = "term_end")
+    public LocalDate termEnd;
+    @Column(name = "grace_days", nullable = false)
+    public int graceDays;
+    @Column(name = "auto_renew", nullable = false)
+    public boolean autoRenew;
+    @Column(name = "effective_date", nullable = false)
+    public LocalDate effectiveDate;
+    /** The day partner-service recorded the change, in the foundation's zone. */
+    @Column(name = "recorded_on", nullable = false)
+    public LocalDate recordedOn;
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+    @Column(nullable = false)
+    public boolean assumed;
+
+    /** This change as the membership rules read it. */
+    public MembershipHistory.Change asChange() {
+        MembershipStatus reported = null;
+        if (reportedStatus != null) {
+            try {
+                reported = MembershipStatus.valueOf(reportedStatus);
+            } catch (IllegalArgumentException e) {
+                reported = null;
+            }
+        }
+        boolean dated = termStart != null && termEnd != null && !termEnd.isBefore(termStart);
+        return new MembershipHistory.Change(seq, effectiveDate, tier, dated ? termStart : null, dated ? termEnd : null, graceDays,
+                autoRenew, reported);
+    }
+}
