@@ -196,7 +196,7 @@ class AffiliationResourceTest {
         String old = affiliate(contact, A, "MARKETING", "2020-01-01");
         end(contact, old, "2020-12-31", 200);
         String started = move(TestTokens.communityTeam(), contact, B, "EXECUTIVE_SPONSOR", "2025-07-01")
-                .statusCode(200)
+                .statusCode(201)
                 .body("ended.id", containsInAnyOrder(dev, lead))
                 .body("ended.endDate", contains("2025-06-30", "2025-06-30"))
                 .body("started.partnerId", equalTo(B)).body("started.startDate", equalTo("2025-07-01"))

@@ -73,7 +73,8 @@ class ContactErasureTest {
                 .body("phone", nullValue()).body("jobTitle", nullValue())
                 .body("consents", empty()).body("consentHistory", empty())
                 .body("erasedAt", equalTo(erasedAt))
-                .body("currentAffiliations.id", equalTo(List.of(affiliation)));
+                .body("currentAffiliations", empty())
+                .body("pastAffiliations.id", equalTo(List.of(affiliation)));
 
         List<Object[]> events = erasedEvents(id);
         Assertions.assertEquals(1, events.size(), "one contact-erased event");
@@ -129,10 +130,10 @@ class ContactErasureTest {
 
         as(TestTokens.communityTeam()).get(path).then().statusCode(200).header("ETag", equalTo(etag))
                 .body("firstName", equalTo("Erased")).body("consentHistory", empty())
-                .body("currentAffiliations", hasSize(1));
-        // Ending what was already there is still allowed: the history of an anonymous affiliation.
+                .body("currentAffiliations", empty()).body("pastAffiliations", hasSize(1));
+        // The erasure ended it already (issue 16), so ending it again is the usual conflict.
         as(TestTokens.communityTeam()).body(Map.of("endDate", LocalDate.now().toString()))
-                .post(path + "/affiliations/" + affiliation + "/end").then().statusCode(200);
+                .post(path + "/affiliations/" + affiliation + "/end").then().statusCode(409);
     }
 
     @Test
@@ -149,7 +150,7 @@ class ContactErasureTest {
 
         erase(TestTokens.foundationStaff(), id);
 
-        as(TestTokens.foundationStaff()).get(keyContacts).then().statusCode(200).body("", empty());
+        as(TestTokens.foundationStaff()).get(keyContacts).then().statusCode(200).body("items", empty());
         as(TestTokens.foundationStaff()).body(Map.of("contactId", id)).put(keyContacts + "/BILLING")
                 .then().statusCode(400).body("errors[0].field", equalTo("contactId"));
     }
@@ -157,6 +158,7 @@ class ContactErasureTest {
     @Test
     void anErasedContactAttendsNoNewTouchpointButStaysOnPastOnes() {
         String id = contact("Past", "Attendee");
+        affiliate(id, A, "DEVELOPER", "2024-01-01");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<UUID> attendees = List.of(UUID.fromString(id));
         String touchpoint = as(TestTokens.communityTeam()).body(TouchpointFixtures.touchpoint(today.minusDays(3), "CALL", attendees))
@@ -166,18 +168,67 @@ class ContactErasureTest {
 
         as(TestTokens.communityTeam()).body(TouchpointFixtures.touchpoint(today.minusDays(1), "CALL", attendees))
                 .post("/api/partners/" + A + "/touchpoints").then().statusCode(400)
-                .body("errors[0].field", equalTo("attendeeContactIds"));
+                .body("errors[0].field", equalTo("attendeeContactIds[0]"));
         String other = contact("Other", "Touchpoint");
+        affiliate(other, A, "DEVELOPER", "2024-01-01");
         String fresh = as(TestTokens.communityTeam())
                 .body(TouchpointFixtures.touchpoint(today.minusDays(1), "CALL", List.of(UUID.fromString(other))))
                 .post("/api/partners/" + A + "/touchpoints").then().statusCode(201).extract().path("id");
         as(TestTokens.communityTeam()).header("If-Match", "*").body(Map.of("attendeeContactIds", List.of(other, id)))
                 .patch("/api/touchpoints/" + fresh).then().statusCode(400)
-                .body("errors[0].field", equalTo("attendeeContactIds"));
+                .body("errors[0].field", equalTo("attendeeContactIds[1]"));
         as(TestTokens.communityTeam()).header("If-Match", "*")
                 .body(Map.of("summary", "Follow-up call", "attendeeContactIds", List.of(id)))
                 .patch("/api/touchpoints/" + touchpoint).then().statusCode(200)
                 .body("summary", equalTo("Follow-up call")).body("attendeeContactIds", equalTo(List.of(id)));
+    }
+
+    /** The event types recorded about a contact (its own events and its affiliations'), in the order written. */
+    @SuppressWarnings("unchecked")
+    private List<String> eventTypesAbout(String contactId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select type from outbox_event where data->>'contactId' = :id order by seq")
+                .setParameter("id", contactId).getResultList());
+    }
+
+    @Test
+    void erasureEndsEveryOpenAffiliationOnTheDayAndPublishesTheEndsBeforeTheErasure() {
+        String partner = as(TestTokens.communityTeam()).body(Map.of("name", "Sponsor Co " + UUID.randomUUID(),
+                "lifecycleStatus", "ACTIVE")).post("/api/partners").then().statusCode(201).extract().path("id");
+        String id = contact("Sponsor", "Gone");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String sponsor = affiliate(id, partner, "EXECUTIVE_SPONSOR", "2024-01-01");
+        String developer = affiliate(id, A, "DEVELOPER", "2024-06-01");
+        String path = "/api/contacts/" + id;
+        as(TestTokens.communityTeam()).get("/api/partners/" + partner + "/affiliations").then().statusCode(200)
+                .body("items.contactId", org.hamcrest.Matchers.hasItem(id));
+
+        erase(TestTokens.foundationStaff(), id);
+
+        as(TestTokens.communityTeam()).get(path).then().statusCode(200)
+                .body("currentAffiliations", empty())
+                .body("pastAffiliations.id", org.hamcrest.Matchers.containsInAnyOrder(sponsor, developer))
+                .body("pastAffiliations.endDate", equalTo(List.of(today.toString(), today.toString())));
+        // Nobody lists the person as a current executive sponsor or contact of either partner.
+        for (String p : List.of(partner, A)) {
+            List<String> current = as(TestTokens.communityTeam()).queryParam("limit", 200)
+                    .get("/api/partners/" + p + "/affiliations").then().statusCode(200)
+                    .extract().jsonPath().getList("items.contactId", String.class);
+            Assertions.assertFalse(current.contains(id), "still a current affiliation of " + p);
+        }
+        as(TestTokens.communityTeam()).queryParam("current", false).get("/api/partners/" + partner + "/affiliations")
+                .then().statusCode(200).body("items.find { it.id == '" + sponsor + "' }.endDate", equalTo(today.toString()));
+        // One affiliation-ended per open affiliation, written before contact-erased, in the same transaction.
+        List<String> types = eventTypesAbout(id);
+        int erased = types.indexOf(ContactErased.TYPE);
+        Assertions.assertEquals(List.of("dev.trellis.partner.affiliation-ended.v1", "dev.trellis.partner.affiliation-ended.v1"),
+                types.subList(erased - 2, erased), "events: " + types);
+        Assertions.assertEquals(erased, types.size() - 1, "contact-erased comes last: " + types);
+        Assertions.assertEquals(1, ContactFixtures.events(em, "dev.trellis.partner.affiliation-ended.v1", sponsor).size());
+        // Ending it again is a conflict: it ended already.
+        as(TestTokens.communityTeam()).body(Map.of("endDate", today.toString()))
+                .post(path + "/affiliations/" + sponsor + "/end").then().statusCode(409)
+                .body("type", endsWith("affiliation-conflict"));
     }
 
     @Test

@@ -53,7 +53,7 @@ class ContactResourceTest {
     void theOpenApiDocumentDescribesTheContactRoutes() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/contacts'.post.summary", equalTo("Add a contact"))
-                .body("paths.'/api/contacts/{contactId}/moves'.post.responses.'200'", notNullValue())
+                .body("paths.'/api/contacts/{contactId}/moves'.post.responses.'201'", notNullValue())
                 .body("paths.'/api/partners/me/contacts/{contactId}'.patch.responses.'403'", notNullValue());
     }
 

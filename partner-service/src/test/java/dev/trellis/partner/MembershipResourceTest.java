@@ -460,7 +460,10 @@ class MembershipResourceTest {
         UUID partner = newPartner();
         LocalDate end = today.minusDays(1);
         started(partner, "GOLD", today.minusYears(1), end, true, 30);
-        staff().get(url(partner)).then().body("status", equalTo("GRACE"));
+        // Read before the sweep, it has rolled over already (issue 16: it used to read GRACE until the sweep ran).
+        staff().get(url(partner)).then().body("status", equalTo("CURRENT"))
+                .body("termEnd", equalTo(dev.trellis.partner.domain.MembershipRules.extend(end, 12).toString()));
+        Assertions.assertEquals(List.of("STARTED"), events(partner), "the renewal is recorded by the sweep");
         sweep.sweep(today);
         staff().get(url(partner)).then().body("status", equalTo("CURRENT"))
                 .body("termEnd", equalTo(dev.trellis.partner.domain.MembershipRules.extend(end, 12).toString()));

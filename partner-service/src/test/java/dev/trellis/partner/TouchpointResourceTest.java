@@ -59,6 +59,13 @@ class TouchpointResourceTest {
         return id.toString();
     }
 
+    /** A person of {@code partner} since 2024 (attendees must be people of the touchpoint's partner on its day). */
+    private static UUID personOf(String partner) {
+        String id = ContactFixtures.contact("Attending", "Person");
+        ContactFixtures.affiliate(id, partner, "DEVELOPER", "2024-01-01");
+        return UUID.fromString(id);
+    }
+
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
@@ -111,7 +118,7 @@ class TouchpointResourceTest {
 
     @Test
     void communityTeamLogsATouchpointWithAttendeesAndNextSteps() {
-        UUID contact = UUID.randomUUID();
+        UUID contact = personOf(TestTokens.PARTNER_A);
         Map<String, Object> body = touchpoint(TODAY.minusDays(1), "BUSINESS_REVIEW", List.of(contact, contact));
         body.put("attendeeStaff", List.of("Cora", "felix"));
         body.put("nextSteps", List.of(step("Send TOC intro", "cora", TODAY.plusDays(7))));
@@ -138,6 +145,10 @@ class TouchpointResourceTest {
         LocalDate sponsorSince = TODAY.minusDays(30);
         UUID sponsor = UUID.fromString(ContactFixtures.contact("Esther", "Sponsor"));
         ContactFixtures.affiliate(sponsor.toString(), partner, "EXECUTIVE_SPONSOR", sponsorSince.toString());
+        // Before she became its sponsor she was its technical lead: an attendee then, but not an executive.
+        ContactFixtures.affiliate(sponsor.toString(), partner, "TECHNICAL_LEAD", sponsorSince.minusDays(100).toString());
+        // She also works with partner B, not as an executive.
+        ContactFixtures.affiliate(sponsor.toString(), TestTokens.PARTNER_B, "DEVELOPER", sponsorSince.minusDays(100).toString());
         UUID developer = UUID.fromString(ContactFixtures.contact("Dev", "Eloper"));
         ContactFixtures.affiliate(developer.toString(), partner, "DEVELOPER", sponsorSince.minusDays(100).toString());
 
@@ -236,7 +247,7 @@ class TouchpointResourceTest {
     @Test
     void aTouchpointPatchIsAMergePatchWhereNullClearsOrIsRefusedNamingTheField() {
         String team = TestTokens.communityTeam();
-        UUID contact = UUID.randomUUID();
+        UUID contact = personOf(TestTokens.PARTNER_A);
         String id = log(team, TestTokens.PARTNER_A, touchpoint(TODAY.minusDays(2), "CALL", List.of(contact))).getString("id");
         String path = "/api/touchpoints/" + id;
 
@@ -316,7 +327,7 @@ class TouchpointResourceTest {
 
     @Test
     void loggingATouchpointRecordsExactlyOneEventKeyedByThePartnerWithoutSummaryOrNotes() {
-        UUID contact = UUID.randomUUID();
+        UUID contact = personOf(TestTokens.PARTNER_B);
         String id = log(TestTokens.communityTeam(), TestTokens.PARTNER_B, touchpoint(TODAY.minusDays(1), "MEETING", List.of(contact)))
                 .getString("id");
         // Changes after logging are no new touchpoint-logged.

@@ -11,7 +11,6 @@ import dev.trellis.partner.service.KeyContactService;
 import dev.trellis.partner.service.MembershipService;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.TouchpointService;
-import dev.trellis.partner.service.command.ChangeLifecycle;
 import dev.trellis.partner.service.command.LogTouchpoint;
 import dev.trellis.partner.service.command.NewContact;
 import dev.trellis.partner.service.command.NewNextStep;
@@ -144,10 +143,8 @@ public class DemoData {
             touchpoints.log(seed.id(), new LogTouchpoint(today.minusDays(i + 2), TouchpointType.CALL,
                     "Check-in on contributions", null, List.of(technical), List.of(team),
                     List.of(new NewNextStep("Share the contributor-onboarding guide", team, today.plusDays(7 + i)))), TEAM);
-            if (seed.lapsed()) {
-                partners.changeLifecycle(seed.id(), "*",
-                        new ChangeLifecycle(LifecycleStatus.LAPSED, termEnd.plusDays(31), "Did not renew"));
-            }
+            // A lapsed seed needs nothing more: its membership expired before it was entered, and the partner's
+            // lifecycle follows its membership (MembershipService), so it is LAPSED already.
         }
         LOG.infof("Demo data: %d of %d partners added", added, SEEDS.size());
         return added;

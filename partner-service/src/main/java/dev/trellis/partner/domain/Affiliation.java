@@ -66,6 +66,20 @@ public class Affiliation extends Timestamped {
     }
 
     /**
+     * The contact was erased on {@code day}: an affiliation still running after that day ends on it (one that
+     * would only start later ends on its first day, the earliest end it can have), whatever its source, since
+     * erasure overrides imports as well. Answers whether it changed.
+     */
+    public boolean endForErasure(LocalDate day) {
+        if (endDate != null && !endDate.isAfter(day)) {
+            return false;
+        }
+        endDate = startDate.isAfter(day) ? startDate : day;
+        source = AffiliationSource.MANUAL;
+        return true;
+    }
+
+    /**
      * The affiliation's history does not allow the change (409 {@code affiliation-conflict}): it ended already,
      * overlaps the same role at the same partner, or was set manually and an import tried to change it.
      */

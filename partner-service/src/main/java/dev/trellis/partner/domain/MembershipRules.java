@@ -21,6 +21,9 @@ import java.util.Optional;
  * added: a term ending 2023-02-28 renewed by 12 months ends 2024-02-29, not 2024-02-28.</li>
  * <li>A tier change takes effect on its effective date (today or later); until then the old tier
  * applies.</li>
+ * <li>An auto-renewing membership rolls over into its next term at term end, so it is never in GRACE nor
+ * EXPIRED: its status on a day is right whenever it is read ({@link #asOf}), whether or not the sweep has
+ * recorded the renewal yet.</li>
  * </ul>
  *
  * <p>A bad value in the request is an {@link InvalidInput} naming the field; a request the membership's
@@ -43,7 +46,8 @@ public final class MembershipRules {
         if (on.isBefore(terms.termStart())) {
             return MembershipStatus.PENDING;
         }
-        if (!on.isAfter(terms.termEnd())) {
+        // An auto-renewing membership rolls into its next term at term end: it is never in grace nor expired.
+        if (!on.isAfter(terms.termEnd()) || terms.autoRenew()) {
             return on.isBefore(terms.termStart().plusMonths(newMemberMonths)) ? MembershipStatus.NEW
                     : MembershipStatus.CURRENT;
         }
@@ -71,6 +75,29 @@ public final class MembershipRules {
         }
         return new MembershipTerms(terms.pendingTier(), null, null, terms.termStart(), terms.termEnd(),
                 terms.autoRenew(), terms.graceDays());
+    }
+
+    /**
+     * The terms as they stand on {@code on}: a tier change that has taken effect folded in, and an
+     * auto-renewing membership rolled over (by {@code autoRenewMonths} at a time) into the term {@code on}
+     * falls in. What a read shows; the sweep records the same renewal later ({@link #autoRenewal}).
+     */
+    public MembershipTerms asOf(MembershipTerms terms, LocalDate on, int autoRenewMonths) {
+        MembershipTerms settled = settle(terms, on);
+        return autoRenewal(settled, on, autoRenewMonths).orElse(settled);
+    }
+
+    /**
+     * The first day on which a term starting on or after it is still NEW on {@code today}: a term started on
+     * {@code s} is NEW on {@code today} exactly when {@code s >= firstNewStart(today)} (and it has started).
+     * For queries that cannot add months to a column the way {@link LocalDate#plusMonths} does.
+     */
+    public LocalDate firstNewStart(LocalDate today) {
+        LocalDate start = today.minusMonths(newMemberMonths);
+        while (!start.plusMonths(newMemberMonths).isAfter(today)) {
+            start = start.plusDays(1);
+        }
+        return start;
     }
 
     /** A first membership, or one that replaces an expired one. */

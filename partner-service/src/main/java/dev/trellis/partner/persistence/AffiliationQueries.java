@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A partner's affiliations with the people's names, keyset-paged by (start date, id). */
@@ -34,7 +37,8 @@ public class AffiliationQueries {
         StringBuilder jpql = new StringBuilder(
                 "select a, c from Affiliation a, Contact c where c.id = a.contactId and a.partnerId = :partner");
         if (currentOn != null) {
-            jpql.append(" and a.startDate <= :today and (a.endDate is null or a.endDate >= :today)");
+            // An erased person is nobody's current contact, even on the day of the erasure (its last day).
+            jpql.append(" and a.startDate <= :today and (a.endDate is null or a.endDate >= :today) and c.erasedAt is null");
         }
         if (after != null) {
             jpql.append(" and (a.startDate > :afterStart or (a.startDate = :afterStart and a.id > :afterId))");
@@ -51,6 +55,20 @@ public class AffiliationQueries {
         return query.setMaxResults(page.fetchSize()).getResultList().stream()
                 .map(row -> new Row((Affiliation) row[0], (Contact) row[1]))
                 .toList();
+    }
+
+    /** Which of these contacts had an affiliation (any role) with the partner on {@code on}. */
+    public Set<UUID> affiliatedOn(UUID partnerId, Collection<UUID> contactIds, LocalDate on) {
+        if (contactIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("""
+                        select distinct a.contactId from Affiliation a
+                        where a.partnerId = :partner and a.contactId in :contacts
+                          and a.startDate <= :on and (a.endDate is null or a.endDate >= :on)
+                        """, UUID.class)
+                .setParameter("partner", partnerId).setParameter("contacts", Set.copyOf(contactIds))
+                .setParameter("on", on).getResultList());
     }
 
     public static Cursor cursorOf(Row row) {

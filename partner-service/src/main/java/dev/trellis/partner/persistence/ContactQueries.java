@@ -1,5 +1,6 @@
 package dev.trellis.partner.persistence;
 
+import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.platform.paging.Cursor;
 import dev.trellis.platform.paging.PageRequest;
@@ -27,8 +28,9 @@ public class ContactQueries {
      *
      * @param q         matched, case-insensitively, anywhere in first name, last name, full name or email
      * @param partnerId only contacts affiliated with this partner on {@code today}
+     * @param consent   only contacts whose latest decision for this purpose grants it
      */
-    public List<Contact> page(String q, UUID partnerId, LocalDate today, PageRequest page) {
+    public List<Contact> page(String q, UUID partnerId, ConsentPurpose consent, LocalDate today, PageRequest page) {
         Cursor after = page.decodedCursor(3);
         StringBuilder where = new StringBuilder("where c.erasedAt is null ");
         Map<String, Object> params = new HashMap<>();
@@ -47,6 +49,14 @@ public class ContactQueries {
             params.put("partner", partnerId);
             params.put("today", today);
         }
+        if (consent != null) {
+            // The latest decision per purpose is the state; recordedAt is strictly increasing per contact and purpose.
+            where.append("""
+                     and exists (select 1 from Consent s where s.contactId = c.id and s.purpose = :purpose
+                                 and s.granted = true and s.recordedAt = (select max(s2.recordedAt) from Consent s2
+                                     where s2.contactId = c.id and s2.purpose = :purpose))""");
+            params.put("purpose", consent);
+        }
         if (after != null) {
             where.append("""
                      and (lower(c.lastName) > :last
@@ -60,6 +70,18 @@ public class ContactQueries {
                 + " order by lower(c.lastName), lower(c.firstName), c.id", Contact.class);
         params.forEach(query::setParameter);
         return query.setMaxResults(page.fetchSize()).getResultList();
+    }
+
+    /** "First Last" of these contacts, by id (an erased one reads "Erased contact"; unknown ids are left out). */
+    public Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        em.createQuery("select c.id, c.firstName, c.lastName from Contact c where c.id in :ids", Object[].class)
+                .setParameter("ids", java.util.Set.copyOf(ids)).getResultList()
+                .forEach(row -> names.put((UUID) row[0], (row[1] + " " + row[2]).strip()));
+        return names;
     }
 
     public static Cursor cursorOf(Contact c) {

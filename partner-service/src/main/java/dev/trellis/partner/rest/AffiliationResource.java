@@ -6,6 +6,7 @@ import dev.trellis.partner.rest.dto.AffiliationEndRequest;
 import dev.trellis.partner.rest.dto.AffiliationRequest;
 import dev.trellis.partner.rest.dto.AffiliationResponse;
 import dev.trellis.partner.service.AffiliationService;
+import dev.trellis.partner.service.PartnerService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Contacts")
 public class AffiliationResource {
     private final AffiliationService affiliations;
+    private final PartnerService partners;
 
-    public AffiliationResource(AffiliationService affiliations) {
+    public AffiliationResource(AffiliationService affiliations, PartnerService partners) {
         this.affiliations = affiliations;
+        this.partners = partners;
     }
 
     @POST
@@ -48,7 +51,7 @@ public class AffiliationResource {
         Affiliation started = affiliations.start(contactId, body.partnerId(), body.role(), body.startDate(),
                 AffiliationSource.MANUAL);
         return Response.created(uri.getAbsolutePathBuilder().path(started.id.toString()).build())
-                .entity(AffiliationResponse.of(started)).build();
+                .entity(view(started)).build();
     }
 
     @GET
@@ -59,7 +62,7 @@ public class AffiliationResource {
     @APIResponse(responseCode = "404", description = "No such affiliation of this contact")
     public AffiliationResponse get(@PathParam("contactId") UUID contactId,
             @PathParam("affiliationId") UUID affiliationId) {
-        return AffiliationResponse.of(affiliations.get(contactId, affiliationId));
+        return view(affiliations.get(contactId, affiliationId));
     }
 
     @POST
@@ -73,7 +76,10 @@ public class AffiliationResource {
     @APIResponse(responseCode = "409", description = "The affiliation has already ended")
     public AffiliationResponse end(@PathParam("contactId") UUID contactId,
             @PathParam("affiliationId") UUID affiliationId, @Valid @NotNull AffiliationEndRequest body) {
-        return AffiliationResponse.of(affiliations.end(contactId, affiliationId, body.endDate(),
-                AffiliationSource.MANUAL));
+        return view(affiliations.end(contactId, affiliationId, body.endDate(), AffiliationSource.MANUAL));
+    }
+
+    private AffiliationResponse view(Affiliation affiliation) {
+        return AffiliationResponse.of(affiliation, partners.names(java.util.Set.of(affiliation.partnerId)));
     }
 }

@@ -2,6 +2,7 @@ package dev.trellis.partner.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.partner.domain.Affiliation;
 import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.rest.dto.ConsentRequest;
 import dev.trellis.partner.rest.dto.ConsentResponse;
@@ -12,10 +13,12 @@ import dev.trellis.partner.rest.dto.ContactResponse;
 import dev.trellis.partner.rest.dto.ContactSummaryResponse;
 import dev.trellis.partner.service.ContactDetails;
 import dev.trellis.partner.service.ContactService;
+import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.command.ContactChanges;
 import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.patch.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,9 +43,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,11 +62,13 @@ public class ContactResource {
             ContactChanges.EMAIL, ContactChanges.PHONE, ContactChanges.JOB_TITLE);
 
     private final ContactService contacts;
+    private final PartnerService partners;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public ContactResource(ContactService contacts, ObjectMapper json, Validator validator) {
+    public ContactResource(ContactService contacts, PartnerService partners, ObjectMapper json, Validator validator) {
         this.contacts = contacts;
+        this.partners = partners;
         this.json = json;
         this.validator = validator;
     }
@@ -71,9 +81,16 @@ public class ContactResource {
     public Response list(
             @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("partnerId") UUID partnerId,
+            @Parameter(description = "Only contacts whose latest decision for this purpose grants it",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"MARKETING_EMAIL", "EVENT_PHOTOS",
+                            "DATA_SHARING_WITH_MEMBERS"}))
+            @QueryParam("consent") String consent,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return PageResponses.of(contacts.list(q, partnerId, page).map(ContactSummaryResponse::of), uri);
+        ConsentPurpose purpose = consent == null || consent.isBlank() ? null : purpose("consent", consent.strip());
+        Page<ContactDetails> found = contacts.list(q, partnerId, purpose, page);
+        Map<UUID, String> names = partnerNames(found.items().stream().flatMap(d -> d.affiliations().stream()).toList());
+        return PageResponses.of(found.map(d -> ContactSummaryResponse.of(d, names)), uri);
     }
 
     @POST
@@ -87,7 +104,7 @@ public class ContactResource {
         ContactDetails created = contacts.create(body.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(created.contact().id.toString()).build())
                 .tag(EntityTags.of(created.contact().version))
-                .entity(ContactResponse.of(created, contacts.today())).build();
+                .entity(ContactResponse.of(created, contacts.today(), Map.of())).build();
     }
 
     @GET
@@ -130,7 +147,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "The contact was erased")
     public ConsentResponse consent(@PathParam("id") UUID id, @PathParam("purpose") String purpose,
             @Valid @NotNull ConsentRequest body) {
-        return ConsentResponse.of(contacts.recordConsent(id, purpose(purpose), body.granted(), body.source()));
+        return ConsentResponse.of(contacts.recordConsent(id, purpose("purpose", purpose), body.granted(), body.source()));
     }
 
     @POST
@@ -156,16 +173,20 @@ public class ContactResource {
         return "Only these fields can be changed here: " + String.join(", ", allowed.stream().sorted().toList());
     }
 
-    private static ConsentPurpose purpose(String value) {
+    private static ConsentPurpose purpose(String field, String value) {
         try {
             return ConsentPurpose.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("purpose", "must be one of " + Arrays.toString(ConsentPurpose.values()));
+            throw InvalidInput.field(field, "must be one of " + Arrays.toString(ConsentPurpose.values()));
         }
     }
 
+    private Map<UUID, String> partnerNames(List<Affiliation> affiliations) {
+        return partners.names(affiliations.stream().map(a -> a.partnerId).collect(Collectors.toSet()));
+    }
+
     private Response withETag(ContactDetails details) {
-        return Response.ok(ContactResponse.of(details, contacts.today())).tag(EntityTags.of(details.contact().version))
-                .build();
+        return Response.ok(ContactResponse.of(details, contacts.today(), partnerNames(details.affiliations())))
+                .tag(EntityTags.of(details.contact().version)).build();
     }
 }

@@ -2,8 +2,11 @@ package dev.trellis.partner.rest;
 
 import dev.trellis.partner.domain.KeyContactRole;
 import dev.trellis.partner.rest.dto.KeyContactRequest;
+import dev.trellis.partner.rest.dto.KeyContactResponse;
 import dev.trellis.partner.service.KeyContactService;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,8 +18,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -36,10 +41,12 @@ public class KeyContactResource {
 
     @GET
     @RolesAllowed({"foundation-staff", "community-team", "partner"})
-    @Operation(summary = "The membership's key contacts")
-    public List<KeyContactService.Named> list(@PathParam("id") UUID partnerId) {
+    @Operation(summary = "The membership's key contacts",
+            description = "A list like every other: {items, next}; one per role, by role, so there is never a next page.")
+    public Response list(@PathParam("id") UUID partnerId, @Context UriInfo uri) {
         PartnerResource.requireStaffOrOwn(callers.current(), partnerId);
-        return keyContacts.list(partnerId);
+        List<KeyContactResponse> items = keyContacts.list(partnerId).stream().map(KeyContactResponse::of).toList();
+        return PageResponses.of(new Page<>(items, null), uri);
     }
 
     @PUT
@@ -47,9 +54,9 @@ public class KeyContactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("foundation-staff")
     @Operation(summary = "Name the contact for a key-contact role (PRIMARY, VOTING, BILLING, MARKETING, TECHNICAL)")
-    public KeyContactService.Named assign(@PathParam("id") UUID partnerId, @PathParam("role") String role,
+    public KeyContactResponse assign(@PathParam("id") UUID partnerId, @PathParam("role") String role,
             @Valid @NotNull KeyContactRequest request) {
-        return keyContacts.assign(partnerId, role(role), request.contactId());
+        return KeyContactResponse.of(keyContacts.assign(partnerId, role(role), request.contactId()));
     }
 
     @DELETE

@@ -66,7 +66,7 @@ public class MembershipResource {
             @QueryParam("on") String on) {
         LocalDate day = parseOn(on);
         Membership membership = memberships.get(callers.current(), partnerId);
-        return Response.ok(MembershipResponse.of(membership, memberships.rules(), day))
+        return Response.ok(MembershipResponse.of(membership, memberships.termsOn(membership, day), memberships.rules(), day))
                 .tag(EntityTags.of(membership.version)).build();
     }
 
@@ -135,7 +135,8 @@ public class MembershipResource {
     }
 
     private MembershipResponse view(Membership membership) {
-        return MembershipResponse.of(membership, memberships.rules(), memberships.today());
+        LocalDate today = memberships.today();
+        return MembershipResponse.of(membership, memberships.termsOn(membership, today), memberships.rules(), today);
     }
 
     private LocalDate parseOn(String on) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.rest.dto.NextStepRequest;
-import dev.trellis.partner.rest.dto.NextStepResponse;
 import dev.trellis.partner.rest.dto.UpdateNextStepRequest;
 import dev.trellis.partner.service.Due;
 import dev.trellis.partner.service.NextStepService;
@@ -48,14 +47,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Touchpoints")
 public class NextStepResource {
     private final NextStepService steps;
+    private final TouchpointViews views;
     private final Callers callers;
     private final Clock clock;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public NextStepResource(NextStepService steps, Callers callers, Clock clock, ObjectMapper json,
-            Validator validator) {
+    public NextStepResource(NextStepService steps, TouchpointViews views, Callers callers, Clock clock,
+            ObjectMapper json, Validator validator) {
         this.steps = steps;
+        this.views = views;
         this.callers = callers;
         this.clock = clock;
         this.json = json;
@@ -77,8 +78,7 @@ public class NextStepResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         LocalDate today = LocalDate.now(clock);
-        return PageResponses.of(steps.worklist(owner(owner), due(due), page).map(s -> NextStepResponse.of(s, today)),
-                uri);
+        return PageResponses.of(views.steps(steps.worklist(owner(owner), due(due), page), today), uri);
     }
 
     @GET
@@ -112,7 +112,7 @@ public class NextStepResource {
     }
 
     private Response withETag(NextStep step) {
-        return Response.ok(NextStepResponse.of(step, LocalDate.now(clock))).tag(EntityTags.of(step.version)).build();
+        return Response.ok(views.step(step, LocalDate.now(clock))).tag(EntityTags.of(step.version)).build();
     }
 
     private String owner(String owner) {

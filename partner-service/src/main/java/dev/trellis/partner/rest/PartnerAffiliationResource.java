@@ -2,6 +2,7 @@ package dev.trellis.partner.rest;
 
 import dev.trellis.partner.rest.dto.PartnerAffiliationResponse;
 import dev.trellis.partner.service.AffiliationService;
+import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Contacts")
 public class PartnerAffiliationResource {
     private final AffiliationService affiliations;
+    private final PartnerService partners;
 
-    public PartnerAffiliationResource(AffiliationService affiliations) {
+    public PartnerAffiliationResource(AffiliationService affiliations, PartnerService partners) {
         this.affiliations = affiliations;
+        this.partners = partners;
     }
 
     @GET
@@ -40,7 +43,8 @@ public class PartnerAffiliationResource {
             @QueryParam("current") @DefaultValue("true") boolean current,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return PageResponses.of(affiliations.listForPartner(partnerId, current, page)
-                .map(PartnerAffiliationResponse::of), uri);
+        var found = affiliations.listForPartner(partnerId, current, page);
+        String partnerName = partners.names(java.util.Set.of(partnerId)).get(partnerId);
+        return PageResponses.of(found.map(row -> PartnerAffiliationResponse.of(row, partnerName)), uri);
     }
 }

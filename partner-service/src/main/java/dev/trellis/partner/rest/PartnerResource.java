@@ -3,7 +3,9 @@ package dev.trellis.partner.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.LifecycleStatus;
+import dev.trellis.partner.domain.MembershipStatus;
 import dev.trellis.partner.domain.Partner;
+import dev.trellis.partner.rest.dto.KeyContactResponse;
 import dev.trellis.partner.rest.dto.LifecycleChangeRequest;
 import dev.trellis.partner.rest.dto.MembershipResponse;
 import dev.trellis.partner.rest.dto.OwnOrganisationResponse;
@@ -44,11 +46,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -79,11 +85,20 @@ public class PartnerResource {
             @QueryParam("status") String status,
             @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             @QueryParam("tier") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a tier code such as GOLD") String tier,
+            @Parameter(description = "A partner id: only the members of its related-company group (itself, its parent "
+                    + "and every partner under the same parent)")
+            @QueryParam("companyGroup") String companyGroup,
+            @Parameter(description = "Membership status today, one or several separated by commas: PENDING, NEW, "
+                    + "CURRENT, GRACE, EXPIRED; ACTIVE = NEW or CURRENT; NONE = no membership", example = "GRACE,EXPIRED")
+            @QueryParam("membershipStatus") String membershipStatus,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         Caller caller = callers.current();
         UUID only = caller.isPartner() ? caller.ownPartnerId() : null;
-        PartnerFilter filter = new PartnerFilter(q, lifecycleStatus(status), country, tier, only);
+        Set<MembershipStatus> statuses = EnumSet.noneOf(MembershipStatus.class);
+        boolean none = membershipStatuses(membershipStatus, statuses);
+        PartnerFilter filter = new PartnerFilter(q, lifecycleStatus(status), country, tier, only,
+                uuid("companyGroup", companyGroup), statuses, none);
         return PageResponses.of(partners.list(filter, page).map(PartnerResponse::of), uri);
     }
 
@@ -95,7 +110,7 @@ public class PartnerResource {
     public Response create(@Valid @NotNull PartnerRequest request, @Context UriInfo uri) {
         Partner partner = partners.register(request.toCommand());
         return Response.created(uri.getAbsolutePathBuilder().path(partner.id.toString()).build())
-                .entity(PartnerResponse.of(partner)).tag(EntityTags.of(partner.version)).build();
+                .entity(view(partner)).tag(EntityTags.of(partner.version)).build();
     }
 
     @GET
@@ -138,8 +153,10 @@ public class PartnerResource {
         UUID own = caller.ownPartnerId();
         Partner partner = partners.get(own);
         MembershipResponse membership = memberships.find(caller, own)
-                .map(m -> MembershipResponse.of(m, memberships.rules(), memberships.today())).orElse(null);
-        return Response.ok(new OwnOrganisationResponse(PartnerResponse.of(partner), membership, keyContacts.list(own)))
+                .map(m -> MembershipResponse.of(m, memberships.termsOn(m, memberships.today()), memberships.rules(),
+                        memberships.today())).orElse(null);
+        return Response.ok(new OwnOrganisationResponse(view(partner), membership,
+                        keyContacts.list(own).stream().map(KeyContactResponse::of).toList()))
                 .tag(EntityTags.of(partner.version)).build();
     }
 
@@ -162,6 +179,42 @@ public class PartnerResource {
                 MergePatch.read(body, SelfServicePatch.class, json, validator).map(SelfServicePatch::toChanges)));
     }
 
+    /** Fills {@code into} from a comma-separated list; answers whether NONE (no membership) was among them. */
+    private static boolean membershipStatuses(String value, Set<MembershipStatus> into) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        boolean none = false;
+        for (String part : value.split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            if (name.equals("NONE")) {
+                none = true;
+            } else if (name.equals("ACTIVE")) {
+                into.add(MembershipStatus.NEW);
+                into.add(MembershipStatus.CURRENT);
+            } else {
+                try {
+                    into.add(MembershipStatus.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    throw InvalidInput.field("membershipStatus", "must be one or more (comma-separated) of "
+                            + Arrays.toString(MembershipStatus.values()) + ", ACTIVE (NEW or CURRENT) or NONE");
+                }
+            }
+        }
+        return none;
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field(field, "must be a partner id (a UUID)");
+        }
+    }
+
     private static LifecycleStatus lifecycleStatus(String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -181,7 +234,12 @@ public class PartnerResource {
         }
     }
 
-    private static Response withETag(Partner partner) {
-        return Response.ok(PartnerResponse.of(partner)).tag(EntityTags.of(partner.version)).build();
+    private Response withETag(Partner partner) {
+        return Response.ok(view(partner)).tag(EntityTags.of(partner.version)).build();
+    }
+
+    /** One partner's view: the profile with its related-company group. */
+    private PartnerResponse view(Partner partner) {
+        return PartnerResponse.of(partner, partners.companyGroup(partner.id));
     }
 }

@@ -3,7 +3,6 @@ package dev.trellis.partner.rest;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.domain.TouchpointType;
 import dev.trellis.partner.rest.dto.LogTouchpointRequest;
-import dev.trellis.partner.rest.dto.TouchpointResponse;
 import dev.trellis.partner.service.TouchpointFilter;
 import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.domain.InvalidInput;
@@ -42,10 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Touchpoints")
 public class PartnerTouchpointResource {
     private final TouchpointService touchpoints;
+    private final TouchpointViews views;
     private final Callers callers;
 
-    public PartnerTouchpointResource(TouchpointService touchpoints, Callers callers) {
+    public PartnerTouchpointResource(TouchpointService touchpoints, TouchpointViews views, Callers callers) {
         this.touchpoints = touchpoints;
+        this.views = views;
         this.callers = callers;
     }
 
@@ -68,7 +69,7 @@ public class PartnerTouchpointResource {
         TouchpointFilter filter = new TouchpointFilter(type(type), bool("executive", executive), date("from", from),
                 date("to", to));
         LocalDate today = touchpoints.today();
-        return PageResponses.of(touchpoints.list(partnerId, filter, page).map(t -> TouchpointResponse.of(t, today)), uri);
+        return PageResponses.of(views.touchpoints(touchpoints.list(partnerId, filter, page), today), uri);
     }
 
     @POST
@@ -81,12 +82,14 @@ public class PartnerTouchpointResource {
     @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)")
     @APIResponse(responseCode = "403", description = "Not community team")
     @APIResponse(responseCode = "404", description = "No such partner")
+    @APIResponse(responseCode = "422", description = "A contact attendee was not affiliated with the partner on that day "
+            + "(attendee-not-affiliated; rules[] names each attendeeContactIds[i])")
     public Response log(@PathParam("partnerId") UUID partnerId, @Valid @NotNull LogTouchpointRequest request,
             @Context UriInfo uri) {
         Touchpoint touchpoint = touchpoints.log(partnerId, request.toCommand(), callers.current());
         return Response.created(uri.getBaseUriBuilder().path("api/touchpoints/{id}").build(touchpoint.id))
                 .tag(EntityTags.of(touchpoint.version))
-                .entity(TouchpointResponse.of(touchpoint, touchpoints.today())).build();
+                .entity(views.touchpoint(touchpoint, touchpoints.today())).build();
     }
 
     private static TouchpointType type(String value) {

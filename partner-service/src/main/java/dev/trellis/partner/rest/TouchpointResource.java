@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.rest.dto.NextStepRequest;
-import dev.trellis.partner.rest.dto.NextStepResponse;
-import dev.trellis.partner.rest.dto.TouchpointResponse;
 import dev.trellis.partner.rest.dto.UpdateTouchpointRequest;
 import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.http.EntityTags;
@@ -42,11 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Touchpoints")
 public class TouchpointResource {
     private final TouchpointService touchpoints;
+    private final TouchpointViews views;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public TouchpointResource(TouchpointService touchpoints, ObjectMapper json, Validator validator) {
+    public TouchpointResource(TouchpointService touchpoints, TouchpointViews views, ObjectMapper json,
+            Validator validator) {
         this.touchpoints = touchpoints;
+        this.views = views;
         this.json = json;
         this.validator = validator;
     }
@@ -96,11 +97,11 @@ public class TouchpointResource {
         NextStep step = touchpoints.addNextStep(id, request.toCommand());
         return Response.created(uri.getBaseUriBuilder().path("api/touchpoints/next-steps/{id}").build(step.id))
                 .tag(EntityTags.of(step.version))
-                .entity(NextStepResponse.of(step, touchpoints.today())).build();
+                .entity(views.step(step, touchpoints.today())).build();
     }
 
     private Response withETag(Touchpoint touchpoint) {
-        return Response.ok(TouchpointResponse.of(touchpoint, touchpoints.today()))
+        return Response.ok(views.touchpoint(touchpoint, touchpoints.today()))
                 .tag(EntityTags.of(touchpoint.version)).build();
     }
 }

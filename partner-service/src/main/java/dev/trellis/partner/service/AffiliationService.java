@@ -90,6 +90,19 @@ public class AffiliationService {
         return new Move(open, started);
     }
 
+    /**
+     * Part of an erasure (the caller's transaction, the contact locked): every affiliation still running after
+     * {@code day} ends on it, each publishing affiliation-ended as any end does. Answers those it ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Affiliation> endAllForErasure(Contact contact, LocalDate day) {
+        List<Affiliation> ended = Affiliation.<Affiliation>list("contactId = ?1 order by startDate, id", contact.id)
+                .stream().filter(a -> a.endForErasure(day)).toList();
+        em.flush();
+        ended.forEach(events::ended);
+        return ended;
+    }
+
     private Affiliation begin(Contact contact, UUID partnerId, AffiliationRole role, LocalDate startDate,
             AffiliationSource source) {
         if (Partner.findById(partnerId) == null) {

@@ -44,12 +44,15 @@ public class ContactService {
     private final EntityManager em;
     private final ContactEvents events;
     private final ContactQueries queries;
+    private final AffiliationService affiliations;
     private final Clock clock;
 
-    public ContactService(EntityManager em, ContactEvents events, ContactQueries queries, Clock clock) {
+    public ContactService(EntityManager em, ContactEvents events, ContactQueries queries,
+            AffiliationService affiliations, Clock clock) {
         this.em = em;
         this.events = events;
         this.queries = queries;
+        this.affiliations = affiliations;
         this.clock = clock;
     }
 
@@ -63,11 +66,12 @@ public class ContactService {
      *
      * @param q         matched, case-insensitively, anywhere in first name, last name, full name or email
      * @param partnerId only contacts currently affiliated with this partner
+     * @param consent   only contacts whose latest decision for this purpose grants it; null for any
      */
     @Transactional
-    public Page<ContactDetails> list(String q, UUID partnerId, PageRequest page) {
+    public Page<ContactDetails> list(String q, UUID partnerId, ConsentPurpose consent, PageRequest page) {
         LocalDate today = today();
-        return withCurrentAffiliations(queries.page(q, partnerId, today, page), page, null, today);
+        return withCurrentAffiliations(queries.page(q, partnerId, consent, today, page), page, null, today);
     }
 
     private Page<ContactDetails> withCurrentAffiliations(List<Contact> fetched, PageRequest request, UUID onlyPartner,
@@ -82,6 +86,12 @@ public class ContactService {
                 .filter(a -> a.isCurrentOn(today) && (onlyPartner == null || onlyPartner.equals(a.partnerId)))
                 .forEach(a -> byContact.computeIfAbsent(a.contactId, k -> new ArrayList<>()).add(a));
         return page.map(c -> new ContactDetails(c, byContact.getOrDefault(c.id, List.of()), List.of()));
+    }
+
+    /** "First Last" of these contacts, by id, for responses that name contacts by id; erased ones read "Erased contact". */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, String> displayNames(java.util.Collection<UUID> ids) {
+        return queries.displayNames(ids);
     }
 
     /** A contact with all its affiliations and its whole consent history. */
@@ -130,8 +140,10 @@ public class ContactService {
      * Erases a contact for privacy (the domain's rule: anonymise what statistics still need, delete the
      * rest). The contact keeps its id, with placeholders for its personal data; its consent history and
      * key-contact roles go; its affiliations and touchpoint attendance stay, now about nobody
-     * identifiable. Other services learn it from the contact-erased event. Erasing twice changes nothing
-     * and publishes nothing more.
+     * identifiable, but every affiliation still running ends on the erasure day (one affiliation-ended
+     * each, published before contact-erased), so nobody lists the person as a partner's current contact
+     * or executive sponsor. Other services learn it from the contact-erased event. Erasing twice changes
+     * nothing and publishes nothing more.
      */
     @Transactional
     public Contact erase(UUID id) {
@@ -141,6 +153,7 @@ public class ContactService {
             return contact;
         }
         contact.erase(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        affiliations.endAllForErasure(contact, today());
         Consent.delete("contactId", id);
         KeyContact.delete("contactId", id);
         events.erased(contact);
@@ -201,7 +214,7 @@ public class ContactService {
     public Page<ContactDetails> listForPartner(UUID partnerId, PageRequest page) {
         // Only the affiliations with the caller's organisation: where else a person works is not its business.
         LocalDate today = today();
-        return withCurrentAffiliations(queries.page(null, partnerId, today, page), page, partnerId, today);
+        return withCurrentAffiliations(queries.page(null, partnerId, null, today, page), page, partnerId, today);
     }
 
     @Transactional

@@ -45,14 +45,18 @@ public class MembershipService {
     private final PartnerConfig partnerConfig;
     private final MembershipConfig config;
     private final MembershipRules rules;
+    private final PartnerService partners;
+    private final StaffDirectory staff;
     private final Clock clock;
 
     public MembershipService(MembershipEvents events, MembershipQueries queries, PartnerConfig partnerConfig,
-            MembershipConfig config, Clock clock) {
+            MembershipConfig config, PartnerService partners, StaffDirectory staff, Clock clock) {
         this.events = events;
         this.queries = queries;
         this.partnerConfig = partnerConfig;
         this.config = config;
+        this.partners = partners;
+        this.staff = staff;
         this.clock = clock;
         this.rules = new MembershipRules(partnerConfig.newMemberMonths());
     }
@@ -64,6 +68,15 @@ public class MembershipService {
     /** Today in the foundation's zone: the day a membership's tier and status are derived for. */
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * The membership's terms as they stand on {@code on}, as every read shows them: a tier change that took
+     * effect folded in and an auto-renewing membership rolled into its next term, whether or not the sweep
+     * has recorded that yet.
+     */
+    public MembershipTerms termsOn(Membership membership, LocalDate on) {
+        return rules.asOf(membership.terms(), on, config.autoRenewMonths());
     }
 
     /** A membership with the version its ETag is made of; a partner user reads only its own organisation's. */
@@ -90,6 +103,7 @@ public class MembershipService {
     public Started start(UUID partnerId, String ifMatch, StartMembership command, Caller caller) {
         String by = caller.requireUsername();
         requirePartner(partnerId, true);
+        staff.seen(caller);
         String tier = requireTier("tier", command.tier());
         LocalDate today = today();
         MembershipTerms terms = rules.start(tier, command.termStart(), command.termEnd(), command.autoRenew(),
@@ -99,6 +113,7 @@ public class MembershipService {
         if (existing.isPresent()) {
             membership = existing.get();
             Versions.requireMatch(ifMatch, membership.version);
+            catchUp(membership, today);
             if (!rules.replaceable(membership.terms(), today)) {
                 throw StateConflict.of("membership-active", "Membership still active",
                         "The partner's membership has not expired (it is " + rules.status(membership.terms(), today)
@@ -109,12 +124,14 @@ public class MembershipService {
             membership.id = UUID.randomUUID();
             membership.partnerId = partnerId;
         }
+        MembershipStatus before = existing.isPresent() ? membership.lastStatus : null;
         membership.apply(terms);
         membership.lastStatus = rules.status(terms, today);
         if (existing.isEmpty()) {
             membership.persist();
         }
         record(membership, MembershipChangeKind.STARTED, membership.tier, command.termStart(), by, today);
+        followLifecycle(membership, before, today);
         return new Started(membership, existing.isEmpty());
     }
 
@@ -122,13 +139,15 @@ public class MembershipService {
     @Transactional
     public Membership renew(UUID partnerId, String ifMatch, int months, Caller caller) {
         String by = caller.requireUsername();
-        Membership membership = lockedForChange(partnerId, ifMatch);
+        Membership membership = lockedForChange(partnerId, ifMatch, caller);
         LocalDate today = today();
+        MembershipStatus before = membership.lastStatus;
         MembershipRules.Renewal renewal = rules.renew(membership.terms(), today, months);
         membership.apply(renewal.terms());
         membership.lastStatus = rules.status(renewal.terms(), today);
         record(membership, MembershipChangeKind.RENEWED, rules.tierOn(renewal.terms(), today),
                 renewal.newTerm() ? renewal.terms().termStart() : today, by, today);
+        followLifecycle(membership, before, today);
         return membership;
     }
 
@@ -137,7 +156,7 @@ public class MembershipService {
     public Membership changeTier(UUID partnerId, String ifMatch, String tier, LocalDate effective, Caller caller) {
         String by = caller.requireUsername();
         String validTier = requireTier("tier", tier);
-        Membership membership = lockedForChange(partnerId, ifMatch);
+        Membership membership = lockedForChange(partnerId, ifMatch, caller);
         LocalDate today = today();
         MembershipTerms changed = rules.changeTier(membership.terms(), today, validTier, effective);
         membership.apply(changed);
@@ -150,12 +169,14 @@ public class MembershipService {
     @Transactional
     public Membership end(UUID partnerId, String ifMatch, LocalDate endDate, Caller caller) {
         String by = caller.requireUsername();
-        Membership membership = lockedForChange(partnerId, ifMatch);
+        Membership membership = lockedForChange(partnerId, ifMatch, caller);
         LocalDate today = today();
+        MembershipStatus before = membership.lastStatus;
         MembershipTerms ended = rules.end(membership.terms(), today, endDate);
         membership.apply(ended);
         membership.lastStatus = rules.status(ended, today);
         record(membership, MembershipChangeKind.ENDED, rules.tierOn(ended, endDate), endDate, by, today);
+        followLifecycle(membership, before, today);
         return membership;
     }
 
@@ -168,8 +189,9 @@ public class MembershipService {
 
     /**
      * The status sweep for one day: settles tier changes that took effect, applies automatic renewals
-     * that are due (one RENEWED each), and records STATUS_CHANGED where the derived status differs from
-     * the last one recorded. Returns how many changes it recorded. Each membership has its own
+     * that are due (one RENEWED each), records STATUS_CHANGED where the derived status differs from
+     * the last one recorded, and moves the partner's lifecycle where that change implies it
+     * ({@link dev.trellis.partner.domain.LifecycleRules}). Returns how many membership changes it recorded. Each membership has its own
      * transaction, so one failing row does not hold back the others.
      */
     public int sweep(LocalDate on) {
@@ -188,7 +210,17 @@ public class MembershipService {
         if (membership == null) {
             return 0;
         }
+        return catchUp(membership, on);
+    }
+
+    /**
+     * Brings a membership up to {@code on}, as the sweep would (and does): what the calendar changed since
+     * its last recorded status is recorded as {@code system} before any change a caller asks for, so the
+     * history and the events stay in order. The partner row must be locked.
+     */
+    private int catchUp(Membership membership, LocalDate on) {
         String by = Caller.SYSTEM.username();
+        MembershipStatus before = membership.lastStatus;
         int recorded = 0;
         MembershipTerms terms = rules.settle(membership.terms(), on);
         Optional<MembershipTerms> renewed = rules.autoRenewal(terms, on, config.autoRenewMonths());
@@ -207,7 +239,34 @@ public class MembershipService {
             record(membership, MembershipChangeKind.STATUS_CHANGED, rules.tierOn(terms, on), on, by, on);
             recorded++;
         }
+        followLifecycle(membership, before, on);
         return recorded;
+    }
+
+    /**
+     * Lifecycle follows membership: the partner lapses when the membership has become EXPIRED (effective the
+     * first day after its grace, or after its last day when it was ended), and is reactivated when a term
+     * begins (effective its first day when a pending term was reached, else {@code on}).
+     */
+    private void followLifecycle(Membership membership, MembershipStatus before, LocalDate on) {
+        MembershipStatus after = membership.lastStatus;
+        if (after == before) {
+            return;
+        }
+        MembershipTerms terms = membership.terms();
+        LocalDate effective;
+        String reason;
+        if (after == MembershipStatus.EXPIRED) {
+            effective = rules.lastGraceDay(terms).plusDays(1);
+            reason = terms.graceDays() == 0
+                    ? "Membership ended on " + terms.termEnd()
+                    : "Membership expired: its grace period ended on " + rules.lastGraceDay(terms);
+        } else {
+            effective = before == MembershipStatus.PENDING && !terms.termStart().isAfter(on) ? terms.termStart() : on;
+            reason = before == MembershipStatus.GRACE ? "Membership renewed"
+                    : "Membership term started on " + terms.termStart();
+        }
+        partners.followMembership(membership.partnerId, before, after, effective, reason);
     }
 
     /**
@@ -222,11 +281,14 @@ public class MembershipService {
         }
     }
 
-    private static Membership lockedForChange(UUID partnerId, String ifMatch) {
+    /** The partner's membership, locked, checked against If-Match and brought up to today. */
+    private Membership lockedForChange(UUID partnerId, String ifMatch, Caller caller) {
         requirePartner(partnerId, true);
         Membership membership = Membership.ofPartner(partnerId)
                 .orElseThrow(() -> NotFound.of("Membership of partner", partnerId));
         Versions.requireMatch(ifMatch, membership.version);
+        staff.seen(caller);
+        catchUp(membership, today());
         return membership;
     }
 

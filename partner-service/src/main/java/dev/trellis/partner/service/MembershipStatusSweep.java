@@ -7,7 +7,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes what the calendar changes on its own: a membership turning NEW → CURRENT → GRACE → EXPIRED,
- * a tier change reaching its date, an automatic renewal falling due. Interval from
+ * a tier change reaching its date, an automatic renewal falling due, and the partner's lifecycle following
+ * (lapsed once the membership expired, reactivated once a pending term began). Reads never wait for it:
+ * they derive the status from the dates themselves. Interval from
  * {@code trellis.membership.sweep-every} (default hourly; {@code off} disables the job).
  */
 @ApplicationScoped

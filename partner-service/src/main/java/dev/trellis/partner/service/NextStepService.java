@@ -20,10 +20,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class NextStepService {
     private final TouchpointQueries queries;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    public NextStepService(TouchpointQueries queries, Clock clock) {
+    public NextStepService(TouchpointQueries queries, StaffDirectory staff, Clock clock) {
         this.queries = queries;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -45,7 +47,7 @@ public class NextStepService {
             step.description = TouchpointService.required(changes.description(), "description");
         }
         if (patch.has("owner")) {
-            step.owner = TouchpointService.username(TouchpointService.present(changes.owner(), "owner"));
+            step.owner = staff.requireKnown(TouchpointService.present(changes.owner(), "owner"), "owner");
         }
         if (patch.has("dueOn")) {
             LocalDate dueOn = TouchpointService.present(changes.dueOn(), "dueOn");

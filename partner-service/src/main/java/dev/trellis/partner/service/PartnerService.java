@@ -1,6 +1,10 @@
 package dev.trellis.partner.service;
 
+import dev.trellis.partner.config.PartnerConfig;
+import dev.trellis.partner.domain.LifecycleRules;
 import dev.trellis.partner.domain.LifecycleStatus;
+import dev.trellis.partner.domain.MembershipRules;
+import dev.trellis.partner.domain.MembershipStatus;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.messaging.out.PartnerEvents;
 import dev.trellis.partner.persistence.PartnerQueries;
@@ -22,29 +26,64 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Partner organisations: the transactions around them and the events they publish. */
 @ApplicationScoped
 public class PartnerService {
     private final PartnerEvents events;
     private final PartnerQueries queries;
+    private final MembershipRules rules;
     private final Clock clock;
 
-    public PartnerService(PartnerEvents events, PartnerQueries queries, Clock clock) {
+    public PartnerService(PartnerEvents events, PartnerQueries queries, PartnerConfig config, Clock clock) {
         this.events = events;
         this.queries = queries;
+        this.rules = new MembershipRules(config.newMemberMonths());
         this.clock = clock;
     }
 
     /** One page in (lower(name), id) order. */
     @Transactional
     public Page<Partner> list(PartnerFilter filter, PageRequest page) {
-        List<Partner> fetched = queries.page(filter.q(), filter.status(), filter.country(), filter.tier(),
-                filter.onlyPartner(), LocalDate.now(clock), page);
+        LocalDate today = LocalDate.now(clock);
+        Set<UUID> group = null;
+        if (filter.companyGroup() != null) {
+            group = queries.companyGroup(filter.companyGroup()).stream().map(PartnerQueries.GroupMember::id)
+                    .collect(Collectors.toSet());
+            if (group.isEmpty()) {
+                throw InvalidInput.field("companyGroup", "names no partner");
+            }
+        }
+        List<Partner> fetched = queries.page(new PartnerQueries.Criteria(filter.q(), filter.status(), filter.country(),
+                filter.tier(), filter.onlyPartner(), group, filter.membershipStatuses(), filter.withoutMembership(),
+                today, rules.firstNewStart(today)), page);
         return Page.of(fetched, page, PartnerQueries::cursorOf, p -> p);
+    }
+
+    /**
+     * The partner's related-company group (the top of its parent chain and every partner under it), itself
+     * included, by name; empty when it has neither a parent nor subsidiaries.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<GroupMember> companyGroup(UUID partnerId) {
+        List<PartnerQueries.GroupMember> group = queries.companyGroup(partnerId);
+        return group.size() < 2 ? List.of() : group.stream().map(m -> new GroupMember(m.id(), m.name())).toList();
+    }
+
+    /** One member of a related-company group, as a partner's view lists it. */
+    public record GroupMember(UUID id, String name) {
+    }
+
+    /** The names of these partners, by id, for responses that name a partner by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        return queries.names(ids);
     }
 
     /**
@@ -153,16 +192,36 @@ public class PartnerService {
             throw InvalidInput.field("status", "a partner cannot go back to PROSPECT");
         }
         LocalDate effective = command.effectiveDate() == null ? LocalDate.now(clock) : command.effectiveDate();
+        move(partner, next, effective, command.reason());
+        return partner;
+    }
+
+    /**
+     * Lifecycle follows membership ({@link LifecycleRules}): called by the membership service, in its
+     * transaction with the partner row locked, whenever a membership's status changed from {@code before}
+     * (null: it had none) to {@code after}. Publishes partner-lapsed, partner-reactivated or (a prospect
+     * becoming active) partner-changed, as a manual change would.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<LifecycleStatus> followMembership(UUID partnerId, MembershipStatus before, MembershipStatus after,
+            LocalDate effective, String reason) {
+        Partner partner = get(partnerId);
+        Optional<LifecycleStatus> next = LifecycleRules.follow(partner.lifecycleStatus, before, after);
+        next.ifPresent(status -> move(partner, status, effective, reason));
+        return next;
+    }
+
+    private void move(Partner partner, LifecycleStatus next, LocalDate effective, String reason) {
+        LifecycleStatus previous = partner.lifecycleStatus;
         partner.lifecycleStatus = next;
         Partner.getEntityManager().flush();
         if (next == LifecycleStatus.LAPSED) {
-            events.lapsed(partner, previous, effective, command.reason());
+            events.lapsed(partner, previous, effective, reason);
         } else if (next == LifecycleStatus.ACTIVE && previous != LifecycleStatus.PROSPECT) {
-            events.reactivated(partner, previous, effective, command.reason());
+            events.reactivated(partner, previous, effective, reason);
         } else {
             events.changed(partner);
         }
-        return partner;
     }
 
     private Partner changed(Partner partner) {

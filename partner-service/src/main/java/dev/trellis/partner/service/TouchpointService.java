@@ -5,13 +5,16 @@ import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.messaging.out.TouchpointEvents;
+import dev.trellis.partner.persistence.AffiliationQueries;
 import dev.trellis.partner.persistence.ExecutiveAttendees;
 import dev.trellis.partner.persistence.TouchpointQueries;
 import dev.trellis.partner.service.command.LogTouchpoint;
 import dev.trellis.partner.service.command.NewNextStep;
 import dev.trellis.partner.service.command.TouchpointChanges;
+import dev.trellis.platform.domain.BrokenRule;
 import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.domain.RuleViolation;
 import dev.trellis.platform.domain.Versions;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
@@ -23,10 +26,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Touchpoints with partners and the next steps agreed at them. Only staff roles reach them (the resources
@@ -35,15 +42,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class TouchpointService {
     private final ExecutiveAttendees executives;
+    private final AffiliationQueries affiliations;
     private final TouchpointEvents events;
     private final TouchpointQueries queries;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    public TouchpointService(ExecutiveAttendees executives, TouchpointEvents events, TouchpointQueries queries,
-            Clock clock) {
+    public TouchpointService(ExecutiveAttendees executives, AffiliationQueries affiliations, TouchpointEvents events,
+            TouchpointQueries queries, StaffDirectory staff, Clock clock) {
         this.executives = executives;
+        this.affiliations = affiliations;
         this.events = events;
         this.queries = queries;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -59,6 +70,7 @@ public class TouchpointService {
         if (Partner.findById(partnerId) == null) {
             throw NotFound.of("Partner", partnerId);
         }
+        staff.seen(caller);
         requireNotFuture(command.occurredOn());
         Touchpoint touchpoint = new Touchpoint();
         touchpoint.id = UUID.randomUUID();
@@ -69,13 +81,14 @@ public class TouchpointService {
         touchpoint.notes = blankToNull(command.notes());
         touchpoint.loggedBy = loggedBy;
         List<UUID> attendees = distinct(command.attendeeContactIds());
-        requireNoneErased(attendees);
+        requireAttendees(partnerId, touchpoint.occurredOn, command.attendeeContactIds(), attendees, Set.copyOf(attendees),
+                false);
         touchpoint.replaceContacts(attendees);
         touchpoint.replaceStaff(usernames(command.attendeeStaff()));
         touchpoint.executive = executive(touchpoint);
         List<NewNextStep> steps = command.nextSteps() == null ? List.of() : command.nextSteps();
         for (int i = 0; i < steps.size(); i++) {
-            touchpoint.nextSteps.add(newStep(touchpoint, steps.get(i), "nextSteps[" + i + "].dueOn"));
+            touchpoint.nextSteps.add(newStep(touchpoint, steps.get(i), "nextSteps[" + i + "]."));
         }
         touchpoint.persist();
         events.logged(touchpoint);
@@ -113,6 +126,7 @@ public class TouchpointService {
         Versions.requireMatch(ifMatch, touchpoint.version);
         TouchpointChanges changes = patch.value();
         boolean recompute = false;
+        boolean dateChanged = false;
         if (patch.has("occurredOn")) {
             LocalDate occurredOn = present(changes.occurredOn(), "occurredOn");
             if (!occurredOn.equals(touchpoint.occurredOn)) {
@@ -124,6 +138,7 @@ public class TouchpointService {
                         });
                 touchpoint.occurredOn = occurredOn;
                 recompute = true;
+                dateChanged = true;
             }
         }
         if (patch.has("type")) {
@@ -135,13 +150,18 @@ public class TouchpointService {
         if (patch.has("notes")) {
             touchpoint.notes = blankToNull(changes.notes());
         }
+        List<UUID> present = touchpoint.contactIds();
         if (patch.has("attendeeContactIds")) {
             List<UUID> attendees = distinct(changes.attendeeContactIds());
-            // Attendees already on the touchpoint stay even if erased since; only new ones are checked.
-            List<UUID> present = touchpoint.contactIds();
-            requireNoneErased(attendees.stream().filter(contact -> !present.contains(contact)).toList());
+            // Attendees already on the touchpoint stay even if erased since; new ones are checked in full, and
+            // those who stay only against a new date.
+            Set<UUID> added = attendees.stream().filter(contact -> !present.contains(contact)).collect(Collectors.toSet());
+            requireAttendees(touchpoint.partnerId, touchpoint.occurredOn, changes.attendeeContactIds(), attendees, added,
+                    dateChanged);
             touchpoint.replaceContacts(attendees);
             recompute = true;
+        } else if (dateChanged) {
+            requireAttendees(touchpoint.partnerId, touchpoint.occurredOn, present, present, Set.of(), true);
         }
         if (patch.has("attendeeStaff")) {
             touchpoint.replaceStaff(usernames(changes.attendeeStaff()));
@@ -156,19 +176,20 @@ public class TouchpointService {
     @Transactional
     public NextStep addNextStep(UUID touchpointId, NewNextStep command) {
         Touchpoint touchpoint = find(touchpointId);
-        NextStep step = newStep(touchpoint, command, "dueOn");
+        NextStep step = newStep(touchpoint, command, "");
         touchpoint.nextSteps.add(step);
         step.persist();
         return step;
     }
 
-    private NextStep newStep(Touchpoint touchpoint, NewNextStep command, String dueField) {
-        requireDueNotBefore(command.dueOn(), touchpoint.occurredOn, dueField);
+    /** @param prefix what the request calls the step's fields before their names: "" or "nextSteps[2]." */
+    private NextStep newStep(Touchpoint touchpoint, NewNextStep command, String prefix) {
+        requireDueNotBefore(command.dueOn(), touchpoint.occurredOn, prefix + "dueOn");
         NextStep step = new NextStep();
         step.id = UUID.randomUUID();
         step.touchpoint = touchpoint;
-        step.description = required(command.description(), "description");
-        step.owner = username(command.owner());
+        step.description = required(command.description(), prefix + "description");
+        step.owner = staff.requireKnown(command.owner(), prefix + "owner");
         step.dueOn = command.dueOn();
         return step;
     }
@@ -206,11 +227,56 @@ public class TouchpointService {
         }
     }
 
-    /** An erased contact attends nothing new: its record is kept for the meetings it already attended. */
-    private static void requireNoneErased(List<UUID> contactIds) {
-        if (!contactIds.isEmpty() && Contact.count("id in ?1 and erasedAt is not null", contactIds) > 0) {
-            throw InvalidInput.field("attendeeContactIds", "names an erased contact");
+    /**
+     * The contact attendees of a touchpoint are people of its partner on its day. Each contact in
+     * {@code checked} must exist and not be erased (an erased contact attends nothing new; its record is kept
+     * for the meetings it already attended): else a 400 naming {@code attendeeContactIds[i]}. Each of those,
+     * and with {@code allOnDate} every attendee not erased, must have been affiliated with the partner
+     * (any role) on {@code on}: else a 422 {@code attendee-not-affiliated} naming each attendee at fault.
+     *
+     * @param requested the list as the request sent it, for the indexes; null if none was sent
+     * @param attendees the attendees the touchpoint will have, without repeats
+     */
+    private void requireAttendees(UUID partnerId, LocalDate on, List<UUID> requested, List<UUID> attendees,
+            Set<UUID> checked, boolean allOnDate) {
+        if (attendees.isEmpty()) {
+            return;
         }
+        Map<UUID, Contact> found = new HashMap<>();
+        Contact.<Contact>list("id in ?1", attendees).forEach(c -> found.put(c.id, c));
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        for (UUID id : attendees) {
+            if (!checked.contains(id)) {
+                continue;
+            }
+            Contact contact = found.get(id);
+            if (contact == null) {
+                errors.add(new InvalidInput.FieldError(attendeeField(requested, id), "names no contact"));
+            } else if (contact.erased()) {
+                errors.add(new InvalidInput.FieldError(attendeeField(requested, id), "names an erased contact"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.fields(errors);
+        }
+        Set<UUID> affiliated = affiliations.affiliatedOn(partnerId, attendees, on);
+        List<BrokenRule> broken = new ArrayList<>();
+        for (UUID id : attendees) {
+            Contact contact = found.get(id);
+            boolean check = checked.contains(id) || (allOnDate && contact != null && !contact.erased());
+            if (check && !affiliated.contains(id)) {
+                broken.add(new BrokenRule("attendee-not-affiliated", attendeeField(requested, id) + " (" + id
+                        + ") was not affiliated with the touchpoint's partner on " + on));
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new RuleViolation("attendee-not-affiliated", "Attendee not of this partner", broken);
+        }
+    }
+
+    private static String attendeeField(List<UUID> requested, UUID id) {
+        int index = requested == null ? -1 : requested.indexOf(id);
+        return index < 0 ? "attendeeContactIds" : "attendeeContactIds[" + index + "]";
     }
 
     /** A merge patch's value for a field that cannot be cleared. */

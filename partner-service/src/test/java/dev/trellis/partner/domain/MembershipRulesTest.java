@@ -250,6 +250,38 @@ class MembershipRulesTest {
         assertEquals(d("2025-12-31"), rules.autoRenewal(auto, d("2025-03-01"), 12).orElseThrow().termEnd());
     }
 
+    /** Read without a sweep: an auto-renewing membership rolls into its next term at term end, never into grace. */
+    @Test
+    void anAutoRenewingMembershipIsCurrentTheDayAfterItsEndDateWithoutASweep() {
+        MembershipTerms auto = rules.start("GOLD", d("2025-01-01"), d("2025-12-31"), true, 30);
+        assertEquals(CURRENT, rules.status(auto, d("2026-01-01")));
+        assertEquals(CURRENT, rules.status(auto, d("2026-01-31")), "never in grace");
+        assertEquals(CURRENT, rules.status(auto, d("2029-06-01")), "never expired");
+    }
+
+    @Test
+    void anAutoRenewingMembershipStartedLessThanTheNewMonthsAgoIsStillNewAfterAShortTerm() {
+        MembershipTerms shortAuto = rules.start("GOLD", d("2025-01-01"), d("2025-01-31"), true, 30);
+        assertEquals(NEW, rules.status(shortAuto, d("2025-02-15")));
+        assertEquals(CURRENT, rules.status(shortAuto, d("2025-04-01")));
+    }
+
+    @Test
+    void asOfADayAnAutoRenewingMembershipShowsTheTermThatDayFallsIn() {
+        MembershipTerms auto = rules.start("GOLD", d("2025-01-01"), d("2025-12-31"), true, 30);
+        assertEquals(d("2025-12-31"), rules.asOf(auto, d("2025-12-31"), 12).termEnd());
+        assertEquals(d("2026-12-31"), rules.asOf(auto, d("2026-01-01"), 12).termEnd());
+        assertEquals(d("2027-12-31"), rules.asOf(auto, d("2027-03-01"), 12).termEnd());
+        assertEquals(d("2025-12-31"), rules.asOf(year2025, d("2026-03-01"), 12).termEnd(), "no auto-renew: as it is");
+    }
+
+    @Test
+    void asOfADaySettlesATierChangeThatHasTakenEffect() {
+        MembershipTerms changed = rules.changeTier(year2025, d("2025-02-01"), "PLATINUM", d("2025-06-01"));
+        assertEquals("GOLD", rules.asOf(changed, d("2025-05-31"), 12).tier());
+        assertEquals("PLATINUM", rules.asOf(changed, d("2025-06-01"), 12).tier());
+    }
+
     @Test
     void withoutAutoRenewNothingIsRenewedAutomatically() {
         assertTrue(rules.autoRenewal(year2025, d("2026-01-01"), 12).isEmpty());

@@ -4,13 +4,16 @@ import dev.trellis.partner.domain.Affiliation;
 import dev.trellis.partner.domain.AffiliationRole;
 import dev.trellis.partner.domain.AffiliationSource;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
-/** An affiliation as staff see it. */
-public record AffiliationResponse(UUID id, UUID contactId, UUID partnerId, AffiliationRole role, LocalDate startDate,
-        LocalDate endDate, AffiliationSource source) {
+/** An affiliation as staff see it, naming the partner too. */
+public record AffiliationResponse(UUID id, UUID contactId, UUID partnerId, String partnerName, AffiliationRole role,
+        LocalDate startDate, LocalDate endDate, AffiliationSource source) {
 
-    public static AffiliationResponse of(Affiliation a) {
-        return new AffiliationResponse(a.id, a.contactId, a.partnerId, a.role, a.startDate, a.endDate, a.source);
+    /** @param partnerNames partner names by id ({@code PartnerService.names}) */
+    public static AffiliationResponse of(Affiliation a, Map<UUID, String> partnerNames) {
+        return new AffiliationResponse(a.id, a.contactId, a.partnerId, Names.of(partnerNames, a.partnerId), a.role,
+                a.startDate, a.endDate, a.source);
     }
 }

@@ -23,18 +23,26 @@ public record ContactResponse(UUID id, String firstName, String lastName, String
         List<ConsentResponse> consents, List<ConsentResponse> consentHistory, Instant erasedAt, Instant createdAt,
         Instant updatedAt) {
 
-    /** @param today the day that tells current from past affiliations */
-    public static ContactResponse of(ContactDetails details, LocalDate today) {
+    /**
+     * @param today        the day that tells current from past affiliations; an erased contact has none current
+     * @param partnerNames partner names by id, for the affiliations
+     */
+    public static ContactResponse of(ContactDetails details, LocalDate today, Map<UUID, String> partnerNames) {
         Contact c = details.contact();
         List<Affiliation> affiliations = details.affiliations();
         Map<ConsentPurpose, Consent> latest = new LinkedHashMap<>();
         details.consents().stream().sorted(Comparator.comparing((Consent s) -> s.recordedAt))
                 .forEach(s -> latest.put(s.purpose, s));
         return new ContactResponse(c.id, c.firstName, c.lastName, c.email, c.phone, c.jobTitle,
-                affiliations.stream().filter(a -> !a.period().endedBefore(today)).map(AffiliationResponse::of).toList(),
-                affiliations.stream().filter(a -> a.period().endedBefore(today)).map(AffiliationResponse::of).toList(),
+                affiliations.stream().filter(a -> !past(c, a, today)).map(a -> AffiliationResponse.of(a, partnerNames)).toList(),
+                affiliations.stream().filter(a -> past(c, a, today)).map(a -> AffiliationResponse.of(a, partnerNames)).toList(),
                 latest.values().stream().sorted(Comparator.comparing((Consent s) -> s.purpose))
                         .map(ConsentResponse::of).toList(),
                 details.consents().stream().map(ConsentResponse::of).toList(), c.erasedAt, c.createdAt, c.updatedAt);
+    }
+
+    /** Ended before today, or of an erased contact: erasure ended them all (on its day, at the latest). */
+    private static boolean past(Contact c, Affiliation a, LocalDate today) {
+        return c.erased() || a.period().endedBefore(today);
     }
 }

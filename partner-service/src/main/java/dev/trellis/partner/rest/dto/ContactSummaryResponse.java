@@ -9,9 +9,9 @@ import java.util.UUID;
 public record ContactSummaryResponse(UUID id, String firstName, String lastName, String email, String phone,
         String jobTitle, List<AffiliationResponse> currentAffiliations) {
 
-    public static ContactSummaryResponse of(ContactDetails details) {
+    public static ContactSummaryResponse of(ContactDetails details, java.util.Map<UUID, String> partnerNames) {
         Contact c = details.contact();
         return new ContactSummaryResponse(c.id, c.firstName, c.lastName, c.email, c.phone, c.jobTitle,
-                details.affiliations().stream().map(AffiliationResponse::of).toList());
+                details.affiliations().stream().map(a -> AffiliationResponse.of(a, partnerNames)).toList());
     }
 }

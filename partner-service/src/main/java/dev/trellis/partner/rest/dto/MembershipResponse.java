@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A membership as of one day: the tier in effect that day, a tier change still to come, and the status
- * derived from the dates.
+ * A membership as of one day: the tier in effect that day, a tier change still to come, the term that day
+ * falls in (an auto-renewing membership has rolled over at its term end) and the status derived from the dates.
  */
 public record MembershipResponse(UUID id, UUID partnerId, String tier, PendingTierChange pendingTierChange,
         LocalDate termStart, LocalDate termEnd, boolean autoRenew, int graceDays, MembershipStatus status,
@@ -18,8 +18,9 @@ public record MembershipResponse(UUID id, UUID partnerId, String tier, PendingTi
     public record PendingTierChange(String tier, LocalDate effectiveDate) {
     }
 
-    public static MembershipResponse of(Membership membership, MembershipRules rules, LocalDate on) {
-        MembershipTerms terms = membership.terms();
+    /** @param terms the membership's terms as they stand on {@code on} ({@code MembershipService.termsOn}) */
+    public static MembershipResponse of(Membership membership, MembershipTerms terms, MembershipRules rules,
+            LocalDate on) {
         PendingTierChange pending = rules.pendingOn(terms, on)
                 .map(t -> new PendingTierChange(t.pendingTier(), t.pendingTierEffective())).orElse(null);
         return new MembershipResponse(membership.id, membership.partnerId, rules.tierOn(terms, on), pending,

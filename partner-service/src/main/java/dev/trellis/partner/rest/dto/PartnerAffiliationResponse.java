@@ -6,13 +6,15 @@ import dev.trellis.partner.service.AffiliationService;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One affiliation in a partner's list, with the person's name. */
-public record PartnerAffiliationResponse(UUID id, UUID contactId, String firstName, String lastName,
-        AffiliationRole role, LocalDate startDate, LocalDate endDate, AffiliationSource source) {
+/** One affiliation in a partner's list, with the person's name and the partner's. */
+public record PartnerAffiliationResponse(UUID id, UUID contactId, String contactName, String firstName,
+        String lastName, UUID partnerId, String partnerName, AffiliationRole role, LocalDate startDate,
+        LocalDate endDate, AffiliationSource source) {
 
-    public static PartnerAffiliationResponse of(AffiliationService.PartnerAffiliation row) {
+    public static PartnerAffiliationResponse of(AffiliationService.PartnerAffiliation row, String partnerName) {
         var a = row.affiliation();
-        return new PartnerAffiliationResponse(a.id, a.contactId, row.contact().firstName, row.contact().lastName,
-                a.role, a.startDate, a.endDate, a.source);
+        var c = row.contact();
+        return new PartnerAffiliationResponse(a.id, a.contactId, Names.displayName(c.firstName, c.lastName),
+                c.firstName, c.lastName, a.partnerId, partnerName, a.role, a.startDate, a.endDate, a.source);
     }
 }

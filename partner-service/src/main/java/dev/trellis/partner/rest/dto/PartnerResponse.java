@@ -1,18 +1,42 @@
 package dev.trellis.partner.rest.dto;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Partner;
+import dev.trellis.partner.service.PartnerService;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A partner's profile, as staff and the partner itself see it (it holds nothing internal). */
+/**
+ * A partner's profile, as staff and the partner itself see it (it holds nothing internal). A single
+ * partner's view (read, create, change, {@code /me}) also lists its related-company group; list items
+ * leave {@code companyGroup} out.
+ */
 public record PartnerResponse(UUID id, String name, String legalName, String website, List<String> emailDomains,
         String description, String logoUrl, String country, UUID parentPartnerId, LifecycleStatus lifecycleStatus,
+        @Schema(description = "Every partner of its related-company group (the top of the parent chain and all "
+                + "below it), itself included, by name; empty when it has neither a parent nor subsidiaries. "
+                + "Left out of list items.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<GroupMember> companyGroup,
         Instant createdAt, Instant updatedAt) {
 
+    /** A member of the related-company group. */
+    public record GroupMember(UUID id, String name) {
+        static GroupMember of(PartnerService.GroupMember member) {
+            return new GroupMember(member.id(), member.name());
+        }
+    }
+
+    /** A list item: without the group. */
     public static PartnerResponse of(Partner p) {
+        return of(p, null);
+    }
+
+    public static PartnerResponse of(Partner p, List<PartnerService.GroupMember> group) {
         return new PartnerResponse(p.id, p.name, p.legalName, p.website, List.copyOf(p.emailDomains), p.description,
-                p.logoUrl, p.country, p.parentPartnerId, p.lifecycleStatus, p.createdAt, p.updatedAt);
+                p.logoUrl, p.country, p.parentPartnerId, p.lifecycleStatus,
+                group == null ? null : group.stream().map(GroupMember::of).toList(), p.createdAt, p.updatedAt);
     }
 }

@@ -5,20 +5,34 @@ import dev.trellis.partner.domain.TouchpointType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * A touchpoint as staff see it, internal notes included. Only staff roles can reach the routes that return
- * it; nothing a partner can read is built from this record.
+ * A touchpoint as staff see it, internal notes included, naming its partner and contact attendees too. Only
+ * staff roles can reach the routes that return it; nothing a partner can read is built from this record.
  */
-public record TouchpointResponse(UUID id, UUID partnerId, LocalDate occurredOn, TouchpointType type, String summary,
-        String notes, boolean executive, List<UUID> attendeeContactIds, List<String> attendeeStaff,
-        List<NextStepResponse> nextSteps, String loggedBy, Instant createdAt, Instant updatedAt) {
+public record TouchpointResponse(UUID id, UUID partnerId, String partnerName, LocalDate occurredOn, TouchpointType type,
+        String summary, String notes, boolean executive, List<UUID> attendeeContactIds,
+        List<Attendee> attendeeContacts, List<String> attendeeStaff, List<NextStepResponse> nextSteps, String loggedBy,
+        Instant createdAt, Instant updatedAt) {
 
-    public static TouchpointResponse of(Touchpoint touchpoint, LocalDate today) {
-        return new TouchpointResponse(touchpoint.id, touchpoint.partnerId, touchpoint.occurredOn, touchpoint.type,
-                touchpoint.summary, touchpoint.notes, touchpoint.executive, touchpoint.contactIds(),
-                touchpoint.staffUsernames(), touchpoint.nextSteps.stream().map(s -> NextStepResponse.of(s, today)).toList(),
+    /** A contact attendee, by id and display name ("Erased contact" once erased). */
+    public record Attendee(UUID id, String name) {
+    }
+
+    /**
+     * @param partnerNames partner names by id ({@code PartnerService.names})
+     * @param contactNames contact display names by id ({@code ContactService.displayNames})
+     */
+    public static TouchpointResponse of(Touchpoint touchpoint, LocalDate today, Map<UUID, String> partnerNames,
+            Map<UUID, String> contactNames) {
+        List<UUID> contacts = touchpoint.contactIds();
+        return new TouchpointResponse(touchpoint.id, touchpoint.partnerId, Names.of(partnerNames, touchpoint.partnerId),
+                touchpoint.occurredOn, touchpoint.type, touchpoint.summary, touchpoint.notes, touchpoint.executive,
+                contacts, contacts.stream().map(id -> new Attendee(id, Names.of(contactNames, id))).toList(),
+                touchpoint.staffUsernames(),
+                touchpoint.nextSteps.stream().map(s -> NextStepResponse.of(s, today, partnerNames)).toList(),
                 touchpoint.loggedBy, touchpoint.createdAt, touchpoint.updatedAt);
     }
 }

@@ -1,0 +1,15 @@
+package dev.trellis.partner.rest.dto;
+
+import dev.trellis.partner.domain.KeyContactRole;
+import dev.trellis.partner.service.KeyContactService;
+import java.util.UUID;
+
+/** A key contact of a membership: the role and the person, by id and by name. */
+public record KeyContactResponse(KeyContactRole role, UUID contactId, String contactName, String firstName,
+        String lastName, String email) {
+
+    public static KeyContactResponse of(KeyContactService.Named named) {
+        return new KeyContactResponse(named.role(), named.contactId(), Names.displayName(named.firstName(),
+                named.lastName()), named.firstName(), named.lastName(), named.email());
+    }
+}
