@@ -55,7 +55,11 @@ class RoleMatrixTest {
                 new Row("GET", m + "/resolutions/" + UUID.randomUUID(), null, 401, 404, 404, 403),
                 new Row("POST", m + "/resolutions", "{}", 401, 403, 400, 403),
                 new Row("POST", m + "/close", "{}", 401, 403, 409, 403),
-                new Row("GET", b + "/calendar.ics", null, 401, 200, 200, 403));
+                new Row("GET", b + "/calendar.ics", null, 401, 200, 200, 200),
+                new Row("GET", b + "/calendar-feeds", null, 401, 200, 200, 200),
+                new Row("GET", b + "/calendar-feeds/" + UUID.randomUUID(), null, 401, 404, 404, 404),
+                new Row("DELETE", b + "/calendar-feeds/" + UUID.randomUUID(), null, 401, 404, 404, 404),
+                new Row("GET", "/api/boards/calendar-feeds/no-such-secret.ics", null, 404, 404, 404, 404));
         List<String> wrong = new ArrayList<>();
         for (Row row : table) {
             check(wrong, row, "anonymous", null, row.anonymous());

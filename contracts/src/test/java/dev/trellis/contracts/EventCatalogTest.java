@@ -233,7 +233,8 @@ class EventCatalogTest {
     // ---------------------------------------------------------------- schema vs record
 
     private static void assertObjectSchemaDescribes(Class<?> record, JsonNode schema, String where) {
-        assertEquals("object", schema.path("type").asText(), where + ": type");
+        Set<String> types = schema.path("type").isArray() ? textValues(schema.path("type")) : Set.of(schema.path("type").asText());
+        assertTrue(types.equals(Set.of("object")) || types.equals(Set.of("object", "null")), where + ": type " + types);
         assertTrue(schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean(),
                 where + ": additionalProperties must be false");
         Set<String> components = Arrays.stream(record.getRecordComponents())
@@ -288,6 +289,9 @@ class EventCatalogTest {
             } else {
                 fail(where + ": unsupported list element " + element);
             }
+        } else if (type.isRecord()) {
+            assertEquals(Set.of("object"), nonNull, where);
+            assertObjectSchemaDescribes(type, property, where);
         } else {
             fail(where + ": " + type.getName() + " is not a contract type (use UUID, String, LocalDate, Instant,"
                     + " boolean, int, an enum, a List or a record)");

@@ -43,6 +43,7 @@ class RoleMatrixIT {
             row("GET /api/partners/{A}", 401, OK, OK, OK, 403),
             row("PATCH /api/partners/{A}", 401, OK, 403, 403, 403),
             row("POST /api/partners/{A}/lifecycle-changes", 401, OK, OK, 403, 403),
+            row("GET /api/partners/members-per-tier", 401, OK, OK, 403, 403),
             row("GET /api/partners/me", 401, 403, 403, OK, OK),
             row("PATCH /api/partners/me", 401, 403, 403, OK, OK),
             row("GET /api/partners/me/contacts", 401, 403, 403, OK, OK),
@@ -108,7 +109,13 @@ class RoleMatrixIT {
             row("GET /api/boards/{board}/meetings/{meeting}/resolutions", 401, OK, OK, 403, 403),
             row("POST /api/boards/{board}/meetings/{none}/resolutions", 401, 403, OK, 403, 403),
             row("POST /api/boards/{board}/meetings/{none}/close", 401, 403, OK, 403, 403),
-            row("GET /api/boards/{board}/calendar.ics", 401, OK, OK, 403, 403),
+            row("GET /api/boards/{board}/calendar.ics", 401, OK, OK, OK, OK),
+            // Private calendar feeds: each caller lists and revokes their own (staff all); making one is in CalendarFeedIT,
+            // since a write here must change nothing. The secret address needs no token; a wrong one is a 404 for all.
+            row("GET /api/boards/{board}/calendar-feeds", 401, OK, OK, OK, OK),
+            row("GET /api/boards/{board}/calendar-feeds/{none}", 401, OK, OK, OK, OK),
+            row("DELETE /api/boards/{board}/calendar-feeds/{none}", 401, OK, OK, OK, OK),
+            row("GET /api/boards/calendar-feeds/{none}.ics", 404, 404, 404, 404, 404),
             // event-service: events, feeds and user groups are public to read
             row("GET /api/events", OK, OK, OK, OK, OK),
             row("POST /api/events", 401, OK, 403, 403, 403),

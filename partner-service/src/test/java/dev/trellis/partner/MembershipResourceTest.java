@@ -242,6 +242,57 @@ class MembershipResourceTest {
     }
 
     @Test
+    void theTierChangeEventCarriesTheTermsEveryServiceReadsTheMembershipBy() {
+        UUID partner = newPartner();
+        String etag = started(partner, "GOLD", today.minusMonths(6), today.plusMonths(6), false, 30);
+        LocalDate effective = today.plusDays(10);
+        staff().header("If-Match", etag).body(Map.of("tier", "SILVER", "effectiveDate", effective.toString()))
+                .post(url(partner) + "/tier-changes").then().statusCode(200);
+        String data = lastEventData(partner);
+        Assertions.assertTrue(data.contains("\"terms\":{") && data.contains("\"pendingTier\":\"SILVER\"")
+                && data.contains("\"pendingTierEffective\":\"" + effective + "\""), data);
+        Assertions.assertTrue(data.matches(".*\"terms\":\\{[^}]*\"tier\":\"GOLD\".*"), data);
+    }
+
+    @Test
+    void membersPerTierCountATierChangeFromItsEffectiveDateOnly() {
+        LocalDate effective = today.plusDays(10);
+        Map<String, Integer> before = membersPerTier(effective.minusDays(1));
+        Map<String, Integer> beforeOnEffective = membersPerTier(effective);
+        UUID partner = newPartner();
+        String etag = started(partner, "GOLD", today.minusMonths(6), today.plusMonths(6), false, 30);
+        staff().header("If-Match", etag).body(Map.of("tier", "SILVER", "effectiveDate", effective.toString()))
+                .post(url(partner) + "/tier-changes").then().statusCode(200);
+        Map<String, Integer> after = membersPerTier(effective.minusDays(1));
+        Map<String, Integer> afterOnEffective = membersPerTier(effective);
+        Assertions.assertEquals(before.get("GOLD") + 1, after.get("GOLD"));
+        Assertions.assertEquals(before.get("SILVER"), after.get("SILVER"));
+        Assertions.assertEquals(beforeOnEffective.get("GOLD"), afterOnEffective.get("GOLD"));
+        Assertions.assertEquals(beforeOnEffective.get("SILVER") + 1, afterOnEffective.get("SILVER"));
+        // A lapsed partner is no member, whatever its membership says.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update partner set lifecycle_status = 'LAPSED' where id = :id")
+                .setParameter("id", partner).executeUpdate());
+        Assertions.assertEquals(before.get("GOLD"), membersPerTier(effective.minusDays(1)).get("GOLD"));
+    }
+
+    @Test
+    void membersPerTierAreForStaffAndTakeADate() {
+        as(TestTokens.communityTeam()).get("/api/partners/members-per-tier").then().statusCode(200)
+                .body("asOf", equalTo(today.toString())).body("tiers.tier", org.hamcrest.Matchers.hasItems("PLATINUM", "GOLD", "SILVER"));
+        as(TestTokens.partnerA()).get("/api/partners/members-per-tier").then().statusCode(403);
+        staff().queryParam("on", "next-week").get("/api/partners/members-per-tier").then().statusCode(400)
+                .body("errors.field", hasItem("on"));
+    }
+
+    private static Map<String, Integer> membersPerTier(LocalDate on) {
+        List<Map<String, Object>> tiers = staff().queryParam("on", on.toString()).get("/api/partners/members-per-tier")
+                .then().statusCode(200).extract().jsonPath().getList("tiers");
+        Map<String, Integer> counts = new HashMap<>();
+        tiers.forEach(t -> counts.put((String) t.get("tier"), (Integer) t.get("members")));
+        return counts;
+    }
+
+    @Test
     void aTierChangeEffectiveTodayAppliesAtOnce() {
         UUID partner = newPartner();
         String etag = started(partner, "GOLD", today.minusMonths(6), today.plusMonths(6), false, 30);

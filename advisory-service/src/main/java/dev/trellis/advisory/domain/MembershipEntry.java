@@ -2,6 +2,7 @@ package dev.trellis.advisory.domain;
 
 import dev.trellis.advisory.domain.policy.MembershipHistory;
 import dev.trellis.advisory.domain.policy.MembershipStatus;
+import dev.trellis.contracts.partner.MembershipTerms;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,9 +18,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "membership_history")
 public class MembershipEntry extends PanacheEntityBase {
-    /** Kinds of change partner-service sends (its MembershipChangeKind), and {@link #ASSUMED}. */
-    public static final String TIER_CHANGED = "TIER_CHANGED";
-    public static final String STARTED = "STARTED";
     /** Not from an event: the demo data's assumption, or what the read model knew before dates were kept. */
     public static final String ASSUMED = "ASSUMED";
 
@@ -53,6 +51,35 @@ public class MembershipEntry extends PanacheEntityBase {
     public Instant recordedAt;
     @Column(nullable = false)
     public boolean assumed;
+    /** The membership's terms after the change ({@link MembershipTerms}); null for a change not known by its dates. */
+    @Column(name = "terms_tier")
+    public String termsTier;
+    @Column(name = "pending_tier")
+    public String pendingTier;
+    @Column(name = "pending_tier_effective")
+    public LocalDate pendingTierEffective;
+
+    /** The membership's terms after this change; null when it is not known by its dates. */
+    public MembershipTerms terms() {
+        boolean dated = termStart != null && termEnd != null && !termEnd.isBefore(termStart);
+        if (!dated || termsTier == null || (pendingTier == null) != (pendingTierEffective == null)) {
+            return null;
+        }
+        return new MembershipTerms(termsTier, pendingTier, pendingTierEffective, termStart, termEnd, autoRenew, graceDays);
+    }
+
+    /** Records {@code terms} as the membership after this change. */
+    public void terms(MembershipTerms terms) {
+        termsTier = terms == null ? null : terms.tier();
+        pendingTier = terms == null ? null : terms.pendingTier();
+        pendingTierEffective = terms == null ? null : terms.pendingTierEffective();
+        if (terms != null) {
+            termStart = terms.termStart();
+            termEnd = terms.termEnd();
+            graceDays = terms.graceDays();
+            autoRenew = terms.autoRenew();
+        }
+    }
 
     /** This change as the membership rules read it. */
     public MembershipHistory.Change asChange() {
@@ -64,8 +91,6 @@ public class MembershipEntry extends PanacheEntityBase {
                 reported = null;
             }
         }
-        boolean dated = termStart != null && termEnd != null && !termEnd.isBefore(termStart);
-        return new MembershipHistory.Change(seq, effectiveDate, tier, dated ? termStart : null, dated ? termEnd : null, graceDays,
-                autoRenew, reported);
+        return new MembershipHistory.Change(seq, terms(), tier, reported);
     }
 }

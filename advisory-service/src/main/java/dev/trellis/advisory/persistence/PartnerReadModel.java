@@ -10,6 +10,7 @@ import dev.trellis.advisory.domain.policy.MembershipHistory;
 import dev.trellis.advisory.domain.policy.MembershipStatus;
 import dev.trellis.advisory.domain.policy.PartnerFacts;
 import dev.trellis.contracts.partner.MembershipChanged;
+import dev.trellis.contracts.partner.MembershipTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,34 +61,27 @@ public class PartnerReadModel {
     }
 
     /**
-     * membership-changed: one more change in the partner's history (see {@link MembershipHistory}). An
-     * assumed membership (demo data, or what was known before dates were kept) gives way to the first
-     * real one. partner-service replaces a tier change still pending when it records another, and a
-     * new membership replaces what the old one had pending: such changes, due after the day this one
-     * was recorded, are dropped.
+     * membership-changed: one more change in the partner's history, with the membership's terms after it (see
+     * {@link MembershipHistory}; an event sent before terms were carried is read against the terms before it).
+     * An assumed membership (demo data, or what was known before dates were kept) gives way to the first real one.
      */
     public void membership(MembershipChanged m, Instant at) {
         view(m.partnerId(), at);
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         MembershipEntry.delete("partnerId = ?1 and assumed = true", m.partnerId());
-        String change = m.change() == null ? "CHANGED" : m.change().name();
-        if (MembershipEntry.TIER_CHANGED.equals(change)) {
-            MembershipEntry.delete("partnerId = ?1 and change = ?2 and effectiveDate > ?3", m.partnerId(), MembershipEntry.TIER_CHANGED,
-                    recordedOn);
-        } else if (MembershipEntry.STARTED.equals(change) && m.membershipId() != null) {
-            MembershipEntry.delete("partnerId = ?1 and membershipId <> ?2 and effectiveDate > ?3", m.partnerId(), m.membershipId(),
-                    recordedOn);
-        }
+        MembershipTerms before = MembershipEntry.<MembershipEntry>find("partnerId = ?1 order by seq desc", m.partnerId())
+                .firstResultOptional().map(MembershipEntry::terms).orElse(null);
         MembershipEntry e = new MembershipEntry();
         e.partnerId = m.partnerId();
         e.membershipId = m.membershipId();
-        e.change = change;
+        e.change = m.change() == null ? "CHANGED" : m.change().name();
         e.tier = m.tier();
         e.reportedStatus = m.status() == null ? null : m.status().name();
         e.termStart = m.termStart();
         e.termEnd = m.termEnd();
         e.graceDays = m.graceDays();
         e.autoRenew = m.autoRenew();
+        e.terms(m.termsAfter(before, recordedOn));
         e.effectiveDate = m.effectiveDate() == null ? recordedOn : m.effectiveDate();
         e.recordedOn = recordedOn;
         e.recordedAt = at;

@@ -77,12 +77,18 @@ public class MeetingService {
      */
     @Transactional
     public Page<BoardMeeting> list(UUID boardId, Caller caller, PageRequest page) {
-        boards.get(boardId);
-        requireSeatedOrStaff(boardId, caller);
+        requireReadable(boardId, caller);
         return queries.page(boardId, page);
     }
 
-    /** All of a board's meetings, for its calendar feed. */
+    /** All of a board's meetings, for its calendar feed, for whom {@link #list} shows them. */
+    @Transactional
+    public List<BoardMeeting> all(UUID boardId, Caller caller) {
+        requireReadable(boardId, caller);
+        return all(boardId);
+    }
+
+    /** All of a board's meetings, for a calendar feed whose reader was checked. */
     @Transactional
     public List<BoardMeeting> all(UUID boardId) {
         boards.get(boardId);
@@ -115,17 +121,20 @@ public class MeetingService {
     /** One meeting, for whom {@link #list} shows it. */
     @Transactional
     public BoardMeeting get(UUID boardId, UUID meetingId, Caller caller) {
-        requireSeatedOrStaff(boardId, caller);
+        requireReadable(boardId, caller);
         return get(boardId, meetingId);
     }
 
     /**
      * A partner user reads the meetings of a board only while its organisation holds a seat on it.
      *
-     * @throws NotFound {@code Board} otherwise, so a board's existence is not confirmed to others
+     * @throws NotFound {@code Board} when there is no such board, and for a partner user without a seat, so a
+     *         board's existence is not confirmed to others
      * @throws dev.trellis.platform.domain.AccessDenied {@code no-partner} for a partner token without partner
      */
-    private void requireSeatedOrStaff(UUID boardId, Caller caller) {
+    @Transactional
+    public void requireReadable(UUID boardId, Caller caller) {
+        boards.get(boardId);
         if (caller.isStaff()) {
             return;
         }

@@ -11,5 +11,10 @@ public enum MembershipStatus {
     /** After the term end, within the grace period. */
     GRACE,
     /** After the grace period. */
-    EXPIRED
+    EXPIRED;
+
+    /** A member in good standing: new, current or in grace. */
+    public boolean member() {
+        return this == NEW || this == CURRENT || this == GRACE;
+    }
 }

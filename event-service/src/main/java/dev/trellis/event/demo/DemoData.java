@@ -1,8 +1,8 @@
 package dev.trellis.event.demo;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.domain.EventStatus;
-import dev.trellis.event.domain.MembershipTerms;
 import dev.trellis.event.domain.PartnerView;
 import dev.trellis.event.domain.RegistrationSource;
 import dev.trellis.event.domain.Sponsorship;
@@ -182,7 +182,7 @@ public class DemoData {
         if (lapsed) {
             start = end.minusYears(1).plusDays(1);
         }
-        return new MembershipTerms((String) p[3], start, end, 30, (Boolean) p[6], start);
+        return new MembershipTerms((String) p[3], null, null, start, end, (Boolean) p[6], 30);
     }
 
     /** A meetup {@code daysAgo} days ago with six people: four came, two did not. */

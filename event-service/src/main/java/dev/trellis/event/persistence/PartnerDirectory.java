@@ -1,7 +1,7 @@
 package dev.trellis.event.persistence;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.event.domain.ContactAffiliation;
-import dev.trellis.event.domain.MembershipTerms;
 import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
@@ -53,8 +53,8 @@ public class PartnerDirectory {
 
     /** The partner's membership states still in force on some day from their effective date on. */
     @Transactional
-    public List<MembershipTerms> memberships(UUID partnerId) {
-        return MembershipView.<MembershipView>list("partnerId", partnerId).stream().map(MembershipView::terms).toList();
+    public Optional<MembershipTerms> membership(UUID partnerId) {
+        return MembershipView.<MembershipView>find("partnerId", partnerId).firstResultOptional().map(MembershipView::terms);
     }
 
     /** Whether the read model has heard of this contact at all. */

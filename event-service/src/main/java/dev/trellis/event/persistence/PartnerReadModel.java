@@ -1,8 +1,8 @@
 package dev.trellis.event.persistence;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.event.domain.ContactAffiliation;
 import dev.trellis.event.domain.ErasedContact;
-import dev.trellis.event.domain.MembershipTerms;
 import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Writes of the partner read model (upserts), from partner-service's events and the demo data. */
@@ -65,25 +66,30 @@ public class PartnerReadModel {
         }
     }
 
-    /**
-     * A membership as a membership-changed event left it, in force from {@code terms.effectiveDate()}. It replaces
-     * every state of the partner it supersedes (taking effect on or after its own effective date); the earlier ones
-     * still apply until it takes effect.
-     */
+    /** The partner's membership terms as its latest membership-changed left them, if any. */
+    public Optional<MembershipTerms> membershipTerms(UUID partnerId) {
+        return MembershipView.<MembershipView>find("partnerId", partnerId).firstResultOptional().map(MembershipView::terms);
+    }
+
+    /** A membership as a membership-changed event left it: its terms replace the partner's earlier ones. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void membership(UUID partnerId, UUID membershipId, MembershipTerms terms, String change, Instant at) {
-        MembershipView.delete("partnerId = ?1 and effectiveDate >= ?2", partnerId, terms.effectiveDate());
-        MembershipView.flush();
-        MembershipView view = new MembershipView();
-        view.id = UUID.randomUUID();
-        view.partnerId = partnerId;
+    public void membership(UUID partnerId, UUID membershipId, MembershipTerms terms, LocalDate effectiveDate, String change,
+            Instant at) {
+        MembershipView view = MembershipView.<MembershipView>find("partnerId", partnerId).firstResultOptional().orElseGet(() -> {
+            MembershipView created = new MembershipView();
+            created.id = UUID.randomUUID();
+            created.partnerId = partnerId;
+            return created;
+        });
         view.membershipId = membershipId;
         view.tier = terms.tier();
+        view.pendingTier = terms.pendingTier();
+        view.pendingTierEffective = terms.pendingTierEffective();
         view.termStart = terms.termStart();
         view.termEnd = terms.termEnd();
         view.graceDays = terms.graceDays();
         view.autoRenew = terms.autoRenew();
-        view.effectiveDate = terms.effectiveDate();
+        view.effectiveDate = effectiveDate;
         view.change = change;
         view.receivedAt = at;
         view.persist();
@@ -93,7 +99,7 @@ public class PartnerReadModel {
     @Transactional(Transactional.TxType.REQUIRED)
     public void membershipIfNone(UUID partnerId, MembershipTerms terms) {
         if (MembershipView.count("partnerId", partnerId) == 0) {
-            membership(partnerId, UUID.randomUUID(), terms, "STARTED", Instant.EPOCH);
+            membership(partnerId, UUID.randomUUID(), terms, terms.termStart(), "STARTED", Instant.EPOCH);
         }
     }
 

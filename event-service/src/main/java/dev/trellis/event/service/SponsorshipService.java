@@ -1,7 +1,6 @@
 package dev.trellis.event.service;
 
-import dev.trellis.event.domain.MembershipStanding;
-import dev.trellis.event.domain.MembershipTerms;
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.event.domain.PartnerView;
 import dev.trellis.event.domain.Sponsorship;
 import dev.trellis.event.domain.SponsorshipStatus;
@@ -141,11 +140,10 @@ public class SponsorshipService {
                     ? who + " is not known to be an active partner"
                     : who + " is " + partner.get().lifecycleStatus + ", not an active partner, so it cannot sponsor"));
         }
-        List<MembershipTerms> history = partners.memberships(partnerId);
-        MembershipStanding standing = MembershipTerms.standing(history, day);
-        if (!standing.member()) {
-            broken.add(new BrokenRule("sponsor-not-member", who + " " + notMember(standing,
-                    MembershipTerms.inForce(history, day), day) + ", so it cannot be confirmed as a sponsor"));
+        Optional<MembershipTerms> membership = partners.membership(partnerId);
+        if (membership.map(t -> !t.memberOn(day)).orElse(true)) {
+            broken.add(new BrokenRule("sponsor-not-member", who + " " + notMember(membership, day)
+                    + ", so it cannot be confirmed as a sponsor"));
         }
         if (broken.isEmpty()) {
             return partner.get();
@@ -156,12 +154,12 @@ public class SponsorshipService {
         throw new RuleViolation("sponsor-not-member", "Sponsor not a member", broken);
     }
 
-    private static String notMember(MembershipStanding standing, Optional<MembershipTerms> terms, LocalDate day) {
+    private static String notMember(Optional<MembershipTerms> terms, LocalDate day) {
         if (terms.isEmpty()) {
-            return "has no membership in force on " + day;
+            return "has no membership";
         }
         MembershipTerms t = terms.get();
-        return switch (standing) {
+        return switch (t.statusOn(day, MembershipTerms.DEFAULT_NEW_MEMBER_MONTHS)) {
             case PENDING -> "has a membership that starts on " + t.termStart() + ", not yet on " + day;
             case EXPIRED -> "has a membership that expired: its term ended on " + t.termEnd()
                     + " and its grace period on " + t.lastGraceDay();

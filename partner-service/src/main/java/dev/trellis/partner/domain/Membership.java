@@ -1,5 +1,6 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.domain.StateConflict;
 import java.time.LocalDate;
@@ -42,39 +43,28 @@ public final class MembershipRules {
         this.newMemberMonths = newMemberMonths;
     }
 
+    /** The status on {@code on}, by the rule every service shares ({@link MembershipTerms#statusOn}). */
     public MembershipStatus status(MembershipTerms terms, LocalDate on) {
-        if (on.isBefore(terms.termStart())) {
-            return MembershipStatus.PENDING;
-        }
-        // An auto-renewing membership rolls into its next term at term end: it is never in grace nor expired.
-        if (!on.isAfter(terms.termEnd()) || terms.autoRenew()) {
-            return on.isBefore(terms.termStart().plusMonths(newMemberMonths)) ? MembershipStatus.NEW
-                    : MembershipStatus.CURRENT;
-        }
-        return on.isAfter(lastGraceDay(terms)) ? MembershipStatus.EXPIRED : MembershipStatus.GRACE;
+        return MembershipStatus.valueOf(terms.statusOn(on, newMemberMonths).name());
     }
 
     public LocalDate lastGraceDay(MembershipTerms terms) {
-        return terms.termEnd().plusDays(terms.graceDays());
+        return terms.lastGraceDay();
     }
 
     /** The tier that applies on {@code on}: the pending one from its effective date, the old one before. */
     public String tierOn(MembershipTerms terms, LocalDate on) {
-        return hasTakenEffect(terms, on) ? terms.pendingTier() : terms.tier();
+        return terms.tierOn(on);
     }
 
     /** The tier change still to come as seen on {@code on}, if any. */
     public Optional<MembershipTerms> pendingOn(MembershipTerms terms, LocalDate on) {
-        return terms.pendingTier() != null && !hasTakenEffect(terms, on) ? Optional.of(terms) : Optional.empty();
+        return terms.pendingTier() != null && !terms.pendingTakenEffectBy(on) ? Optional.of(terms) : Optional.empty();
     }
 
     /** Folds a tier change whose effective date has come into the tier; the terms unchanged otherwise. */
     public MembershipTerms settle(MembershipTerms terms, LocalDate on) {
-        if (!hasTakenEffect(terms, on)) {
-            return terms;
-        }
-        return new MembershipTerms(terms.pendingTier(), null, null, terms.termStart(), terms.termEnd(),
-                terms.autoRenew(), terms.graceDays());
+        return terms.settledOn(on);
     }
 
     /**
@@ -200,9 +190,5 @@ public final class MembershipRules {
 
     private static StateConflict stateConflict(String detail) {
         return StateConflict.of("membership-state", "Not possible in the membership's state", detail);
-    }
-
-    private static boolean hasTakenEffect(MembershipTerms terms, LocalDate on) {
-        return terms.pendingTier() != null && !on.isBefore(terms.pendingTierEffective());
     }
 }

@@ -1,13 +1,14 @@
 package dev.trellis.partner.service;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.partner.config.MembershipConfig;
 import dev.trellis.partner.config.PartnerConfig;
+import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Membership;
 import dev.trellis.partner.domain.MembershipChange;
 import dev.trellis.partner.domain.MembershipChangeKind;
 import dev.trellis.partner.domain.MembershipRules;
 import dev.trellis.partner.domain.MembershipStatus;
-import dev.trellis.partner.domain.MembershipTerms;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.messaging.out.MembershipEvents;
 import dev.trellis.partner.persistence.MembershipQueries;
@@ -28,7 +29,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -92,6 +95,27 @@ public class MembershipService {
     public Optional<Membership> find(Caller caller, UUID partnerId) {
         requireReadable(caller, partnerId);
         return Membership.ofPartner(partnerId);
+    }
+
+    /**
+     * How many members each tier has on {@code day}, every configured tier listed (highest first), then any other
+     * tier a membership still names: partners that are neither LAPSED nor FORMER whose membership is new, current
+     * or in grace that day, counted by their tier that day ({@link MembershipTerms}). advisory-service counts the
+     * same way from the terms these memberships publish, so entitlements there match this.
+     */
+    @Transactional
+    public Map<String, Integer> membersPerTier(LocalDate day) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        partnerConfig.tiers().forEach(t -> counts.put(t, 0));
+        List<Membership> members = Membership.list("partnerId in (select p.id from Partner p where p.lifecycleStatus not in ?1)",
+                List.of(LifecycleStatus.LAPSED, LifecycleStatus.FORMER));
+        for (Membership m : members) {
+            MembershipTerms terms = m.terms();
+            if (terms.memberOn(day)) {
+                counts.merge(terms.tierOn(day), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** Outcome of a start: the membership and whether it was created rather than replaced. */

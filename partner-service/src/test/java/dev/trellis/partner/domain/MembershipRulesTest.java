@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.domain.StateConflict;
 import java.time.LocalDate;

@@ -4,11 +4,11 @@ import dev.trellis.contracts.partner.AffiliationEnded;
 import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.MembershipChanged;
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerReactivated;
 import dev.trellis.contracts.partner.PartnerRegistered;
-import dev.trellis.event.domain.MembershipTerms;
 import dev.trellis.event.persistence.PartnerReadModel;
 import dev.trellis.event.service.ContactErasureService;
 import dev.trellis.platform.messaging.EventDispatcher;
@@ -16,6 +16,8 @@ import dev.trellis.platform.messaging.EventHandlers;
 import dev.trellis.platform.messaging.MalformedEventException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -36,7 +38,7 @@ public class PartnerEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    public PartnerEventsConsumer(EventDispatcher dispatcher, PartnerReadModel model, ContactErasureService erasures) {
+    public PartnerEventsConsumer(EventDispatcher dispatcher, PartnerReadModel model, ContactErasureService erasures, Clock clock) {
         this.dispatcher = dispatcher;
         this.handlers = dispatcher.register(CHANNEL, EventHandlers.consumer(CONSUMER)
                 .on(PartnerRegistered.class, (p, event) -> model.partner(required(p.partnerId(), "partnerId", event),
@@ -57,7 +59,10 @@ public class PartnerEventsConsumer {
                         required(a.partnerId(), "partnerId", event), required(a.startDate(), "startDate", event), false))
                 .on(MembershipChanged.class, (m, event) -> model.membership(
                         required(m.partnerId(), "partnerId", event), required(m.membershipId(), "membershipId", event),
-                        terms(m, event), m.change() == null ? "UNKNOWN" : m.change().name(), event.time()))
+                        terms(m, model.membershipTerms(m.partnerId()).orElse(null), LocalDate.ofInstant(event.time(), clock.getZone()),
+                                event),
+                        required(m.effectiveDate(), "effectiveDate", event), m.change() == null ? "UNKNOWN" : m.change().name(),
+                        event.time()))
                 .on(ContactErased.class, (erased, event) -> erasures.erase(required(erased.contactId(), "contactId", event),
                         required(erased.erasedAt(), "erasedAt", event)))
                 .build());
@@ -69,14 +74,30 @@ public class PartnerEventsConsumer {
         dispatcher.dispatch(handlers, record);
     }
 
-    /** The membership as the change left it; dates out of order, negative grace or an overlong tier can never be applied. */
-    private static MembershipTerms terms(MembershipChanged m, EventHandlers.Event event) {
-        MembershipTerms terms = new MembershipTerms(required(m.tier(), "tier", event),
-                required(m.termStart(), "termStart", event), required(m.termEnd(), "termEnd", event), m.graceDays(),
-                m.autoRenew(), required(m.effectiveDate(), "effectiveDate", event));
-        if (terms.termEnd().isBefore(terms.termStart()) || terms.graceDays() < 0 || terms.tier().length() > 100) {
+    /**
+     * The membership's terms as the change left it ({@link MembershipChanged#termsAfter}, for an event sent before
+     * terms were carried against the terms before it); dates out of order, negative grace or an overlong tier can
+     * never be applied.
+     */
+    private static MembershipTerms terms(MembershipChanged m, MembershipTerms before, LocalDate recordedOn,
+            EventHandlers.Event event) {
+        required(m.tier(), "tier", event);
+        required(m.termStart(), "termStart", event);
+        required(m.termEnd(), "termEnd", event);
+        if (m.termEnd().isBefore(m.termStart()) || m.graceDays() < 0 || m.tier().length() > 100) {
             throw new MalformedEventException(event.type() + " " + event.id()
                     + " has a termEnd before its termStart, negative graceDays or a tier over 100 characters");
+        }
+        MembershipTerms terms;
+        try {
+            terms = m.termsAfter(before, recordedOn);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " has unreadable terms: " + e.getMessage());
+        }
+        if (terms.termEnd().isBefore(terms.termStart()) || terms.tier().length() > 100
+                || (terms.pendingTier() != null && terms.pendingTier().length() > 100)) {
+            throw new MalformedEventException(event.type() + " " + event.id()
+                    + " has terms ending before they start, or a tier over 100 characters");
         }
         return terms;
     }

@@ -22,6 +22,6 @@ public class MembershipEvents {
         outbox.publish(new MembershipChanged(membership.partnerId, membership.id, change.tier,
                 MembershipStatus.valueOf(change.status.name()), change.termStart, change.termEnd,
                 membership.graceDays, membership.autoRenew, change.effectiveDate,
-                MembershipChangeKind.valueOf(change.kind.name())));
+                MembershipChangeKind.valueOf(change.kind.name()), membership.terms()));
     }
 }

@@ -1,9 +1,9 @@
 package dev.trellis.partner.rest.dto;
 
+import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.partner.domain.Membership;
 import dev.trellis.partner.domain.MembershipRules;
 import dev.trellis.partner.domain.MembershipStatus;
-import dev.trellis.partner.domain.MembershipTerms;
 import java.time.LocalDate;
 import java.util.UUID;
 

@@ -1,0 +1,16 @@
+package dev.trellis.partner.rest.dto;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** How many members each tier has on a day: what advisory-service's seat entitlements are computed from. */
+public record MembersPerTierResponse(LocalDate asOf, List<TierCount> tiers) {
+
+    public record TierCount(String tier, int members) {
+    }
+
+    public static MembersPerTierResponse of(LocalDate day, Map<String, Integer> counts) {
+        return new MembersPerTierResponse(day, counts.entrySet().stream().map(e -> new TierCount(e.getKey(), e.getValue())).toList());
+    }
+}
