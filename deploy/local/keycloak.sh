@@ -17,7 +17,10 @@
 # running server (no restart). A re-created realm has NEW signing keys: services
 # accept its tokens after their forced JWK refresh (PT30S) or a restart, and all
 # sessions, tokens and users created at runtime in the realm are gone.
-# Bootstrap admin: admin/admin (http://127.0.0.1:8180/admin). Log: $STATE/logs/keycloak.log.
+# After every import, and on every 'up', deploy/keycloak/configure-realm.sh gives the client
+# trellis-partner-service this installation's secret ($STATE/secrets/portal-client-secret, made on first
+# use) and its service account the fine-grained admin permission the realm file cannot carry.
+# Bootstrap admin: admin/admin (http://127.0.0.1:8180/admin), a local-only value. Log: $STATE/logs/keycloak.log.
 set -euo pipefail
 COMPONENT=keycloak
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -27,6 +30,8 @@ KC_PORT=8180
 KC_BASE_URL="http://127.0.0.1:$KC_PORT"
 REALM=trellis
 REALM_SOURCE="$REPO_ROOT/deploy/keycloak/trellis-realm.json"
+CONFIGURE_REALM="$REPO_ROOT/deploy/keycloak/configure-realm.sh"
+PORTAL_SECRET="$(local_secret portal-client-secret)"
 KC_DIR="$STATE_DIR/keycloak"
 KC_HOME="$KC_DIR/keycloak-$KC_VERSION"
 IMPORT_DIR="$KC_HOME/data/import"
@@ -131,8 +136,10 @@ apply_realm() {
   code="$(curl -s -m 30 -o "$out" -w '%{http_code}' -X DELETE -H "Authorization: Bearer $token" \
     "$KC_BASE_URL/admin/realms/$REALM" || true)"
   [[ "$code" == 204 || "$code" == 404 ]] || die "deleting realm '$REALM' answered HTTP $code: $(head -c 300 "$out")"
-  code="$(curl -s -m 120 -o "$out" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' --data-binary "@$REALM_SOURCE" "$KC_BASE_URL/admin/realms" || true)"
+  # The admin API does not fill placeholders: put this installation's secret in (through stdin, never argv).
+  code="$(jq --arg s "$PORTAL_SECRET" '(.clients[] | select(.secret == "${TRELLIS_PORTAL_CLIENT_SECRET}")).secret = $s' \
+    "$REALM_SOURCE" | curl -s -m 120 -o "$out" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary @- "$KC_BASE_URL/admin/realms" || true)"
   [[ "$code" == 201 ]] ||
     die "importing $REALM_SOURCE answered HTTP $code: $(head -c 300 "$out") (realm '$REALM' is now missing: fix the file and run 'keycloak.sh up' again)"
   realm_hash >"$REALM_HASH_FILE"
@@ -156,6 +163,14 @@ sync_realm() {
   apply_realm
 }
 
+# The secret and the fine-grained admin permission (deploy/keycloak/configure-realm.sh); idempotent, ~0.2 s.
+configure_realm() {
+  require_cmd jq jq
+  KEYCLOAK_URL="$KC_BASE_URL" KEYCLOAK_ADMIN="$KC_ADMIN_USER" KEYCLOAK_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
+    TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" TRELLIS_REALM="$REALM" "$CONFIGURE_REALM" ||
+    die "configuring realm '$REALM' failed (see above)"
+}
+
 # Adopt a Keycloak from this state dir that runs without a pid file.
 adopt_orphan() {
   local owner
@@ -176,6 +191,7 @@ do_up() {
     fi
     info "already running (pid $pid, $KC_BASE_URL/realms/$REALM)"
     sync_realm "$force"
+    configure_realm
     return 0
   fi
   ensure_port_free "$KC_PORT" "Keycloak"
@@ -189,7 +205,9 @@ do_up() {
   info "starting (log: $LOG)"
   rotate_log "$LOG"
   from="$(file_size "$LOG")"
-  pid="$(spawn_detached keycloak "$LOG" env JAVA="$JAVA_BIN" "${KC_ENV[@]}" \
+  # --import-realm fills the realm file's placeholder ${TRELLIS_PORTAL_CLIENT_SECRET} from the environment
+  # (exported here, so that the secret is in no command line).
+  pid="$(TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" spawn_detached keycloak "$LOG" env JAVA="$JAVA_BIN" "${KC_ENV[@]}" \
     "$KC_HOME/bin/kc.sh" start "${START_OPTS[@]}" --import-realm)"
   record_started keycloak
   wait_for_http "$READY_URL" "$READY_TIMEOUT" "$pid" keycloak "$LOG"
@@ -199,6 +217,7 @@ do_up() {
   else
     sync_realm "$force"
   fi
+  configure_realm
   info "started in $(elapsed_since "$t0") s (pid $pid): $KC_BASE_URL/realms/$REALM (admin console $KC_BASE_URL/admin, admin/admin)"
 }
 

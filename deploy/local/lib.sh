@@ -238,3 +238,27 @@ record_started() {
     echo "$1" >>"$TRELLIS_STARTED_FILE"
   fi
 }
+
+# ----------------------------------------------------------------- secrets
+
+# Secrets of this installation, made on first use and kept in the state dir (mode 600), so that no
+# secret of the local stack is committed or shared between machines.
+SECRETS_DIR="$STATE_DIR/secrets"
+
+# local_secret NAME: print this installation's secret NAME ($SECRETS_DIR/NAME), making it once from
+# 32 random bytes (base64url). Concurrent callers get the same value.
+local_secret() {
+  local f="$SECRETS_DIR/$1"
+  if [[ ! -s "$f" ]]; then
+    (
+      umask 077
+      mkdir -p "$SECRETS_DIR"
+      flock -w 30 8 || exit 1
+      if [[ ! -s "$f" ]]; then
+        head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$f.tmp"
+        mv -f "$f.tmp" "$f"
+      fi
+    ) 8>"$RUN_DIR/secrets.lock" || die "could not create the secret $f"
+  fi
+  cat "$f"
+}

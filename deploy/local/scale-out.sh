@@ -110,6 +110,8 @@ start() {
 ready() { wait_for_http "http://127.0.0.1:$2/q/health/ready" 180 "${PIDS[$1]}" "$1" "$OUT/$1.log"; }
 
 # ---------------------------------------------------------------- prepare
+# partner-service does not start without its Keycloak client secret (it needs it only to invite portal users).
+PORTAL_SECRET="$(local_secret portal-client-secret)"
 for svc in partner-service advisory-service; do
   if [[ "$BUILD" -eq 1 || ! -f "$(jar "$svc")" ]]; then
     info "building $svc (./mvnw -pl $svc -am package -DskipTests)"
@@ -135,11 +137,11 @@ ADVISORY_ENV=(MP_MESSAGING_INCOMING_PARTNER_EVENTS_TOPIC="$TOPIC"
   # The Inbox logs each redelivered event it skips at DEBUG: the proof counts them.
   '-Dquarkus.log.category."dev.trellis.platform.messaging.Inbox".level=DEBUG')
 # One instance of each first (Flyway migrates the empty databases), then the second ones.
-start partner-a partner-service "$P_A" "$PARTNER_DB" TRELLIS_MEMBERSHIP_SWEEP_EVERY=off
+TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" start partner-a partner-service "$P_A" "$PARTNER_DB" TRELLIS_MEMBERSHIP_SWEEP_EVERY=off
 start advisory-a advisory-service "$A_A" "$ADVISORY_DB" "${ADVISORY_ENV[@]}"
 ready partner-a "$P_A"
 ready advisory-a "$A_A"
-start partner-b partner-service "$P_B" "$PARTNER_DB" TRELLIS_MEMBERSHIP_SWEEP_EVERY=off
+TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" start partner-b partner-service "$P_B" "$PARTNER_DB" TRELLIS_MEMBERSHIP_SWEEP_EVERY=off
 start advisory-b advisory-service "$A_B" "$ADVISORY_DB" "${ADVISORY_ENV[@]}"
 ready partner-b "$P_B"
 ready advisory-b "$A_B"

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * ports, databases and the realm file match what the build and the services use.
  */
 class ComposeFileTest {
+    static final String TRUSTED_PROXIES = "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES";
     private static final Pattern PINNED_IMAGE = Pattern.compile("[a-z0-9./_-]+:[A-Za-z0-9._-]+");
     private static Path composeDir;
     private static Map<String, Object> services;
@@ -50,9 +51,11 @@ class ComposeFileTest {
     @Test
     void noServicePointsAtTheHostMachine() {
         for (ServiceConfig service : ServiceConfig.all()) {
-            environment(service.name()).forEach((name, value) -> assertFalse(
-                    String.valueOf(value).contains("127.0.0.1") || String.valueOf(value).contains("localhost:"),
-                    service.name() + " " + name + "=" + value + " points at the container itself, not a compose service"));
+            // A trust list is not an address to connect to: the gateway trusts only loopback, i.e. no proxy.
+            environment(service.name()).entrySet().stream().filter(e -> !e.getKey().equals(TRUSTED_PROXIES))
+                    .forEach(e -> assertFalse(
+                    String.valueOf(e.getValue()).contains("127.0.0.1") || String.valueOf(e.getValue()).contains("localhost:"),
+                    service.name() + " " + e.getKey() + "=" + e.getValue() + " points at the container itself, not a compose service"));
             assertEquals("0.0.0.0", String.valueOf(environment(service.name()).get("QUARKUS_HTTP_HOST")),
                     service.name() + " must listen on all interfaces inside its container");
         }
@@ -119,6 +122,30 @@ class ComposeFileTest {
         Path realm = composeDir.resolve(realmMount.split(":")[0]).normalize();
         assertEquals(Repo.path("deploy/keycloak/trellis-realm.json"), realm, "keycloak imports the realm the local stack uses");
         assertTrue(Repo.list(service("keycloak").get("command")).contains("--import-realm"));
+    }
+
+    /**
+     * Services build Location and Link URLs from X-Forwarded-* only when a trusted proxy sends them; in compose that
+     * is exactly the gateway's fixed address in the network's declared subnet, never a range other containers share.
+     */
+    @Test
+    void everyServiceTrustsForwardedHeadersOnlyFromTheGateway() {
+        Map<String, Object> compose = Repo.map(Repo.yaml().load(Repo.read(composeDir.resolve("compose.yaml"))));
+        String subnet = String.valueOf(Repo.list(Repo.at(compose, "networks.default.ipam.config")).stream()
+                .map(Repo::map).map(c -> c.get("subnet")).findFirst().orElse(null));
+        String gatewayAddress = Repo.string(service("gateway"), "networks.default.ipv4_address");
+        assertNotNull(gatewayAddress, "the gateway needs a fixed address (networks.default.ipv4_address)");
+        assertTrue(subnet.matches("\\d+\\.\\d+\\.\\d+\\.0/24") && gatewayAddress.startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1)),
+                "the gateway's address " + gatewayAddress + " lies in the declared subnet " + subnet);
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Object value = environment(service.name()).get(TRUSTED_PROXIES);
+            assertNotNull(value, service.name() + " must set " + TRUSTED_PROXIES + " (unset, Quarkus would use the platform's loopback-only default)");
+            if (service.name().equals("gateway")) {
+                assertEquals("127.0.0.1", String.valueOf(value), "nothing proxies the gateway in compose");
+            } else {
+                assertEquals(gatewayAddress, String.valueOf(value), service.name() + " trusts the gateway and nobody else");
+            }
+        }
     }
 
     private static Map<String, Object> service(String name) {

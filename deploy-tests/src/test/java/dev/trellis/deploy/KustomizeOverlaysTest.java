@@ -231,6 +231,36 @@ class KustomizeOverlaysTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void noOverlayDefinesASecret(String overlay) {
+        assertTrue(kind(overlay, "Secret").isEmpty(), overlay + " must only refer to Secrets, never define them");
+    }
+
+    /**
+     * Each service (the gateway too) believes X-Forwarded-* only from the overlay's pod network CIDR, set in one
+     * ConfigMap per overlay; the NetworkPolicies keep everyone but the gateway (ingress controller) off a service
+     * (the gateway).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceTrustsForwardedHeadersOnlyFromTheOverlaysCidr(String overlay) {
+        for (ServiceConfig service : ServiceConfig.all()) {
+            Map<String, Object> container = appContainer(deployment(overlay, service.name()));
+            String value = null;
+            for (Object ef : Repo.list(container.get("envFrom"))) {
+                Object data = Repo.at(find(overlay, "ConfigMap", Repo.string(Repo.map(ef), "configMapRef.name")), "data");
+                Object v = Repo.map(data).get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+                value = v == null ? value : String.valueOf(v);
+            }
+            assertNotNull(value, overlay + " " + service.name() + ": QUARKUS_HTTP_PROXY_TRUSTED_PROXIES is not set");
+            assertTrue(value.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/(1[2-9]|2\\d|3[0-2])"),
+                    overlay + " " + service.name() + ": trusted proxies must be one private CIDR, /12 or narrower: " + value);
+        }
+        String overlayFile = Repo.read(Repo.path("deploy/k8s/overlays/" + overlay + "/kustomization.yaml"));
+        assertTrue(overlayFile.contains("name: trellis-trusted-proxies"), overlay + " sets its own pod CIDR");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"prod"})
     void prodDefinesNoSecretAndImportsTheRealmWithoutDemoUsers(String overlay) {
         assertTrue(kind(overlay, "Secret").isEmpty(), "prod must only refer to Secrets, never define them");

@@ -68,12 +68,6 @@ class RealmImportTest {
     private static List<String> secretsOfTheSourceRealm() {
         Map<String, Object> source = RealmImports.sourceRealm();
         java.util.ArrayList<String> values = new java.util.ArrayList<>();
-        for (Object c : Repo.list(source.get("clients"))) {
-            Object secret = Repo.map(c).get("secret");
-            if (secret != null) {
-                values.add(String.valueOf(secret));
-            }
-        }
         for (Object u : Repo.list(source.get("users"))) {
             for (Object cred : Repo.list(Repo.map(u).get("credentials"))) {
                 values.add("value: " + Repo.map(cred).get("value"));

@@ -16,11 +16,11 @@ import org.yaml.snakeyaml.Yaml;
  * Generates the Keycloak operator's KeycloakRealmImport of each overlay from the one realm file,
  * deploy/keycloak/trellis-realm.json, so that the realms cannot drift apart:
  * <ul>
- * <li>dev: the realm as it is (demo users with password {@code demo}, the local-dev client secret);</li>
- * <li>prod: no human users (only client service-account users, which have no credentials), the
- * confidential client's secret replaced by a placeholder that the operator fills from the Secret
- * {@code trellis-portal-client}, no password grant for the CLI client, redirects only to the public
- * host, TLS required and brute-force protection on.</li>
+ * <li>dev: the realm as it is (demo users with password {@code demo}); the confidential client's secret is
+ * the file's placeholder, which the operator fills from the Secret {@code trellis-portal-client};</li>
+ * <li>prod: no human users (only client service-account users, which have no credentials), the same
+ * placeholder, no password grant for the CLI client, redirects only to the public host, TLS required and
+ * brute-force protection on.</li>
  * </ul>
  * Regenerate after changing the realm file:
  * {@code ./mvnw -B -q -pl deploy-tests test -Dtest=RealmImportTest -Dtrellis.realm.write=true}.
@@ -46,8 +46,9 @@ final class RealmImports {
     }
 
     static String dev() {
-        return render("the demo realm, unchanged: demo users (password demo) and the local-dev client secret",
-                sourceRealm(), Map.of());
+        Map<String, Object> realm = sourceRealm();
+        return render("the demo realm, unchanged: demo users (password demo); the portal client's secret comes from the Secret trellis-portal-client",
+                realm, placeholders(realm));
     }
 
     static String prod() {
@@ -66,8 +67,6 @@ final class RealmImports {
             Map<String, Object> client = Repo.map(c);
             if (client.containsKey("secret")) {
                 client.put("secret", PORTAL_SECRET_PLACEHOLDER);
-                Map<String, Object> attributes = Repo.map(client.get("attributes"));
-                attributes.remove("client.secret.creation.time");
             }
             if (Boolean.TRUE.equals(client.get("publicClient"))) {
                 client.put("directAccessGrantsEnabled", false);
@@ -75,13 +74,25 @@ final class RealmImports {
                 client.put("webOrigins", List.of(PUBLIC_URL));
             }
         }
+        return render("no demo users, no secrets in clear: the portal client's secret comes from the Secret trellis-portal-client",
+                realm, placeholders(realm));
+    }
+
+    /** The operator fills each client's secret placeholder from the Secret trellis-portal-client. */
+    private static Map<String, Object> placeholders(Map<String, Object> realm) {
+        for (Object c : Repo.list(realm.get("clients"))) {
+            Object secret = Repo.map(c).get("secret");
+            if (secret != null && !PORTAL_SECRET_PLACEHOLDER.equals(secret)) {
+                throw new IllegalStateException(SOURCE + ": client " + Repo.map(c).get("clientId")
+                        + " has a secret in clear; use the placeholder " + PORTAL_SECRET_PLACEHOLDER);
+            }
+        }
         Map<String, Object> placeholder = new LinkedHashMap<>();
         Map<String, Object> secretRef = new LinkedHashMap<>();
         secretRef.put("name", "trellis-portal-client");
         secretRef.put("key", "client-secret");
         placeholder.put("secret", secretRef);
-        return render("no demo users, no secrets in clear: the portal client's secret comes from the Secret trellis-portal-client",
-                realm, Map.of("TRELLIS_PORTAL_CLIENT_SECRET", placeholder));
+        return Map.of("TRELLIS_PORTAL_CLIENT_SECRET", placeholder);
     }
 
     private static String render(String what, Map<String, Object> realm, Map<String, Object> placeholders) {

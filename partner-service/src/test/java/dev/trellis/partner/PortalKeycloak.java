@@ -37,9 +37,18 @@ final class PortalKeycloak {
         }
     }
 
+    /**
+     * The admin API as partner-service's own service account (the installation's generated secret, see
+     * {@link LocalStackSecrets}): what a test does with it, partner-service could do too.
+     */
     static Keycloak admin() {
+        String secret = LocalStackSecrets.portalClientSecret();
+        if (secret == null) {
+            fail("no portal client secret: neither TRELLIS_PORTAL_CLIENT_SECRET nor " + LocalStackSecrets.secretFile()
+                    + " exists; run deploy/local/keycloak.sh up, which makes it and gives it to Keycloak");
+        }
         return KeycloakBuilder.builder().serverUrl(URL).realm(REALM).grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .clientId("trellis-partner-service").clientSecret("local-dev-only-partner-service-secret").build();
+                .clientId("trellis-partner-service").clientSecret(secret).build();
     }
 
     static RealmResource realm(Keycloak keycloak) {

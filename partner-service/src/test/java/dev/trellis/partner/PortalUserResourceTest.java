@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -161,6 +162,10 @@ class PortalUserResourceTest {
         assertEquals(List.of("UPDATE_PASSWORD"), user.getRequiredActions());
         assertTrue(user(id).roles().realmLevel().listEffective().stream().map(RoleRepresentation::getName)
                 .anyMatch("partner"::equals), "realm role partner");
+        // The role comes from the group alone: the service account can map no role, not even this one.
+        assertEquals(List.of("/partner-users"), user(id).groups().stream().map(GroupRepresentation::getPath).toList());
+        assertTrue(user(id).roles().realmLevel().listAll().stream().map(RoleRepresentation::getName)
+                .noneMatch("partner"::equals), "no direct mapping of the role partner");
 
         HttpResponse<String> refused = passwordGrant(email.toLowerCase(), password);
         assertEquals(400, refused.statusCode(), refused.body());

@@ -33,10 +33,14 @@ public final class Tokens {
         return token;
     }
 
-    /** A token that partner-service's confidential client gets for itself: signed by the realm, not for trellis-api. */
+    /**
+     * A token that partner-service's confidential client gets for itself with its own credentials (the
+     * installation's generated secret, {@link LocalSecrets}): signed by the realm, not for trellis-api, and the
+     * bearer of exactly the admin rights partner-service has.
+     */
     public static String partnerServiceClientToken() {
         return grant(Map.of("grant_type", "client_credentials", "client_id", "trellis-partner-service",
-                "client_secret", "local-dev-only-partner-service-secret")).get("access_token").asText();
+                "client_secret", LocalSecrets.portalClientSecret())).get("access_token").asText();
     }
 
     private static JsonNode grant(Map<String, String> form) {

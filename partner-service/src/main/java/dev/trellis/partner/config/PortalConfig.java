@@ -5,8 +5,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * How partner-service reaches Keycloak's admin API to manage partner portal users: as the service account of
- * a confidential client that holds {@code realm-management/manage-users} and nothing else. Each value can be
- * overridden by the environment ({@code TRELLIS_PORTAL_SERVER_URL}, {@code TRELLIS_PORTAL_CLIENT_SECRET}, ...).
+ * a confidential client that may only create and manage members of the group {@code partner-users}. Each value
+ * can be overridden by the environment ({@code TRELLIS_PORTAL_SERVER_URL}, {@code TRELLIS_PORTAL_CLIENT_SECRET},
+ * ...); the secret has no default anywhere, so the service does not start without one.
  */
 @ConfigMapping(prefix = "trellis.portal")
 public interface PortalConfig {
@@ -21,6 +22,6 @@ public interface PortalConfig {
     /** The confidential client whose service account calls the admin API. */
     String clientId();
 
-    /** The client's secret. */
+    /** The client's secret; deploy/local generates one per installation, deployments take it from a secret store. */
     String clientSecret();
 }

@@ -3,7 +3,6 @@ package dev.trellis.partner.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.partner.config.PortalConfig;
 import dev.trellis.partner.domain.PortalUser;
@@ -24,9 +23,14 @@ import org.jboss.logging.Logger;
 
 /**
  * The outbound adapter to Keycloak for partner portal accounts: its admin REST API, called as the service
- * account of {@link PortalConfig#clientId()} (client credentials; the service account holds
- * {@code realm-management/manage-users} and nothing else). Plain {@link HttpClient} and JSON, so that the
- * application layer carries no JAX-RS client types.
+ * account of {@link PortalConfig#clientId()} (client credentials). That account may do no more than this class
+ * needs: create users as members of the group {@value #PARTNER_GROUP} (which carries the realm role
+ * {@code partner}), and view, change and delete members of that group (fine-grained admin permissions on the
+ * group, set up by {@code deploy/keycloak/configure-realm.sh}; its one realm-management role is
+ * {@code query-users}). It maps no role and never moves or edits an existing user. Users outside the group
+ * (staff, the community team, partner users an administrator made by hand) are invisible to it: Keycloak
+ * answers 403 for them, which this class treats as "not a portal user". Plain {@link HttpClient} and JSON, so
+ * that the application layer carries no JAX-RS client types.
  *
  * <p>Every failure to talk to Keycloak is an {@link IdentityProviderFailure}: unreachable when it cannot be
  * reached, refused when it answers with an error, so that none of its statuses (a 404, a 401 for our own
@@ -35,7 +39,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KeycloakPortalDirectory {
     static final String PARTNER_ATTRIBUTE = "partner_id";
-    static final String PARTNER_ROLE = "partner";
+    /** Membership gives the realm role {@code partner}; the service account can create members of no other group. */
+    static final String PARTNER_GROUP = "/partner-users";
     /** A partner has a handful of portal users; the list reads at most this many from Keycloak. */
     static final int MAX_USERS_PER_PARTNER = 1000;
     /** A token this close to its expiry is not used any more; a new one is fetched. */
@@ -65,7 +70,10 @@ public class KeycloakPortalDirectory {
     private record Answer(int status, String body, HttpResponse<String> response) {
     }
 
-    /** Outcome of a create: the new user's id, or empty when the username or email is taken. */
+    /**
+     * Creates the user as a member of {@value #PARTNER_GROUP}, in one call: the account may create users only
+     * together with that membership. Outcome: the new user's id, or empty when the username or email is taken.
+     */
     public Optional<String> create(String partnerId, String email, String firstName, String lastName, String password) {
         String what = "create the user";
         ObjectNode user = json.createObjectNode();
@@ -77,6 +85,7 @@ public class KeycloakPortalDirectory {
         user.put("emailVerified", true);
         user.putArray("requiredActions").add("UPDATE_PASSWORD");
         user.putObject("attributes").putArray(PARTNER_ATTRIBUTE).add(partnerId);
+        user.putArray("groups").add(PARTNER_GROUP);
         ObjectNode credential = user.putArray("credentials").addObject();
         credential.put("type", "password");
         credential.put("value", password);
@@ -93,28 +102,7 @@ public class KeycloakPortalDirectory {
         return Optional.of(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    /**
-     * Maps the realm role {@code partner}. The role is taken from the roles the service account may map to this
-     * user, which needs no {@code view-realm}.
-     */
-    public void grantPartnerRole(String userId) {
-        String what = "assign the partner role";
-        String mappings = "/users/" + segment(userId) + "/role-mappings/realm";
-        Answer available = send(what, "GET", mappings + "/available", null);
-        requireSuccess(what, available);
-        JsonNode partner = null;
-        for (JsonNode role : read(what, available)) {
-            if (PARTNER_ROLE.equals(role.path("name").asText())) {
-                partner = role;
-            }
-        }
-        if (partner == null) {
-            throw IdentityProviderFailure.refused("Keycloak offers no realm role '" + PARTNER_ROLE + "' to assign");
-        }
-        ArrayNode roles = json.createArrayNode().add(partner);
-        requireSuccess(what, send(what, "POST", mappings, roles));
-    }
-
+    /** The partner's users; Keycloak returns members of {@value #PARTNER_GROUP} only. */
     public List<PortalUser> byPartner(String partnerId) {
         String what = "list the partner's users";
         Answer answer = send(what, "GET", "/users?first=0&max=" + MAX_USERS_PER_PARTNER
@@ -129,11 +117,14 @@ public class KeycloakPortalDirectory {
         return users;
     }
 
-    /** The user with this id if it belongs to the partner. */
+    /**
+     * The user with this id if it is a portal user of the partner. Keycloak answers 404 for an id that is nobody's
+     * and 403 for a user outside {@value #PARTNER_GROUP}: neither is a portal user.
+     */
     public Optional<PortalUser> find(String partnerId, String userId) {
         String what = "read the user";
         Answer answer = send(what, "GET", "/users/" + segment(userId), null);
-        if (answer.status() == 404) {
+        if (answer.status() == 404 || answer.status() == 403) {
             return Optional.empty();
         }
         requireSuccess(what, answer);

@@ -23,7 +23,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Partner portal users: Keycloak accounts with realm role {@code partner} and the attribute {@code partner_id}.
+ * Partner portal users: Keycloak accounts in the group {@code partner-users} (which gives the realm role
+ * {@code partner}) with the attribute {@code partner_id}, set when the account is created and never changed here.
  * Keycloak and the outbox cannot share a transaction. An invitation creates the user first and then records
  * {@code portal-user-invited.v1}; if that write fails, the user is deleted again, so there is never a user without
  * its event. A removal deletes the user inside the transaction that records {@code portal-user-removed.v1}: if
@@ -53,8 +54,9 @@ public class PortalUserService {
     }
 
     /**
-     * Creates the account with a one-time password and the required action UPDATE_PASSWORD. If the role cannot be
-     * assigned, the half-made account is removed again. The caller is recorded as the one who invited.
+     * Creates the account, already a member of {@code partner-users}, with a one-time password and the required
+     * action UPDATE_PASSWORD. If the event cannot be recorded, the account is removed again. The caller is recorded
+     * as the one who invited.
      */
     public PortalInvitation invite(UUID partnerId, InvitePortalUser command, Caller caller) {
         String invitedBy = caller.requireUsername();
@@ -66,7 +68,6 @@ public class PortalUserService {
                 .orElseThrow(() -> StateConflict.of("portal-user-exists", "Portal user exists",
                         "A user with this email already exists"));
         try {
-            directory.grantPartnerRole(userId);
             QuarkusTransaction.requiringNew().run(() -> events.invited(partnerId, userId, invitedBy, Instant.now(clock)));
         } catch (RuntimeException e) {
             try {
