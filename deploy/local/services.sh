@@ -10,13 +10,13 @@
 #   services.sh status               exit 0 only if all four are ready.
 #
 # Ports: gateway 8080, partner-service 8081, advisory-service 8082,
-# event-service 8083, all on 127.0.0.1. Logs: $STATE_DIR/logs/<service>.log.
+# event-service 8083, insights-service 8084, all on 127.0.0.1. Logs: $STATE_DIR/logs/<service>.log.
 set -euo pipefail
 COMPONENT=services
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, in start order (the gateway last); stop order is the reverse.
-SERVICES=(partner-service:8081 advisory-service:8082 event-service:8083 gateway:8080)
+SERVICES=(partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084 gateway:8080)
 READY_TIMEOUT="${TRELLIS_SERVICE_READY_TIMEOUT:-180}"
 # The serial collector: each JVM has a small heap and shares two cores with the others, Kafka,
 # Keycloak and PostgreSQL. G1's concurrent threads and write barriers cost the gateway about 15 % of
@@ -53,7 +53,7 @@ cmd_up() {
   require_java
   require_cmd curl curl
 
-  local s name port pid missing=() t0
+  local s name port pid missing=() t0 portal_secret
   for s in "${SERVICES[@]}"; do
     name="$(svc_name "$s")"
     running_pid "$name" >/dev/null || missing+=("$s")
@@ -76,8 +76,12 @@ cmd_up() {
     [[ -f "$(svc_jar "$name")" ]] || die "$(svc_jar "$name") is missing: build first (drop --no-build)"
     rotate_log "$LOG_DIR/$name.log"
     read -r -a heap <<<"$HEAP_OPTS"
-    pids[$name]="$(TRELLIS_DEMO_ENABLED=true spawn_detached "$name" "$LOG_DIR/$name.log" \
-      "$JAVA_BIN" "${heap[@]}" -jar "$(svc_jar "$name")")"
+    # partner-service signs in to Keycloak with the secret keycloak.sh generated for this installation and
+    # gave the client; through the environment, never the command line. The others get none.
+    portal_secret=""
+    [[ "$name" == partner-service ]] && portal_secret="$(local_secret portal-client-secret)"
+    pids[$name]="$(TRELLIS_DEMO_ENABLED=true TRELLIS_PORTAL_CLIENT_SECRET="$portal_secret" \
+      spawn_detached "$name" "$LOG_DIR/$name.log" "$JAVA_BIN" "${heap[@]}" -jar "$(svc_jar "$name")")"
     [[ -n "$record" ]] && echo "$name" >>"$record"
     info "starting $name (pid ${pids[$name]}, log: $LOG_DIR/$name.log)"
   done

@@ -8,5 +8,6 @@ create role :"app_user" login password :'app_password';
 create database trellis_partner owner :"app_user";
 create database trellis_advisory owner :"app_user";
 create database trellis_event owner :"app_user";
+create database trellis_insights owner :"app_user";
 create database trellis_keycloak owner :"app_user";
 SQL

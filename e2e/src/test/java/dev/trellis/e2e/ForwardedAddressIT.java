@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class ForwardedAddressIT {
     private static final Pattern LINK = Pattern.compile("<([^>]+)>");
-    private static final List<String> INTERNAL = List.of(":8081", ":8082", ":8083", "partner-service", "advisory-service",
-            "event-service");
+    private static final List<String> INTERNAL = List.of(":8081", ":8082", ":8083", ":8084", "partner-service", "advisory-service",
+            "event-service", "insights-service");
 
     @Test
     void everyLocationAndLinkPointsAtTheGatewayAndLeadsToTheResource() {
@@ -48,6 +48,8 @@ class ForwardedAddressIT {
         responses.add(Http.get(Caller.TEAM, api("/api/contacts?limit=1")));
         responses.add(Http.get(Caller.TEAM, api("/api/events?limit=1")));
         responses.add(Http.get(Caller.STAFF, api("/api/boards?limit=1")));
+        responses.add(Http.get(Caller.TEAM, api("/api/insights/at-risk?limit=1")));
+        responses.add(Http.get(Caller.TEAM, api("/api/insights/partners/" + Stack.PARTNER_A + "/timeline?limit=1")));
 
         List<URI> followed = new ArrayList<>();
         for (Http.Response response : responses) {

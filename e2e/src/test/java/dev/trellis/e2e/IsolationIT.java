@@ -31,6 +31,25 @@ class IsolationIT {
             "gateway", Stack.GATEWAY,
             "partner-service", Stack.PARTNER_SERVICE);
 
+    /** insights-service knows every partner: a partner user reaches none of it, through the gateway or on its port. */
+    @TestFactory
+    Stream<DynamicTest> partnerAReachesNoInsightsOfAnyPartner() {
+        List<String> paths = List.of("/api/insights/at-risk", "/api/insights/at-risk?tier=GOLD",
+                "/api/insights/partners/" + B + "/timeline", "/api/insights/partners/" + B + "/health",
+                "/api/insights/partners/" + Stack.PARTNER_A + "/timeline", "/api/insights/partners/" + Stack.PARTNER_A + "/health");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (URI entrance : List.of(Stack.GATEWAY, Stack.INSIGHTS_SERVICE)) {
+            for (String path : paths) {
+                tests.add(DynamicTest.dynamicTest(path + " via " + entrance, () -> {
+                    Http.Response r = Http.get(Caller.PARTNER_A, entrance.resolve(path));
+                    assertEquals(403, r.status(), path + ": " + r);
+                    assertFalse(r.body().contains("Borealis") || r.body().contains("score"), path + " leaks: " + r);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     @BeforeAll
     static void findBsContact() {
         contactOfB = Http.get(Caller.PARTNER_B, Stack.GATEWAY.resolve("/api/partners/me/contacts"))

@@ -116,6 +116,10 @@ class RoleMatrixIT {
             row("GET /api/boards/{board}/calendar-feeds/{none}", 401, OK, OK, OK, OK),
             row("DELETE /api/boards/{board}/calendar-feeds/{none}", 401, OK, OK, OK, OK),
             row("GET /api/boards/calendar-feeds/{none}.ics", 404, 404, 404, 404, 404),
+            // insights-service: staff only; partners never see scores, reasons or timelines
+            row("GET /api/insights/at-risk", 401, OK, OK, 403, 403),
+            row("GET /api/insights/partners/{A}/timeline", 401, OK, OK, 403, 403),
+            row("GET /api/insights/partners/{A}/health", 401, OK, OK, 403, 403),
             // event-service: events, feeds and user groups are public to read
             row("GET /api/events", OK, OK, OK, OK, OK),
             row("POST /api/events", 401, OK, 403, 403, 403),

@@ -44,7 +44,8 @@ class TokenAttackIT {
             new Target("gateway", "GET", Stack.GATEWAY.resolve("/api/partners")),
             new Target("partner-service", "GET", Stack.PARTNER_SERVICE.resolve("/api/partners")),
             new Target("advisory-service", "GET", Stack.ADVISORY_SERVICE.resolve("/api/boards")),
-            new Target("event-service", "POST", Stack.EVENT_SERVICE.resolve("/api/events")));
+            new Target("event-service", "POST", Stack.EVENT_SERVICE.resolve("/api/events")),
+            new Target("insights-service", "GET", Stack.INSIGHTS_SERVICE.resolve("/api/insights/at-risk")));
 
     private static RealmKey realmKey;
     private static String real;

@@ -22,6 +22,7 @@ import dev.trellis.advisory.service.command.Appointment;
 import dev.trellis.advisory.service.command.AttendanceSheet;
 import dev.trellis.advisory.service.command.MeetingPlan;
 import dev.trellis.advisory.service.command.NewBoard;
+import dev.trellis.advisory.service.command.Vacancy;
 import dev.trellis.platform.config.DemoConfig;
 import dev.trellis.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -145,6 +146,11 @@ public class DemoData {
             meetings.schedule(GOVERNING_BOARD, new MeetingPlan("Governing Board: quarterly meeting",
                     today.plusMonths(2).atTime(LocalTime.of(17, 0)), "America/Los_Angeles", 120,
                     "1. Membership report\n2. Events strategy", null));
+            // Dunmore Data's representative left two weeks ago and nobody has been appointed since: an entitled seat
+            // left empty, one of the reasons insights-service puts Dunmore on the at-risk worklist.
+            UUID dunmore = gb.get(PARTNERS.get(3).name());
+            seats.vacate(GOVERNING_BOARD, dunmore, "*", new Vacancy(today.minusDays(14),
+                    "The representative left Dunmore Data"));
         }
         if (!hasSeats(TECHNICAL_OVERSIGHT)) {
             policies.set(TECHNICAL_OVERSIGHT, TOC_POLICY);

@@ -11,6 +11,7 @@ public final class Stack {
     public static final URI PARTNER_SERVICE = uri("TRELLIS_PARTNER_URL", "http://127.0.0.1:8081");
     public static final URI ADVISORY_SERVICE = uri("TRELLIS_ADVISORY_URL", "http://127.0.0.1:8082");
     public static final URI EVENT_SERVICE = uri("TRELLIS_EVENT_URL", "http://127.0.0.1:8083");
+    public static final URI INSIGHTS_SERVICE = uri("TRELLIS_INSIGHTS_URL", "http://127.0.0.1:8084");
     public static final String REALM = "trellis";
     public static final String ISSUER = KEYCLOAK + "/realms/" + REALM;
 
@@ -23,7 +24,8 @@ public final class Stack {
     public static final Map<String, URI> SERVICES = Map.of(
             "partner-service", PARTNER_SERVICE,
             "advisory-service", ADVISORY_SERVICE,
-            "event-service", EVENT_SERVICE);
+            "event-service", EVENT_SERVICE,
+            "insights-service", INSIGHTS_SERVICE);
 
     private Stack() {
     }

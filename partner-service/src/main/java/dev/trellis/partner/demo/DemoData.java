@@ -55,7 +55,7 @@ public class DemoData {
             new Seed(ACME_CLOUD, "Acme Cloud", "US", "PLATINUM", 20, false),
             new Seed(BOREALIS_SYSTEMS, "Borealis Systems", "FI", "GOLD", 8, false),
             seed(3, "Cobalt Compute", "DE", "PLATINUM", 30),
-            seed(4, "Dunmore Data", "IE", "PLATINUM", 2),
+            seed(4, "Dunmore Data", "IE", "PLATINUM", 11),
             seed(5, "Eastwind Networks", "JP", "GOLD", 14),
             seed(6, "Fjord Foundry", "NO", "GOLD", 11),
             seed(7, "Granite Labs", "US", "GOLD", 1),

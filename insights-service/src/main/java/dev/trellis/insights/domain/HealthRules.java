@@ -1,0 +1,133 @@
+package dev.trellis.insights.domain;
+
+import dev.trellis.contracts.partner.MembershipStatus;
+import dev.trellis.contracts.partner.MembershipTerms;
+import dev.trellis.insights.config.HealthConfig;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Partner health as a sum of explained deductions from 100 (domain.md §6): each rule that applies says what was
+ * observed, what it cost and what to do next. Plain rules over {@link Inputs}; the weights are configuration.
+ */
+public final class HealthRules {
+    private final HealthConfig config;
+
+    public HealthRules(HealthConfig config) {
+        this.config = config;
+    }
+
+    /** What the rules look at, for one partner on one day. */
+    public record Inputs(
+            LocalDate today,
+            MembershipTerms terms,
+            LocalDate lastExecutiveTouchpoint,
+            List<EmptySeat> emptySeats,
+            int meetingsExpected,
+            int meetingsAttended,
+            int participationRecent,
+            int participationBefore) {
+        public Inputs {
+            emptySeats = List.copyOf(emptySeats);
+        }
+    }
+
+    /** An entitled seat the partner held and that is empty since {@code since}. */
+    public record EmptySeat(UUID boardId, UUID seatId, LocalDate since) {
+    }
+
+    /** One deduction: a code, what was observed, its cost in points and the suggested next action. */
+    public record Reason(String code, String observation, int cost, String action) {
+    }
+
+    public record Assessment(int score, List<Reason> reasons) {
+        public Assessment {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    public Assessment assess(Inputs in) {
+        List<Reason> reasons = new ArrayList<>();
+        renewal(in).ifPresent(reasons::add);
+        executiveTouchpoint(in).ifPresent(reasons::add);
+        emptySeats(in).ifPresent(reasons::add);
+        attendance(in).ifPresent(reasons::add);
+        participation(in).ifPresent(reasons::add);
+        reasons.sort((a, b) -> Integer.compare(b.cost(), a.cost()));
+        int cost = reasons.stream().mapToInt(Reason::cost).sum();
+        return new Assessment(Math.max(0, 100 - cost), reasons);
+    }
+
+    private Optional<Reason> renewal(Inputs in) {
+        if (in.terms() == null) {
+            return Optional.empty();
+        }
+        MembershipTerms t = in.terms();
+        MembershipStatus status = t.statusOn(in.today(), MembershipTerms.DEFAULT_NEW_MEMBER_MONTHS);
+        if (status == MembershipStatus.GRACE) {
+            return Optional.of(new Reason("membership-in-grace",
+                    "the membership's term ended on " + t.termEnd() + " and it is not renewed; grace ends on " + t.lastGraceDay(),
+                    config.graceCost(), "Call the primary contact to renew before " + t.lastGraceDay()));
+        }
+        if (t.autoRenew() || (status != MembershipStatus.CURRENT && status != MembershipStatus.NEW)) {
+            return Optional.empty();
+        }
+        long days = ChronoUnit.DAYS.between(in.today(), t.termEnd());
+        if (days > config.renewalWindowDays()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("renewal-due",
+                "renewal in " + days + " days (the term ends on " + t.termEnd() + ") and it does not renew automatically",
+                config.renewalCost(), "Confirm the renewal with the partner's primary contact"));
+    }
+
+    private Optional<Reason> executiveTouchpoint(Inputs in) {
+        if (in.lastExecutiveTouchpoint() == null) {
+            return Optional.of(new Reason("no-executive-touchpoint", "no executive touchpoint on record",
+                    config.executiveTouchpointCost(), "Book an executive business review"));
+        }
+        long days = ChronoUnit.DAYS.between(in.lastExecutiveTouchpoint(), in.today());
+        if (days <= config.executiveTouchpointDays()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("no-executive-touchpoint",
+                "no executive touchpoint for " + days + " days (the last on " + in.lastExecutiveTouchpoint() + ")",
+                config.executiveTouchpointCost(), "Book an executive business review"));
+    }
+
+    private Optional<Reason> emptySeats(Inputs in) {
+        if (in.emptySeats().isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate since = in.emptySeats().stream().map(EmptySeat::since).min(LocalDate::compareTo).orElseThrow();
+        int n = in.emptySeats().size();
+        return Optional.of(new Reason("entitled-seat-empty",
+                (n == 1 ? "an entitled board seat is" : n + " entitled board seats are") + " empty (since " + since + ")",
+                Math.min(config.emptySeatMaxCost(), n * config.emptySeatCost()), "Ask the partner to appoint a representative"));
+    }
+
+    private Optional<Reason> attendance(Inputs in) {
+        if (in.meetingsExpected() < 2 || in.meetingsAttended() * 100 >= config.attendanceMinPercent() * in.meetingsExpected()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("seat-holders-absent",
+                "the partner's seat holders attended " + in.meetingsAttended() + " of " + in.meetingsExpected()
+                        + " board meetings in the last " + config.attendanceWindowDays() + " days",
+                config.attendanceCost(), "Talk to the representative about attending, or about an alternate"));
+    }
+
+    private Optional<Reason> participation(Inputs in) {
+        if (in.participationBefore() < config.participationMinBefore()
+                || in.participationRecent() * 100 >= config.participationDropPercent() * in.participationBefore()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reason("participation-down",
+                "event attendance and sponsorships in the last two quarters: " + in.participationRecent()
+                        + ", against " + in.participationBefore() + " in the two before",
+                config.participationCost(), "Invite the partner's people to the next events and ask what changed"));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.trellis.insights.persistence;
+
+import dev.trellis.insights.domain.PartnerHealth;
+import dev.trellis.insights.domain.SeatHolding;
+import dev.trellis.insights.domain.TimelineEntry;
+import dev.trellis.insights.domain.TimelineKind;
+import dev.trellis.platform.paging.Cursor;
+import dev.trellis.platform.paging.Page;
+import dev.trellis.platform.paging.PageRequest;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** What the health rules, the timeline and the worklist read. */
+@ApplicationScoped
+public class InsightsQueries {
+
+    /** The day of the partner's latest executive touchpoint, if any. */
+    public LocalDate lastExecutiveTouchpoint(UUID partnerId) {
+        Instant at = TimelineEntry.find("select max(t.occurredAt) from TimelineEntry t where t.partnerId = ?1 and t.kind = ?2 "
+                + "and t.executive = true", partnerId, TimelineKind.TOUCHPOINT).project(Instant.class).firstResult();
+        return at == null ? null : LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /** How many of the partner's lines of these kinds happened in [from, to). */
+    public long count(UUID partnerId, Set<TimelineKind> kinds, Instant from, Instant to) {
+        return TimelineEntry.count("partnerId = ?1 and kind in ?2 and occurredAt >= ?3 and occurredAt < ?4", partnerId, kinds, from, to);
+    }
+
+    /** Every seat the partner held, on any board. */
+    public List<SeatHolding> seats(UUID partnerId) {
+        return SeatHolding.list("partnerId", partnerId);
+    }
+
+    /** A page of the partner's timeline, newest first; kinds empty for all, from/to inclusive bounds or null. */
+    public Page<TimelineEntry> timeline(UUID partnerId, Set<TimelineKind> kinds, Instant from, Instant to, PageRequest page) {
+        Cursor after = page.decodedCursor(2);
+        StringBuilder q = new StringBuilder("partnerId = :partner");
+        Parameters p = Parameters.with("partner", partnerId);
+        if (!kinds.isEmpty()) {
+            q.append(" and kind in :kinds");
+            p = p.and("kinds", kinds);
+        }
+        if (from != null) {
+            q.append(" and occurredAt >= :from");
+            p = p.and("from", from);
+        }
+        if (to != null) {
+            q.append(" and occurredAt < :to");
+            p = p.and("to", to);
+        }
+        if (after != null) {
+            q.append(" and (occurredAt < :at or (occurredAt = :at and id < :id))");
+            p = p.and("at", after.instant(0)).and("id", after.uuid(1));
+        }
+        q.append(" order by occurredAt desc, id desc");
+        return Page.of(TimelineEntry.<TimelineEntry>find(q.toString(), p).page(0, page.fetchSize()).list(), page,
+                e -> Cursor.of(e.occurredAt, e.id), e -> e);
+    }
+
+    /**
+     * A page of the worklist: health below {@code below}, by score then partner, optionally of one tier today and with a
+     * renewal (term end) on or before {@code renewalBy}.
+     */
+    public Page<PartnerHealth> atRisk(int below, String tier, LocalDate today, LocalDate renewalBy, PageRequest page) {
+        Cursor after = page.decodedCursor(2);
+        StringBuilder q = new StringBuilder("score < :below");
+        Parameters p = Parameters.with("below", below);
+        if (tier != null) {
+            q.append(" and partnerId in (select pp.partnerId from PartnerProfile pp where (case when pp.pendingTierEffective is not null"
+                    + " and pp.pendingTierEffective <= :today then pp.pendingTier else pp.tier end) = :tier)");
+            p = p.and("tier", tier).and("today", today);
+        }
+        if (renewalBy != null) {
+            q.append(" and renewalOn is not null and renewalOn <= :renewalBy");
+            p = p.and("renewalBy", renewalBy);
+        }
+        if (after != null) {
+            q.append(" and (score > :score or (score = :score and partnerId > :id))");
+            p = p.and("score", score(after)).and("id", after.uuid(1));
+        }
+        q.append(" order by score, partnerId");
+        return Page.of(PartnerHealth.<PartnerHealth>find(q.toString(), p).page(0, page.fetchSize()).list(), page,
+                h -> Cursor.of(String.valueOf(h.score), h.partnerId), h -> h);
+    }
+
+    private static int score(Cursor cursor) {
+        try {
+            return Integer.parseInt(cursor.key(0));
+        } catch (NumberFormatException e) {
+            throw Cursor.foreign();
+        }
+    }
+}

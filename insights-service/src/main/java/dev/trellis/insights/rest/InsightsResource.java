@@ -1,0 +1,89 @@
+package dev.trellis.insights.rest;
+
+import dev.trellis.insights.rest.dto.AtRiskResponse;
+import dev.trellis.insights.rest.dto.HealthResponse;
+import dev.trellis.insights.rest.dto.TimelineEntryResponse;
+import dev.trellis.insights.service.HealthService;
+import dev.trellis.insights.service.TimelineService;
+import dev.trellis.insights.service.WorklistService;
+import dev.trellis.platform.http.PageResponses;
+import dev.trellis.platform.paging.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What the community team and foundation staff act on: a partner's engagement timeline, its health with the reasons,
+ * and the at-risk worklist. Staff only: partners never see scores, reasons or anything of another partner.
+ */
+@Path("/api/insights")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Insights")
+public class InsightsResource {
+    private final TimelineService timeline;
+    private final HealthService health;
+    private final WorklistService worklist;
+
+    public InsightsResource(TimelineService timeline, HealthService health, WorklistService worklist) {
+        this.timeline = timeline;
+        this.health = health;
+        this.worklist = worklist;
+    }
+
+    @GET
+    @Path("/partners/{id}/timeline")
+    @RolesAllowed({"community-team", "foundation-staff"})
+    @Operation(summary = "A partner's engagement timeline, newest first, cursor-paged; each line links to its source record")
+    @APIResponse(responseCode = "200", description = "One page of the timeline")
+    @APIResponse(responseCode = "400", description = "An unknown kind, a bad date, or to before from")
+    public Response timeline(@PathParam("id") UUID id,
+            @Parameter(description = "One or more kinds, comma-separated (TOUCHPOINT, MEMBERSHIP, SEAT_ASSIGNED, …)") @QueryParam("kind") String kind,
+            @Parameter(description = "First day (ISO date)") @QueryParam("from") String from,
+            @Parameter(description = "Last day (ISO date)") @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        URI base = uri.getBaseUri();
+        return PageResponses.of(timeline.page(id, Params.kinds(kind), Params.date("from", from), Params.date("to", to),
+                PageRequest.of(limit, cursor)).map(e -> TimelineEntryResponse.of(e, base)), uri);
+    }
+
+    @GET
+    @Path("/partners/{id}/health")
+    @RolesAllowed({"community-team", "foundation-staff"})
+    @Operation(summary = "A member's health, 0-100, with every reason (observation, cost, next action) and its daily trend")
+    @APIResponse(responseCode = "200", description = "The health")
+    @APIResponse(responseCode = "404", description = "No such partner, or not a member (only members have a health score)")
+    public HealthResponse health(@PathParam("id") UUID id,
+            @Parameter(description = "Days of trend (default 90)") @QueryParam("days") Integer days) {
+        return HealthResponse.of(health.get(id, Params.days("days", days, 90)));
+    }
+
+    @GET
+    @Path("/at-risk")
+    @RolesAllowed({"community-team", "foundation-staff"})
+    @Operation(summary = "Members at risk, the lowest health first, each with its reasons and next action; cursor-paged")
+    @APIResponse(responseCode = "200", description = "One page of the worklist")
+    @APIResponse(responseCode = "400", description = "A bad renewal-within period")
+    public Response atRisk(@Parameter(description = "Tier in effect today") @QueryParam("tier") String tier,
+            @Parameter(description = "Only members whose term ends within this period (ISO 8601, e.g. P90D)", example = "P90D")
+            @QueryParam("renewal-within") String renewalWithin,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        LocalDate today = health.today();
+        return PageResponses.of(worklist.atRisk(tier == null || tier.isBlank() ? null : tier.trim(),
+                Params.period("renewal-within", renewalWithin), PageRequest.of(limit, cursor))
+                .map(r -> AtRiskResponse.of(r, health.reasons(r.health()), today)), uri);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.trellis.insights.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.contracts.partner.MembershipTerms;
+import dev.trellis.insights.config.HealthConfig;
+import dev.trellis.insights.domain.HealthDay;
+import dev.trellis.insights.domain.HealthRules;
+import dev.trellis.insights.domain.PartnerHealth;
+import dev.trellis.insights.domain.PartnerProfile;
+import dev.trellis.insights.domain.SeatHolding;
+import dev.trellis.insights.domain.TimelineKind;
+import dev.trellis.insights.persistence.InsightsQueries;
+import dev.trellis.platform.domain.NotFound;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Partner health ({@link HealthRules}): recomputed when an event about the partner arrives, in that event's
+ * transaction, and every night for what the calendar alone changes; never on a read. Each computation also sets the
+ * day's score in the history. Health is kept for members (new, current or in grace, neither lapsed nor former);
+ * a partner that stops being one leaves the worklist, its history stays.
+ */
+@ApplicationScoped
+public class HealthService {
+    private static final Set<TimelineKind> PARTICIPATION = Set.of(TimelineKind.ATTENDED, TimelineKind.SPONSORED);
+    private static final long TWO_QUARTERS_DAYS = 182;
+
+    private final HealthRules rules;
+    private final HealthConfig config;
+    private final InsightsQueries queries;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public HealthService(HealthConfig config, InsightsQueries queries, ObjectMapper json, Clock clock) {
+        this.rules = new HealthRules(config);
+        this.config = config;
+        this.queries = queries;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Recomputes the partner's health as of today; in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(UUID partnerId) {
+        LocalDate today = today();
+        PartnerProfile partner = PartnerProfile.findById(partnerId);
+        Optional<MembershipTerms> terms = partner == null ? Optional.empty() : partner.terms();
+        if (partner == null || !partner.lifecycleActive() || terms.isEmpty() || !terms.get().memberOn(today)) {
+            PartnerHealth.deleteById(partnerId);
+            return;
+        }
+        HealthRules.Assessment a = rules.assess(inputs(partnerId, terms.get(), today));
+        PartnerHealth h = PartnerHealth.findById(partnerId);
+        if (h == null) {
+            h = new PartnerHealth();
+            h.partnerId = partnerId;
+        }
+        h.score = a.score();
+        h.reasons = write(a.reasons());
+        h.computedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        h.renewalOn = terms.get().autoRenew() ? null : terms.get().termEnd();
+        h.persist();
+        HealthDay.Key key = new HealthDay.Key(partnerId, today);
+        HealthDay day = HealthDay.findById(key);
+        if (day == null) {
+            day = new HealthDay();
+            day.key = key;
+        }
+        day.score = a.score();
+        day.persist();
+    }
+
+    /** Every partner's health, one transaction each: the nightly run, for what the calendar changed. */
+    @Scheduled(identity = "insights-health-recompute", cron = "${trellis.insights.recompute-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void recomputeAll() {
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> PartnerProfile.<PartnerProfile>listAll().stream()
+                .map(p -> p.partnerId).toList());
+        for (UUID id : ids) {
+            QuarkusTransaction.requiringNew().run(() -> recompute(id));
+        }
+    }
+
+    /** The partner's health with its reasons, and its daily scores over the last {@code days} days. */
+    public record View(PartnerHealth health, List<HealthRules.Reason> reasons, List<HealthDay> trend) {
+    }
+
+    @Transactional
+    public View get(UUID partnerId, int days) {
+        PartnerHealth h = PartnerHealth.findById(partnerId);
+        if (h == null) {
+            throw NotFound.of("Health of partner", partnerId + " (only members have a health score)");
+        }
+        List<HealthDay> trend = HealthDay.list("key.partnerId = ?1 and key.day > ?2 order by key.day", partnerId,
+                today().minusDays(days));
+        return new View(h, reasons(h), trend);
+    }
+
+    public List<HealthRules.Reason> reasons(PartnerHealth h) {
+        try {
+            return List.of(json.readValue(h.reasons, HealthRules.Reason[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored reasons of " + h.partnerId + " are not readable", e);
+        }
+    }
+
+    private HealthRules.Inputs inputs(UUID partnerId, MembershipTerms terms, LocalDate today) {
+        Instant now = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant recent = now.minus(TWO_QUARTERS_DAYS, ChronoUnit.DAYS);
+        Instant before = recent.minus(TWO_QUARTERS_DAYS, ChronoUnit.DAYS);
+        Instant meetingsFrom = now.minus(config.attendanceWindowDays(), ChronoUnit.DAYS);
+        int attended = (int) queries.count(partnerId, Set.of(TimelineKind.MEETING_ATTENDED), meetingsFrom, now);
+        int missed = (int) queries.count(partnerId, Set.of(TimelineKind.MEETING_MISSED), meetingsFrom, now);
+        return new HealthRules.Inputs(today, terms, queries.lastExecutiveTouchpoint(partnerId), emptySeats(partnerId, today),
+                attended + missed, attended, (int) queries.count(partnerId, PARTICIPATION, recent, now),
+                (int) queries.count(partnerId, PARTICIPATION, before, recent));
+    }
+
+    /**
+     * The boards where the partner held a tier-appointed seat and holds none today: an entitlement left empty since the
+     * last one ended. (A seat the partner never filled is not known here: advisory-service publishes seats, not
+     * entitlements.)
+     */
+    private static List<HealthRules.EmptySeat> emptySeats(UUID partnerId, LocalDate today) {
+        Map<UUID, List<SeatHolding>> byBoard = SeatHolding.<SeatHolding>list("partnerId = ?1 and seatKind = ?2", partnerId,
+                SeatHolding.TIER_APPOINTED).stream().collect(Collectors.groupingBy(s -> s.boardId));
+        List<HealthRules.EmptySeat> empty = new ArrayList<>();
+        for (List<SeatHolding> seats : byBoard.values()) {
+            if (seats.stream().anyMatch(s -> s.heldOn(today) || (s.termStart != null && s.termStart.isAfter(today)))) {
+                continue;
+            }
+            seats.stream().max(Comparator.comparing(HealthService::endOf)).ifPresent(last ->
+                    empty.add(new HealthRules.EmptySeat(last.boardId, last.seatId, endOf(last))));
+        }
+        return empty;
+    }
+
+    /** The first day a seat is empty: its vacancy, or the day after its term. */
+    private static LocalDate endOf(SeatHolding s) {
+        LocalDate afterTerm = s.termEnd == null ? LocalDate.MAX : s.termEnd.plusDays(1);
+        return s.vacatedOn == null || s.vacatedOn.isAfter(afterTerm) ? afterTerm : s.vacatedOn;
+    }
+
+    private String write(List<HealthRules.Reason> reasons) {
+        try {
+            return json.writeValueAsString(reasons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("reasons are plain records", e);
+        }
+    }
+}

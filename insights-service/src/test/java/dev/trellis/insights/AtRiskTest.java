@@ -1,0 +1,157 @@
+package dev.trellis.insights;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.contracts.advisory.SeatAssigned;
+import dev.trellis.contracts.advisory.SeatKind;
+import dev.trellis.contracts.advisory.SeatVacated;
+import dev.trellis.contracts.event.AttendanceRecorded;
+import dev.trellis.contracts.partner.MembershipChangeKind;
+import dev.trellis.contracts.partner.MembershipChanged;
+import dev.trellis.contracts.partner.MembershipStatus;
+import dev.trellis.contracts.partner.MembershipTerms;
+import dev.trellis.contracts.partner.PartnerLifecycleStatus;
+import dev.trellis.contracts.partner.PartnerRegistered;
+import dev.trellis.contracts.partner.TouchpointLogged;
+import dev.trellis.contracts.partner.TouchpointType;
+import dev.trellis.insights.domain.PartnerHealth;
+import dev.trellis.insights.domain.TimelineEntry;
+import dev.trellis.platform.testing.auth.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each health input driven through real Kafka events built from the contracts, read back from the worklist, the
+ * health and the timeline.
+ */
+@QuarkusTest
+class AtRiskTest {
+    static final LocalDate TODAY = LocalDate.now();
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void renewalSoonNoExecutiveTouchpointAndAnEmptySeatPutAPartnerAtTheTopWithExactlyThoseReasons() throws Exception {
+        Events events = new Events(json);
+        String tier = tier();
+        UUID atRisk = member(events, tier, TODAY.minusMonths(11), TODAY.plusDays(30), false, "At Risk Corp");
+        touchpoint(events, atRisk, TODAY.minusDays(120), true);
+        UUID board = UUID.randomUUID();
+        UUID seat = UUID.randomUUID();
+        events.send(Events.ADVISORY_TOPIC, SeatAssigned.TYPE, board, new SeatAssigned(board, seat, SeatKind.TIER_APPOINTED,
+                UUID.randomUUID(), atRisk, TODAY.minusYears(1), null));
+        events.send(Events.ADVISORY_TOPIC, SeatVacated.TYPE, board, new SeatVacated(board, seat, SeatKind.TIER_APPOINTED,
+                UUID.randomUUID(), atRisk, TODAY.minusYears(1), null, TODAY.minusDays(10)));
+
+        UUID healthy = member(events, tier, TODAY.minusMonths(6), TODAY.plusDays(20), true, "Healthy Corp");
+        touchpoint(events, healthy, TODAY.minusDays(10), true);
+
+        Events.await("three reasons for the partner at risk", () -> reasons(atRisk) == 3);
+        Events.await("the healthy partner's touchpoint", () -> score(healthy) == 100);
+
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("tier", tier).get("/api/insights/at-risk")
+                .then().statusCode(200)
+                .body("items.partnerId", contains(atRisk.toString()))
+                .body("items[0].partnerName", equalTo("At Risk Corp"))
+                .body("items[0].score", equalTo(100 - 25 - 20 - 15))
+                .body("items[0].reasons.code", containsInAnyOrder("renewal-due", "no-executive-touchpoint", "entitled-seat-empty"))
+                .body("items[0].reasons.find { it.code == 'no-executive-touchpoint' }.observation",
+                        startsWith("no executive touchpoint for 120 days"))
+                .body("items[0].nextAction", equalTo("Confirm the renewal with the partner's primary contact"))
+                .body("items[0].renewalOn", equalTo(TODAY.plusDays(30).toString()));
+
+        // The renewal window filters: a renewal in 30 days is within P60D, not within P20D.
+        given().auth().oauth2(TestTokens.foundationStaff()).queryParam("tier", tier).queryParam("renewal-within", "P20D")
+                .get("/api/insights/at-risk").then().statusCode(200).body("items.size()", equalTo(0));
+        given().auth().oauth2(TestTokens.foundationStaff()).queryParam("tier", tier).queryParam("renewal-within", "P60D")
+                .get("/api/insights/at-risk").then().statusCode(200).body("items.partnerId", contains(atRisk.toString()));
+
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/insights/partners/{id}/health", atRisk)
+                .then().statusCode(200).body("score", equalTo(40)).body("trend.day", contains(TODAY.toString()))
+                .body("reasons.action", hasItems("Book an executive business review", "Ask the partner to appoint a representative"));
+
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/insights/partners/{id}/timeline", atRisk)
+                .then().statusCode(200)
+                .body("items.kind", hasItems("MEMBERSHIP", "TOUCHPOINT", "SEAT_ASSIGNED", "SEAT_VACATED"))
+                .body("items.find { it.kind == 'SEAT_VACATED' }.source.href",
+                        org.hamcrest.Matchers.endsWith(":" + io.restassured.RestAssured.port + "/api/boards/" + board + "/seats/" + seat));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("kind", "TOUCHPOINT")
+                .get("/api/insights/partners/{id}/timeline", atRisk)
+                .then().statusCode(200).body("items.kind", contains("TOUCHPOINT")).body("items[0].executive", equalTo(true));
+    }
+
+    @Test
+    void aRedeliveredEventAddsNoSecondLine() throws Exception {
+        Events events = new Events(json);
+        UUID partner = member(events, tier(), TODAY.minusMonths(2), TODAY.plusYears(1), true, "Redelivered");
+        String id = UUID.randomUUID().toString();
+        TouchpointLogged t = new TouchpointLogged(partner, UUID.randomUUID(), TODAY, TouchpointType.MEETING, false, List.of());
+        events.send(Events.PARTNER_TOPIC, id, TouchpointLogged.TYPE, partner, t);
+        events.send(Events.PARTNER_TOPIC, id, TouchpointLogged.TYPE, partner, t);
+        events.send(Events.EVENT_TOPIC, AttendanceRecorded.TYPE, partner,
+                new AttendanceRecorded(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), partner, true));
+        Events.await("the attendance after the touchpoint", () -> TimelineEntry.count("partnerId = ?1 and kind = ?2", partner,
+                dev.trellis.insights.domain.TimelineKind.ATTENDED) == 1);
+        Events.await("one touchpoint line", () -> TimelineEntry.count("partnerId = ?1 and kind = ?2", partner,
+                dev.trellis.insights.domain.TimelineKind.TOUCHPOINT) == 1);
+    }
+
+    @Test
+    void partnersSeeNoInsightsAndBadParametersAre400s() {
+        UUID any = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.partnerA()).get("/api/insights/at-risk").then().statusCode(403);
+        given().auth().oauth2(TestTokens.partnerA()).get("/api/insights/partners/{id}/timeline", TestTokens.PARTNER_A).then().statusCode(403);
+        given().auth().oauth2(TestTokens.partnerA()).get("/api/insights/partners/{id}/health", TestTokens.PARTNER_A).then().statusCode(403);
+        given().get("/api/insights/at-risk").then().statusCode(401);
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("renewal-within", "soon").get("/api/insights/at-risk")
+                .then().statusCode(400).body("errors.field", contains("renewal-within"));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("kind", "GOSSIP").get("/api/insights/partners/{id}/timeline", any)
+                .then().statusCode(400).body("errors.field", contains("kind"));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("from", "+999999999-12-31")
+                .get("/api/insights/partners/{id}/timeline", any).then().statusCode(400).body("errors.field", contains("from"));
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("cursor", "garbage").get("/api/insights/at-risk")
+                .then().statusCode(400);
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/insights/partners/{id}/health", any).then().statusCode(404);
+    }
+
+    private static String tier() {
+        return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    private static UUID member(Events events, String tier, LocalDate start, LocalDate end, boolean autoRenew, String name)
+            throws Exception {
+        UUID partner = UUID.randomUUID();
+        events.send(Events.PARTNER_TOPIC, PartnerRegistered.TYPE, partner,
+                new PartnerRegistered(partner, name, PartnerLifecycleStatus.ACTIVE, null, "DE", List.of()));
+        MembershipTerms terms = new MembershipTerms(tier, null, null, start, end, autoRenew, 30);
+        events.send(Events.PARTNER_TOPIC, MembershipChanged.TYPE, partner, new MembershipChanged(partner, UUID.randomUUID(), tier,
+                MembershipStatus.CURRENT, start, end, 30, autoRenew, start, MembershipChangeKind.STARTED, terms));
+        return partner;
+    }
+
+    private static void touchpoint(Events events, UUID partner, LocalDate on, boolean executive) throws Exception {
+        events.send(Events.PARTNER_TOPIC, TouchpointLogged.TYPE, partner,
+                new TouchpointLogged(partner, UUID.randomUUID(), on, TouchpointType.MEETING, executive, List.of(UUID.randomUUID())));
+    }
+
+    private static int reasons(UUID partner) {
+        PartnerHealth h = PartnerHealth.findById(partner);
+        return h == null ? -1 : h.reasons.split("\"code\"").length - 1;
+    }
+
+    private static int score(UUID partner) {
+        PartnerHealth h = PartnerHealth.findById(partner);
+        return h == null ? -1 : h.score;
+    }
+}
