@@ -14,8 +14,14 @@
 # It prints each round, the medians, and the ratios the issue's goals are about.
 #
 # Needs the stack running (Keycloak, partner-service, gateway: `deploy/local/trellis up`) on an
-# otherwise idle machine. Installs wrk and nginx from Debian if they are missing. Method and results:
-# docs/benchmarks.md, "Gateway".
+# otherwise idle machine, with the gateway's rate limits off: its defaults (gateway/README.md, "Rate
+# limits") would refuse wrk's one user and one address, and the script stops if they are on. Restart
+# only the gateway without them:
+#   echo gateway > /tmp/gateway-only && deploy/local/services.sh down --only /tmp/gateway-only
+#   TRELLIS_GATEWAY_LIMITS_PER_IP_REQUESTS_PER_SECOND=0 TRELLIS_GATEWAY_LIMITS_PER_USER_REQUESTS_PER_SECOND=0 \
+#     deploy/local/services.sh up --no-build
+# and the same without the two variables afterwards. Installs wrk and nginx from Debian if they are
+# missing. Method and results: docs/benchmarks.md, "Gateway".
 #
 # Settings (environment):
 #   DIRECT            partner-service base URL            http://127.0.0.1:8081
@@ -149,6 +155,10 @@ check_target() {
   url="$(url_of "$name")"
   status="$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H "Authorization: Bearer $(token)" "$url")"
   [[ "$status" == 200 ]] || die "$name: GET $url answered $status, not 200"
+  if [[ "$name" == gateway ]] && curl -s -m 10 -D - -o /dev/null -H "Authorization: Bearer $(token)" "$url" |
+    grep -qi '^ratelimit-policy:'; then
+    die "the gateway's rate limits are on and would refuse wrk's requests; restart it without them (see this script's header)"
+  fi
 }
 
 # The median of the numbers in "$1" (space-separated); "-" if any of them is unknown ("-").

@@ -3,6 +3,7 @@ package dev.trellis.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,14 +44,24 @@ class RateLimitTest {
     @Order(1)
     void userOverTheLimitGets429ProblemWithRetryAfterAndOtherUsersDoNot() {
         String alice = Tokens.forSubject("alice", "partner");
-        given().auth().oauth2(alice).when().get("/api/partners").then().statusCode(200);
-        given().auth().oauth2(alice).when().get("/api/partners").then().statusCode(200);
+        // Every response a limit applied to announces it (draft-ietf-httpapi-ratelimit-headers): the
+        // policies (q per w seconds, w being the time an empty bucket takes to refill) and what is left.
+        given().auth().oauth2(alice).when().get("/api/partners").then().statusCode(200)
+                .header("RateLimit-Policy", equalTo("\"per-ip\";q=12;w=1200, \"per-user\";q=2;w=200"))
+                .header("RateLimit", matchesPattern("\"per-ip\";r=11;t=\\d+, \"per-user\";r=1;t=\\d+"));
+        given().auth().oauth2(alice).when().get("/api/partners").then().statusCode(200)
+                .header("RateLimit", matchesPattern("\"per-ip\";r=10;t=\\d+, \"per-user\";r=0;t=\\d+"));
         Response limited = given().auth().oauth2(alice).when().get("/api/partners");
         limited.then().statusCode(429)
                 .header("Content-Type", startsWith("application/problem+json"))
                 .body("status", equalTo(429))
-                .body("detail", containsString("your account"));
-        assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1, limited.header("Retry-After"));
+                .body("detail", containsString("your account"))
+                .header("RateLimit-Policy", containsString("\"per-user\";q=2;w=200"))
+                .header("RateLimit", matchesPattern(".*\"per-user\";r=0;t=\\d+"));
+        long retryAfter = Long.parseLong(limited.header("Retry-After"));
+        assertTrue(retryAfter >= 1, limited.header("Retry-After"));
+        assertTrue(limited.header("RateLimit").endsWith(";t=" + retryAfter), "RateLimit's t is the Retry-After: "
+                + limited.header("RateLimit"));
         // The limit follows the token's subject, not the token: a fresh token for alice is limited too.
         given().auth().oauth2(Tokens.forSubject("alice", "partner")).when().get("/api/partners").then().statusCode(429);
         given().auth().oauth2(Tokens.forSubject("bob", "partner")).when().get("/api/partners").then().statusCode(200);
@@ -67,7 +78,10 @@ class RateLimitTest {
         Response limited = given().when().get("/api/events");
         limited.then().statusCode(429)
                 .header("Content-Type", startsWith("application/problem+json"))
-                .body("detail", containsString("your address"));
+                .body("detail", containsString("your address"))
+                // Anonymous: only the address' policy applies.
+                .header("RateLimit-Policy", equalTo("\"per-ip\";q=12;w=1200"))
+                .header("RateLimit", matchesPattern("\"per-ip\";r=0;t=\\d+"));
         assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1);
         // Even junk tokens stop costing verification work.
         given().header("Authorization", "Bearer not.a.jwt").when().get("/api/partners").then().statusCode(429);

@@ -54,6 +54,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    Token token();
+
     interface Route {
 
         /**
@@ -93,6 +95,30 @@ public interface GatewayConfig {
         /** How many clients (IPs, users) the rate limiter tracks at most; idle ones are forgotten first. */
         @WithDefault("100000")
         int maxTrackedClients();
+
+        /**
+         * Longest request target (path and query) the gateway answers; longer ones get 414. Vert.x'
+         * codec stops a request line above {@code quarkus.http.limits.max-initial-line-length} itself,
+         * with a bare 414, so that is set well above this.
+         */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /**
+         * Largest header section (names, values and their separators, summed); larger ones get 431.
+         * Vert.x' codec stops one above {@code quarkus.http.limits.max-header-size} with a bare 431, so
+         * that is set well above this.
+         */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
+
+        /**
+         * How long a request body may take to arrive once the request reached the proxy; then 408 and
+         * the connection is closed. {@code quarkus.http.idle-timeout} only catches a body that stops;
+         * this one catches a body that trickles.
+         */
+        @WithDefault("30s")
+        Duration bodyTimeout();
     }
 
     interface RateLimit {
@@ -113,11 +139,20 @@ public interface GatewayConfig {
         @WithDefault("Authorization,Content-Type,If-Match,If-None-Match,X-Request-Id,traceparent,tracestate")
         List<String> headers();
 
-        @WithDefault("X-Request-Id,ETag,Location,Retry-After")
+        @WithDefault("X-Request-Id,ETag,Location,Retry-After,RateLimit,RateLimit-Policy")
         List<String> exposedHeaders();
 
         @WithDefault("10m")
         Duration maxAge();
+    }
+
+    interface Token {
+        /**
+         * How far in the future a token's {@code iat} may lie (clocks drift); a later one is refused.
+         * Quarkus OIDC checks {@code exp} and {@code nbf} but never a future {@code iat}.
+         */
+        @WithDefault("30s")
+        Duration issuedAtSkew();
     }
 
     interface OpenApi {

@@ -3,6 +3,8 @@ package dev.trellis.gateway.edge;
 import dev.trellis.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,27 +14,63 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Rate limits: per client IP before anything else is spent on a request (token verification costs
  * CPU), and per user once the token is verified. Over either limit, the caller gets 429 with
- * {@code Retry-After}. The buckets live in this gateway's memory: several gateway instances would
- * each allow the configured rate.
+ * {@code Retry-After}. Every response a limit applied to says so in the IETF {@code RateLimit-Policy}
+ * and {@code RateLimit} fields (draft-ietf-httpapi-ratelimit-headers-10: structured-field lists of
+ * quoted policy names with {@code q}/{@code w}, and {@code r}/{@code t}), so a client can pace itself
+ * before it is refused. The buckets live in this gateway's memory, per instance
+ * (docs/adr/0007-per-instance-rate-limits.md).
  */
 @ApplicationScoped
 public class RateLimits {
 
-    /** After {@link RequestIds} (1000), before CORS, the body limit and authentication (-200). */
+    public static final String POLICY_HEADER = "RateLimit-Policy";
+    public static final String HEADER = "RateLimit";
+
+    /** After {@link RequestIds} (1000) and {@link RequestShape} (995), before CORS, the body limit and authentication (-200). */
     private static final int PRIORITY = 990;
 
-    private final TokenBuckets perIp;
-    private final TokenBuckets perUser;
+    private final Limit perIp;
+    private final Limit perUser;
 
     RateLimits(GatewayConfig config) {
         GatewayConfig.Limits limits = config.limits();
-        this.perIp = buckets(limits.perIp(), limits.maxTrackedClients());
-        this.perUser = buckets(limits.perUser(), limits.maxTrackedClients());
+        this.perIp = Limit.of("per-ip", limits.perIp(), limits.maxTrackedClients());
+        this.perUser = Limit.of("per-user", limits.perUser(), limits.maxTrackedClients());
     }
 
-    private static TokenBuckets buckets(GatewayConfig.RateLimit limit, int maxClients) {
-        return limit.requestsPerSecond() <= 0 ? null
-                : new TokenBuckets(limit.requestsPerSecond(), limit.burst(), maxClients, System::nanoTime);
+    /** One configured limit: its buckets and its policy item, which never changes. */
+    private record Limit(String name, TokenBuckets buckets, String policy) {
+        static Limit of(String name, GatewayConfig.RateLimit config, int maxClients) {
+            if (config.requestsPerSecond() <= 0) {
+                return null;
+            }
+            // The window is how long an emptied bucket takes to fill again: q requests per w seconds
+            // on average, and at most q at once.
+            long window = Math.max(1, (long) Math.ceil(config.burst() / config.requestsPerSecond()));
+            return new Limit(name, new TokenBuckets(config.requestsPerSecond(), config.burst(), maxClients, System::nanoTime),
+                    "\"" + name + "\";q=" + config.burst() + ";w=" + window);
+        }
+
+        /** Takes a token, adds this limit to the response's RateLimit fields, and says whether the request may go on. */
+        boolean pass(RoutingContext ctx, String key, String refusal) {
+            TokenBuckets.Outcome outcome = buckets.acquire(key);
+            HttpServerResponse response = ctx.response();
+            append(response, POLICY_HEADER, policy);
+            append(response, HEADER, "\"" + name + "\";r=" + outcome.remaining()
+                    + (outcome.secondsToNextToken() > 0 ? ";t=" + outcome.secondsToNextToken() : ""));
+            if (outcome.allowed()) {
+                return true;
+            }
+            response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(outcome.secondsToNextToken()));
+            Problems.send(ctx, 429, refusal + "; retry after " + outcome.secondsToNextToken() + " s");
+            return false;
+        }
+
+        /** Both fields are lists; the per-user item joins the per-IP one in the same field line. */
+        private static void append(HttpServerResponse response, String header, String item) {
+            String existing = response.headers().get(header);
+            response.headers().set(header, existing == null ? item : existing + ", " + item);
+        }
     }
 
     void register(@Observes Filters filters) {
@@ -44,12 +82,9 @@ public class RateLimits {
     private void limitIp(RoutingContext ctx) {
         // The socket's address: the gateway is the edge, so X-Forwarded-For is the caller's own claim.
         String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-        long wait = perIp.acquire(ip);
-        if (wait > 0) {
-            tooMany(ctx, wait, "Too many requests from your address; retry after " + wait + " s");
-            return;
+        if (perIp.pass(ctx, ip, "Too many requests from your address")) {
+            ctx.next();
         }
-        ctx.next();
     }
 
     /**
@@ -64,16 +99,6 @@ public class RateLimits {
         Principal principal = user.getSecurityIdentity().getPrincipal();
         String subject = principal instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
                 : principal.getName();
-        long wait = perUser.acquire(subject);
-        if (wait > 0) {
-            tooMany(ctx, wait, "Too many requests for your account; retry after " + wait + " s");
-            return false;
-        }
-        return true;
-    }
-
-    private static void tooMany(RoutingContext ctx, long retryAfterSeconds, String detail) {
-        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
-        Problems.send(ctx, 429, detail);
+        return perUser.pass(ctx, subject, "Too many requests for your account");
     }
 }

@@ -33,11 +33,15 @@ public final class TokenBuckets {
     }
 
     /**
-     * Takes a token for {@code key}.
-     *
-     * @return 0 if the request may pass, otherwise the whole seconds (at least 1) until a token is back
+     * What one request got from its bucket: whether it may pass, the whole tokens left after it, and
+     * the whole seconds (at least 1) until the next token is back, 0 if the bucket is full. For a
+     * refused request, {@code secondsToNextToken} is its {@code Retry-After}.
      */
-    public long acquire(String key) {
+    public record Outcome(boolean allowed, long remaining, long secondsToNextToken) {
+    }
+
+    /** Takes a token for {@code key}. */
+    public Outcome acquire(String key) {
         long now = nanoClock.getAsLong();
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
@@ -46,7 +50,7 @@ public final class TokenBuckets {
             }
             if (buckets.size() >= maxKeys) {
                 // Still full of busy clients: serve this one untracked rather than refuse a newcomer.
-                return 0;
+                return new Outcome(true, (long) burst - 1, 0);
             }
             bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         }
@@ -75,14 +79,16 @@ public final class TokenBuckets {
             this.updated = now;
         }
 
-        synchronized long take(long now, double ratePerNano, double burst) {
+        synchronized Outcome take(long now, double ratePerNano, double burst) {
             refill(now, ratePerNano, burst);
-            if (tokens >= 1) {
+            boolean allowed = tokens >= 1;
+            if (allowed) {
                 tokens -= 1;
-                return 0;
             }
-            double nanosToOne = (1 - tokens) / ratePerNano;
-            return Math.max(1, (long) Math.ceil(nanosToOne / 1e9));
+            long whole = (long) Math.floor(tokens);
+            long toNext = tokens >= burst ? 0
+                    : Math.max(1, (long) Math.ceil((whole + 1 - tokens) / ratePerNano / 1e9));
+            return new Outcome(allowed, whole, toNext);
         }
 
         synchronized boolean fullAt(long now, double ratePerNano, double burst) {

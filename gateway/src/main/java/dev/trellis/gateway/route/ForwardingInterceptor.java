@@ -64,10 +64,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 // The caller's fault, not the upstream's: no breaker, no retry. The upstream saw a reset.
                 return Future.failedFuture(failure);
             }
-            if (ctx.request().proxiedRequest().response().closed()) {
+            if (ctx.request().proxiedRequest().response().closed() || ctx.request().proxiedRequest().response().ended()) {
                 // The caller went away mid-request (a closed tab, a client timeout, the end of a load
-                // test): the proxy reset the upstream exchange. Not the upstream's failure: counting it
-                // let a burst of aborted requests open the breaker on a healthy service.
+                // test), or the gateway already answered it (408, its body too slow): the proxy reset
+                // the upstream exchange. Not the upstream's failure: counting it let a burst of aborted
+                // requests open the breaker on a healthy service.
                 return Future.failedFuture(failure);
             }
             exchange.breaker().onFailure();

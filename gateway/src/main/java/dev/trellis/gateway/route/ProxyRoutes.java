@@ -50,6 +50,7 @@ public class ProxyRoutes {
     private final BodyLimit bodyLimit;
     private final ApiDocs docs;
     private final int retries;
+    private final long bodyTimeoutMillis;
 
     ProxyRoutes(Upstreams upstreams, RateLimits rateLimits, BodyLimit bodyLimit, ApiDocs docs, GatewayConfig config) {
         this.upstreams = upstreams;
@@ -57,6 +58,7 @@ public class ProxyRoutes {
         this.bodyLimit = bodyLimit;
         this.docs = docs;
         this.retries = config.retries();
+        this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
     }
 
     void register(@Observes Router router) {
@@ -100,6 +102,7 @@ public class ProxyRoutes {
         if (!expectationMet(ctx)) {
             return;
         }
+        limitBodyTime(ctx);
         String query = request.query();
         String uri = query == null ? path : path + "?" + query;
         // Only a body without Content-Length needs counting: a declared length was checked up front.
@@ -124,6 +127,33 @@ public class ProxyRoutes {
                         }))
                 .addInterceptor(new ForwardingInterceptor(exchange));
         ProxyHandler.create(proxy).handle(ctx);
+    }
+
+    /**
+     * A body that is still arriving after {@code trellis.gateway.limits.body-timeout} gets 408 and its
+     * connection closed, which also ends the upstream exchange. The idle timeout
+     * ({@code quarkus.http.idle-timeout}) restarts with every body chunk Vert.x decodes, so without
+     * this a body sent a byte at a time would hold the connection, and an upstream one, for as long as
+     * the sender likes.
+     */
+    private void limitBodyTime(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            return;
+        }
+        long timer = ctx.vertx().setTimer(bodyTimeoutMillis, id -> {
+            if (request.isEnded()) {
+                return;
+            }
+            if (ctx.response().headWritten()) {
+                request.connection().close();
+                return;
+            }
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(ended -> request.connection().close());
+            Problems.send(ctx, 408, "The request body did not arrive in time");
+        });
+        ctx.addEndHandler(v -> ctx.vertx().cancelTimer(timer));
     }
 
     /** The caller closed its connection before the upstream exchange began. */

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /**
  * The route table plus, per upstream, pooled HTTP clients and one circuit breaker. Shared by the
@@ -31,6 +33,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Upstreams {
+
+    private static final Logger LOG = Logger.getLogger(Upstreams.class);
 
     private final Vertx vertx;
     private final RouteTable routes;
@@ -60,6 +64,24 @@ public class Upstreams {
             breakers.put(upstream, new CircuitBreaker(threshold, openDelay, System::nanoTime));
         }
         this.shared = newClients();
+        warnAboutIdleTimeout(upstreams);
+    }
+
+    /**
+     * A request waiting for its upstream is silent on the caller's connection, so the server's idle
+     * timeout ({@code quarkus.http.idle-timeout}) would close it, unanswered, before a longer upstream
+     * timeout could send the 504.
+     */
+    private static void warnAboutIdleTimeout(List<RouteTable.Upstream> upstreams) {
+        Duration idle = ConfigProvider.getConfig().getOptionalValue("quarkus.http.idle-timeout", Duration.class)
+                .orElse(Duration.ofMinutes(30));
+        for (RouteTable.Upstream upstream : upstreams) {
+            if (upstream.timeout().compareTo(idle) >= 0) {
+                LOG.warnf("Route %s waits up to %s for its upstream, not less than quarkus.http.idle-timeout (%s): "
+                        + "callers of slow requests get their connection closed instead of a 504", upstream.name(),
+                        upstream.timeout(), idle);
+            }
+        }
     }
 
     public RouteTable routes() {

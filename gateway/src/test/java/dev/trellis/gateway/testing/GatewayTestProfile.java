@@ -23,7 +23,13 @@ public class GatewayTestProfile implements QuarkusTestProfile {
                 // Above FakeUpstreams.HOLD, below the default, so the pool test shows the setting is used.
                 Map.entry("trellis.gateway.pool-size", "20"),
                 Map.entry("trellis.gateway.cors.origins", CORS_ORIGIN),
-                Map.entry("trellis.gateway.limits.max-body-size", "1M"));
+                Map.entry("trellis.gateway.limits.max-body-size", "1M"),
+                // Every test request comes from 127.0.0.1 and most carry the same subject: the default
+                // limits would refuse the suite. RateLimitTest sets low ones.
+                Map.entry("trellis.gateway.limits.per-ip.requests-per-second", "100000"),
+                Map.entry("trellis.gateway.limits.per-ip.burst", "100000"),
+                Map.entry("trellis.gateway.limits.per-user.requests-per-second", "100000"),
+                Map.entry("trellis.gateway.limits.per-user.burst", "100000"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.trellis.gateway.testing;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.GeneralSecurityException;
@@ -62,9 +63,33 @@ public final class Tokens {
         }
     }
 
+    /** Valid except that it was issued {@code seconds} from now. */
+    public static String issuedIn(long seconds, String... roles) {
+        Instant now = Instant.now();
+        return claims(roles).issuedAt(now.plusSeconds(seconds)).expiresAt(now.plusSeconds(seconds + 300))
+                .sign(signingKey());
+    }
+
+    /** The right claims and the trusted key, but another signature algorithm than the realm's RS256. */
+    public static String signedWith(SignatureAlgorithm algorithm, String... roles) {
+        return claims(roles).jws().algorithm(algorithm).sign(signingKey());
+    }
+
+    /** Valid except for Keycloak's {@code typ} claim: {@code ID} for an ID token; null leaves it out. */
+    public static String ofType(String typ, String... roles) {
+        JwtClaimsBuilder claims = claims(roles);
+        if (typ == null) {
+            claims.remove("typ");
+        } else {
+            claims.claim("typ", typ);
+        }
+        return claims.sign(signingKey());
+    }
+
     private static JwtClaimsBuilder claims(String... roles) {
         Instant now = Instant.now();
         return Jwt.issuer(ISSUER)
+                .claim("typ", "Bearer")
                 .audience(AUDIENCE)
                 .subject("0b0e7a4e-3d35-4a36-9a55-3a4c1f0d9e11")
                 .preferredUserName("test-user")
