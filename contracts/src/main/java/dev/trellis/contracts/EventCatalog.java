@@ -1,5 +1,6 @@
 package dev.trellis.contracts;
 
+import dev.trellis.contracts.advisory.BoardCompositionChanged;
 import dev.trellis.contracts.advisory.BoardMeetingHeld;
 import dev.trellis.contracts.advisory.SeatAssigned;
 import dev.trellis.contracts.advisory.SeatFlagged;
@@ -53,6 +54,7 @@ public final class EventCatalog {
             new EventType(VotingSuspended.TYPE, Topics.ADVISORY, VotingSuspended.class, "boardId"),
             new EventType(VotingRestored.TYPE, Topics.ADVISORY, VotingRestored.class, "boardId"),
             new EventType(BoardMeetingHeld.TYPE, Topics.ADVISORY, BoardMeetingHeld.class, "boardId"),
+            new EventType(BoardCompositionChanged.TYPE, Topics.ADVISORY, BoardCompositionChanged.class, "boardId"),
             // event-service: keyed by event.
             new EventType(EventPublished.TYPE, Topics.EVENT, EventPublished.class, "eventId"),
             new EventType(RegistrationRecorded.TYPE, Topics.EVENT, RegistrationRecorded.class, "eventId"),

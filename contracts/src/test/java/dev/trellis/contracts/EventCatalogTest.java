@@ -272,7 +272,7 @@ class EventCatalogTest {
             assertEquals(Set.of("string"), nonNull, where);
         } else if (type == boolean.class) {
             assertEquals(Set.of("boolean"), nonNull, where);
-        } else if (type == int.class) {
+        } else if (type == int.class || type == Integer.class) {
             assertEquals(Set.of("integer"), nonNull, where);
         } else if (type.isEnum()) {
             assertEquals(Set.of("string"), nonNull, where);

@@ -120,6 +120,7 @@ class RoleMatrixIT {
             row("GET /api/insights/at-risk", 401, OK, OK, 403, 403),
             row("GET /api/insights/partners/{A}/timeline", 401, OK, OK, 403, 403),
             row("GET /api/insights/partners/{A}/health", 401, OK, OK, 403, 403),
+            row("GET /api/insights/level-playing-field", 401, OK, OK, 403, 403),
             // event-service: events, feeds and user groups are public to read
             row("GET /api/events", OK, OK, OK, OK, OK),
             row("POST /api/events", 401, OK, 403, 403, 403),

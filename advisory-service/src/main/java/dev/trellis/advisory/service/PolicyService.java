@@ -17,8 +17,10 @@ import java.util.UUID;
 public class PolicyService {
     private final ObjectMapper json;
     private final BoardService boards;
+    private final CompositionEvents compositions;
 
-    public PolicyService(ObjectMapper json, BoardService boards) {
+    public PolicyService(ObjectMapper json, BoardService boards, CompositionEvents compositions) {
+        this.compositions = compositions;
         this.json = json;
         this.boards = boards;
     }
@@ -43,13 +45,16 @@ public class PolicyService {
         SeatPolicy policy = parse(document);
         board.policy = write(policy);
         Board.getEntityManager().flush(); // the new version goes out with the ETag
+        compositions.publishIfChanged(board, policy);
         return board;
     }
 
     /** Sets a policy without a precondition; for the demo data. */
     @Transactional
     public void set(UUID boardId, SeatPolicy policy) {
-        boards.get(boardId).policy = write(policy);
+        Board board = boards.get(boardId);
+        board.policy = write(policy);
+        compositions.publishIfChanged(board, policy);
     }
 
     SeatPolicy parse(JsonNode document) {

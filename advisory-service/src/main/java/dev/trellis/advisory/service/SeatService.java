@@ -62,10 +62,12 @@ public class SeatService {
     private final ContactReadModel contacts;
     private final SeatQueries queries;
     private final SeatEvents events;
+    private final CompositionEvents compositions;
     private final Clock clock;
 
     public SeatService(BoardService boards, PolicyService policies, PartnerReadModel readModel, ContactReadModel contacts,
-            SeatQueries queries, SeatEvents events, Clock clock) {
+            SeatQueries queries, SeatEvents events, CompositionEvents compositions, Clock clock) {
+        this.compositions = compositions;
         this.boards = boards;
         this.policies = policies;
         this.readModel = readModel;
@@ -169,6 +171,7 @@ public class SeatService {
             LOG.infof("Seat %s on board %s appointed overriding rule %s", seat.id, boardId, v.rule());
         }
         events.assigned(seat);
+        compositions.publishIfChanged(board, policy);
         return view(seat);
     }
 
@@ -217,7 +220,7 @@ public class SeatService {
      */
     @Transactional
     public SeatView vacate(UUID boardId, UUID seatId, String ifMatch, Vacancy vacancy) {
-        lock(boardId);
+        Board board = lock(boardId);
         Seat seat = find(boardId, seatId, null);
         Versions.requireMatch(ifMatch, seat.version);
         LocalDate effective = vacancy.effectiveDate() == null ? today() : vacancy.effectiveDate();
@@ -229,6 +232,7 @@ public class SeatService {
         }
         vacate(seat, effective, vacancy.reason());
         Seat.getEntityManager().flush(); // the new version goes out with the ETag
+        compositions.publishIfChanged(board, policies.policyOf(board));
         return view(seat);
     }
 
@@ -296,6 +300,7 @@ public class SeatService {
             SeatFlag.flush();
             leavers.values().forEach(f -> vacate(byId.get(f.seatId()), day, "The holder left the partner the seat was held for"));
         }
+        compositions.publishIfChanged(board, policy);
     }
 
     /**

@@ -96,4 +96,11 @@ public class InsightsQueries {
             throw Cursor.foreign();
         }
     }
+
+    /** Per partner and month (its first day), how many timeline lines of {@code kind} from {@code from} on. */
+    public List<Object[]> monthlyCounts(TimelineKind kind, Instant from) {
+        return TimelineEntry.getEntityManager().createNativeQuery("select partner_id, cast(date_trunc('month', occurred_at at time zone 'UTC') as date),"
+                        + " count(*) from timeline_entry where kind = ?1 and occurred_at >= ?2 group by 1, 2")
+                .setParameter(1, kind.name()).setParameter(2, from).getResultList();
+    }
 }

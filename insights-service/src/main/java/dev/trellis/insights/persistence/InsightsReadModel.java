@@ -2,6 +2,8 @@ package dev.trellis.insights.persistence;
 
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.MembershipTerms;
+import dev.trellis.insights.domain.BoardComposition;
+import dev.trellis.insights.domain.BoardCompositionMonth;
 import dev.trellis.insights.domain.PartnerProfile;
 import dev.trellis.insights.domain.SeatHolding;
 import dev.trellis.insights.domain.TimelineEntry;
@@ -69,6 +71,35 @@ public class InsightsReadModel {
         }
         s.updatedAt = at;
         s.persist();
+    }
+
+    /**
+     * board-composition-changed: the board's latest composition, and its month's. An older composition (by its day)
+     * than the one kept does not replace it.
+     */
+    public void composition(UUID boardId, String boardName, LocalDate asOf, int seatsHeld, String groupsJson, Instant at) {
+        BoardComposition c = BoardComposition.findById(boardId);
+        if (c == null) {
+            c = new BoardComposition();
+            c.boardId = boardId;
+        } else if (c.asOf.isAfter(asOf)) {
+            return;
+        }
+        c.boardName = boardName;
+        c.asOf = asOf;
+        c.seatsHeld = seatsHeld;
+        c.groups = groupsJson;
+        c.updatedAt = at;
+        c.persist();
+        BoardCompositionMonth.Key key = new BoardCompositionMonth.Key(boardId, asOf.withDayOfMonth(1));
+        BoardCompositionMonth m = BoardCompositionMonth.findById(key);
+        if (m == null) {
+            m = new BoardCompositionMonth();
+            m.key = key;
+        }
+        m.seatsHeld = seatsHeld;
+        m.groups = groupsJson;
+        m.persist();
     }
 
     /** One line of a partner's timeline, unless the event wrote it already. */

@@ -4,6 +4,7 @@ import dev.trellis.insights.rest.dto.AtRiskResponse;
 import dev.trellis.insights.rest.dto.HealthResponse;
 import dev.trellis.insights.rest.dto.TimelineEntryResponse;
 import dev.trellis.insights.service.HealthService;
+import dev.trellis.insights.service.LevelPlayingFieldService;
 import dev.trellis.insights.service.TimelineService;
 import dev.trellis.insights.service.WorklistService;
 import dev.trellis.platform.http.PageResponses;
@@ -37,8 +38,11 @@ public class InsightsResource {
     private final TimelineService timeline;
     private final HealthService health;
     private final WorklistService worklist;
+    private final LevelPlayingFieldService fairness;
 
-    public InsightsResource(TimelineService timeline, HealthService health, WorklistService worklist) {
+    public InsightsResource(TimelineService timeline, HealthService health, WorklistService worklist,
+            LevelPlayingFieldService fairness) {
+        this.fairness = fairness;
         this.timeline = timeline;
         this.health = health;
         this.worklist = worklist;
@@ -85,5 +89,21 @@ public class InsightsResource {
         return PageResponses.of(worklist.atRisk(tier == null || tier.isBlank() ? null : tier.trim(),
                 Params.period("renewal-within", renewalWithin), PageRequest.of(limit, cursor))
                 .map(r -> AtRiskResponse.of(r, health.reasons(r.health()), today)), uri);
+    }
+
+    @GET
+    @Path("/level-playing-field")
+    @RolesAllowed({"community-team", "foundation-staff"})
+    @Operation(summary = "Per board each company group's seats against the cap (near cap: one more seat breaks it), across events "
+            + "each group's share of sponsorships and attendance (last 12 months), and the concentration of each month by month")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "months out of range")
+    public LevelPlayingFieldService.Report levelPlayingField(
+            @Parameter(description = "Months of trend, 1 to 60 (default 24)") @QueryParam("months") Integer months) {
+        int m = months == null ? 24 : months;
+        if (m < 1 || m > 60) {
+            throw dev.trellis.platform.domain.InvalidInput.field("months", "must be between 1 and 60");
+        }
+        return fairness.report(m);
     }
 }

@@ -275,6 +275,29 @@ public final class SeatPolicyEngine {
         return new Composition(tiers, kinds, companies);
     }
 
+    /** One company group's seats held on a day, and the most its tightest company-group cap allows (null: none). */
+    public record GroupLine(UUID group, int seats, Integer cap) {
+    }
+
+    /**
+     * The seats held on {@code day} per company group, largest first (then by group id): a seat counts for the group
+     * of its holder's current employer, else of its partner ({@link BoardState#companiesOf}); a personal seat of a
+     * holder employed by no known partner counts for none. The cap is the lowest limit of the policy's company-group
+     * caps, whatever seat kinds they cover.
+     */
+    public static List<GroupLine> groups(SeatPolicy policy, BoardState state, LocalDate day) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        state.holdings().stream().filter(h -> h.heldOn(day))
+                .flatMap(h -> state.companiesOf(h, CapScope.COMPANY_GROUP).stream())
+                .forEach(g -> counts.merge(g, 1, Integer::sum));
+        Map<String, Integer> members = state.membersPerTier();
+        Integer cap = policy.caps().stream().filter(c -> c.scope() == CapScope.COMPANY_GROUP)
+                .map(c -> c.limit(coveredSeats(policy, c, members))).min(Integer::compare).orElse(null);
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<UUID, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new GroupLine(e.getKey(), e.getValue(), cap)).toList();
+    }
+
     private static Predicate<Holding> activating(ActivationThreshold t) {
         return h -> h.kind() == t.whenKind() && (t.whenTier() == null || t.whenTier().equals(h.tierBasis()));
     }

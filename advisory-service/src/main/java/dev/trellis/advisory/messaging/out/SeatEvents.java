@@ -1,8 +1,11 @@
 package dev.trellis.advisory.messaging.out;
 
 import dev.trellis.advisory.domain.Seat;
+import dev.trellis.advisory.domain.policy.SeatPolicyEngine;
 import dev.trellis.contracts.advisory.AttendanceStatus;
+import dev.trellis.contracts.advisory.BoardCompositionChanged;
 import dev.trellis.contracts.advisory.BoardMeetingHeld;
+import dev.trellis.contracts.advisory.GroupSeats;
 import dev.trellis.contracts.advisory.MeetingAttendance;
 import dev.trellis.contracts.advisory.SeatAssigned;
 import dev.trellis.contracts.advisory.SeatFlagged;
@@ -29,6 +32,12 @@ public class SeatEvents {
 
     public SeatEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    public void compositionChanged(UUID boardId, String boardName, LocalDate asOf, int seatsHeld,
+            List<SeatPolicyEngine.GroupLine> groups) {
+        outbox.publish(new BoardCompositionChanged(boardId, boardName, asOf, seatsHeld,
+                groups.stream().map(g -> new GroupSeats(g.group(), g.seats(), g.cap())).toList()));
     }
 
     public void assigned(Seat s) {

@@ -1,6 +1,9 @@
 package dev.trellis.insights.messaging.in;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.contracts.advisory.AttendanceStatus;
+import dev.trellis.contracts.advisory.BoardCompositionChanged;
 import dev.trellis.contracts.advisory.BoardMeetingHeld;
 import dev.trellis.contracts.advisory.MeetingAttendance;
 import dev.trellis.contracts.advisory.SeatAssigned;
@@ -22,7 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * advisory-service's events: seats held for a partner (for entitled seats left empty), seat flags, voting and board
+ * advisory-service's events: each board's seats per company group (for the level-playing-field report), seats held for a partner (for entitled seats left empty), seat flags, voting and board
  * meeting attendance onto the partner's timeline; its health is recomputed in the same transaction. A personal seat
  * (no partner) is on no partner's timeline.
  */
@@ -34,9 +37,11 @@ public class AdvisoryEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    public AdvisoryEventsConsumer(EventDispatcher dispatcher, InsightsReadModel model, HealthService health) {
+    public AdvisoryEventsConsumer(EventDispatcher dispatcher, InsightsReadModel model, HealthService health, ObjectMapper json) {
         this.dispatcher = dispatcher;
         this.handlers = dispatcher.register(CHANNEL, EventHandlers.consumer(CONSUMER)
+                .on(BoardCompositionChanged.class, (c, e) -> model.composition(c.boardId(), c.boardName(), c.asOf(), c.seatsHeld(),
+                        write(json, c.groups()), e.time()))
                 .on(SeatAssigned.class, (s, e) -> {
                     model.seat(s.seatId(), s.boardId(), s.partnerId(), s.seatKind().name(), s.holderContactId(), s.termStart(),
                             s.termEnd(), null, e.time());
@@ -90,6 +95,14 @@ public class AdvisoryEventsConsumer {
                     });
                 })
                 .build());
+    }
+
+    private static String write(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("contract records always serialise", e);
+        }
     }
 
     private static String seatKind(String kind) {
