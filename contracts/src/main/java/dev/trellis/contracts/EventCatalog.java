@@ -13,6 +13,7 @@ import dev.trellis.contracts.event.RegistrationRecorded;
 import dev.trellis.contracts.event.SponsorshipConfirmed;
 import dev.trellis.contracts.partner.AffiliationEnded;
 import dev.trellis.contracts.partner.AffiliationStarted;
+import dev.trellis.contracts.partner.ContactEmailChanged;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.contracts.partner.MembershipChanged;
@@ -44,8 +45,9 @@ public final class EventCatalog {
             new EventType(TouchpointLogged.TYPE, Topics.PARTNER, TouchpointLogged.class, "partnerId"),
             new EventType(PortalUserInvited.TYPE, Topics.PARTNER, PortalUserInvited.class, "partnerId"),
             new EventType(PortalUserRemoved.TYPE, Topics.PARTNER, PortalUserRemoved.class, "partnerId"),
-            // A contact may be affiliated with several partners (or none), so erasure is keyed by contact.
+            // A contact may be affiliated with several partners (or none), so its own events are keyed by contact.
             new EventType(ContactRegistered.TYPE, Topics.PARTNER, ContactRegistered.class, "contactId"),
+            new EventType(ContactEmailChanged.TYPE, Topics.PARTNER, ContactEmailChanged.class, "contactId"),
             new EventType(ContactErased.TYPE, Topics.PARTNER, ContactErased.class, "contactId"),
             // advisory-service: keyed by board, so seat changes and meetings of a board stay ordered.
             new EventType(SeatAssigned.TYPE, Topics.ADVISORY, SeatAssigned.class, "boardId"),

@@ -39,7 +39,7 @@ class AccessRulesTest {
     void fixtures() {
         ReadModel.partner(PARTNER_A, "Acme Cloud", "ACTIVE", "acme-cloud.test");
         ReadModel.member(PARTNER_A); // a sponsorship of A can be confirmed
-        contactA = ReadModel.contactOf(PARTNER_A);
+        contactA = ReadModel.contactOf(PARTNER_A, "ada@acme-cloud.test");
         group = UserGroupTest.group("Access " + UUID.randomUUID());
         // Starts within the day, so check-in is open.
         event = Fixtures.publishedEvent(1000, java.time.Instant.now().plus(2, java.time.temporal.ChronoUnit.HOURS));
@@ -141,9 +141,11 @@ class AccessRulesTest {
         };
     }
 
+    /** A registration of a new contact of A (a contact is registered once per event). */
     private String registerContactA() {
         return given().auth().oauth2(TestTokens.communityTeam()).contentType(ContentType.JSON)
-                .body("{\"contactId\":\"" + contactA + "\",\"name\":\"Ada\",\"email\":\"" + Fixtures.email() + "\"}")
+                .body("{\"contactId\":\"" + ReadModel.contactOf(PARTNER_A) + "\",\"name\":\"Ada\",\"email\":\""
+                        + Fixtures.email() + "\"}")
                 .post("/api/events/{id}/registrations", event).then().statusCode(201).extract().path("id");
     }
 

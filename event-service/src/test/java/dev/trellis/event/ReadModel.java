@@ -1,6 +1,8 @@
 package dev.trellis.event;
 
+import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.ContactEmailDigest;
 import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
@@ -60,10 +62,25 @@ final class ReadModel {
         membership(partner, LocalDate.now().minusYears(1), LocalDate.now().plusYears(1), 30, false);
     }
 
-    /** A new contact working for {@code partner}; returns its id. */
+    /** A new contact working for {@code partner}, of whose address nothing is known yet; returns its id. */
     static UUID contactOf(UUID partner) {
+        return contactOf(partner, null);
+    }
+
+    /**
+     * A new contact working for {@code partner} with the address {@code email} on record (its digest, as
+     * partner-service's events bring it; none if null); returns its id.
+     */
+    static UUID contactOf(UUID partner, String email) {
         UUID contact = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
+            if (email != null) {
+                ContactEmailDigest digest = new ContactEmailDigest();
+                digest.contactId = contact;
+                digest.emailSha256 = ContactRegistered.emailSha256(email);
+                digest.updatedAt = Instant.now();
+                digest.persist();
+            }
             ContactAffiliation a = new ContactAffiliation();
             a.affiliationId = UUID.randomUUID();
             a.contactId = contact;

@@ -164,7 +164,7 @@ class RegistrationTest {
     void aPartnerRegistersItsOwnContactsWithTheCompanySnapshotAndSeesOnlyThose() {
         ReadModel.partner(PARTNER_A, "Acme Cloud", "ACTIVE", "acme-cloud.test");
         ReadModel.partner(PARTNER_B, "Borealis Systems", "ACTIVE", "borealis.test");
-        UUID ada = ReadModel.contactOf(PARTNER_A);
+        UUID ada = ReadModel.contactOf(PARTNER_A, "ada@acme-cloud.test");
         UUID bo = ReadModel.contactOf(PARTNER_B);
         UUID event = Fixtures.publishedEvent(10);
 

@@ -19,4 +19,11 @@ public interface TokenCacheConfig {
     /** An entry lives until the token expires, but never longer than this. */
     @WithDefault("5m")
     Duration maxTtl();
+
+    /**
+     * How far in the future a token's {@code iat} may lie (clocks drift); a later one is refused ({@link IssuedAtCheck}).
+     * Quarkus OIDC checks {@code exp} and {@code nbf} but never a future {@code iat}.
+     */
+    @WithDefault("30s")
+    Duration issuedAtSkew();
 }

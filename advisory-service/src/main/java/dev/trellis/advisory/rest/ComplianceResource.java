@@ -2,7 +2,7 @@ package dev.trellis.advisory.rest;
 
 import dev.trellis.advisory.service.ComplianceReport;
 import dev.trellis.advisory.service.ComplianceService;
-import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.validation.Values;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,13 +40,6 @@ public class ComplianceResource {
 
     /** The day asked for; null for today. */
     static LocalDate parse(String on) {
-        if (on == null || on.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(on);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field("on", "must be a date as YYYY-MM-DD");
-        }
+        return Values.day("on", on);
     }
 }

@@ -2,6 +2,7 @@ package dev.trellis.event.persistence;
 
 import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.ContactEmailDigest;
 import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
 import dev.trellis.event.domain.PartnerView;
@@ -55,6 +56,12 @@ public class PartnerDirectory {
     @Transactional
     public Optional<MembershipTerms> membership(UUID partnerId) {
         return MembershipView.<MembershipView>find("partnerId", partnerId).firstResultOptional().map(MembershipView::terms);
+    }
+
+    /** The digest of the contact's email address on record in partner-service, once its event has arrived. */
+    @Transactional
+    public Optional<String> emailDigestOf(UUID contactId) {
+        return ContactEmailDigest.<ContactEmailDigest>findByIdOptional(contactId).map(d -> d.emailSha256);
     }
 
     /** Whether the read model has heard of this contact at all. */

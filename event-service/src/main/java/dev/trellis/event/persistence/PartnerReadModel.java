@@ -2,6 +2,7 @@ package dev.trellis.event.persistence;
 
 import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.ContactEmailDigest;
 import dev.trellis.event.domain.ErasedContact;
 import dev.trellis.event.domain.MembershipView;
 import dev.trellis.event.domain.PartnerDomain;
@@ -122,8 +123,27 @@ public class PartnerReadModel {
     }
 
     /**
-     * Forgets an erased contact: its affiliations go, and its id is remembered, so late affiliation events about
-     * it are ignored and no registration is made under it.
+     * The digest of a contact's email address as it is now (contact-registered, contact-email-changed): it
+     * replaces the one before. One of a contact already erased (its event came late) is ignored.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void contactEmail(UUID contactId, String emailSha256, Instant at) {
+        if (ErasedContact.isErased(contactId)) {
+            return;
+        }
+        ContactEmailDigest digest = ContactEmailDigest.findById(contactId);
+        if (digest == null) {
+            digest = new ContactEmailDigest();
+            digest.contactId = contactId;
+        }
+        digest.emailSha256 = emailSha256;
+        digest.updatedAt = at;
+        digest.persist();
+    }
+
+    /**
+     * Forgets an erased contact: its affiliations and its email digest go, and its id is remembered, so late
+     * affiliation and email events about it are ignored and no registration is made under it.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void forgetContact(UUID contactId, Instant erasedAt) {
@@ -134,5 +154,6 @@ public class PartnerReadModel {
             erased.persist();
         }
         ContactAffiliation.delete("contactId", contactId);
+        ContactEmailDigest.deleteById(contactId);
     }
 }

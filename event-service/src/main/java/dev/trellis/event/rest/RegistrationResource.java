@@ -54,13 +54,16 @@ public class RegistrationResource {
     @RolesAllowed({"community-team", "partner"})
     @Operation(summary = "Register a contact or a guest",
             description = "Takes a seat while there is one, else goes on the waitlist. The company (partner id and name) "
-                    + "is a snapshot from the local partner read model. A partner user registers its own contacts only.")
+                    + "is a snapshot from the local partner read model. A partner user registers its own contacts only, "
+                    + "each once per event and under the contact's address on record in partner-service; its "
+                    + "registrations are PORTAL whatever source it names.")
     @APIResponse(responseCode = "201", description = "REGISTERED or WAITLISTED; the body carries the cancel token once")
     @APIResponse(responseCode = "400", description = "A field is invalid, or the contact is unknown")
     @APIResponse(responseCode = "403", description = "A partner user registering someone else's contact or a guest")
     @APIResponse(responseCode = "404", description = "No such event (or a draft)")
-    @APIResponse(responseCode = "409", description = "This email is registered for the event already")
-    @APIResponse(responseCode = "422", description = "Outside the registration window, or the event is not published")
+    @APIResponse(responseCode = "409", description = "This contact or email is registered for the event already")
+    @APIResponse(responseCode = "422", description = "Outside the registration window, the event is not published, "
+            + "or (partner users) the email is not the contact's address on record or not known here yet")
     public Response register(@PathParam("eventId") UUID eventId, @Valid @NotNull RegistrationRequest request,
             @Context UriInfo uri) {
         RegistrationService.Created created = registrations.register(eventId, request.toCommand(), callers.current());

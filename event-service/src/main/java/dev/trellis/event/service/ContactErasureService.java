@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A contact erased for privacy in partner-service (its contact-erased event): registrations keep their company
- * and status for statistics but lose name and email; affiliations and organiser entries go. The id is
+ * and status for statistics but lose name and email; affiliations, the email digest and organiser entries go. The id is
  * remembered, so late affiliation events and new registrations under it are refused.
  */
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package dev.trellis.event.service;
 
+import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.event.domain.ErasedContact;
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.EventStatus;
@@ -20,6 +21,7 @@ import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +34,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Registrations. Every registration and cancellation locks the event row first, so seats are counted and
@@ -41,6 +45,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class RegistrationService {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The partial unique indexes (V2, V6) that allow one registration per email, and per contact, that is not cancelled. */
+    private static final Set<String> LIVE_REGISTRATION_INDEXES = Set.of("registration_live_email_uq",
+            "registration_live_contact_uq");
 
     /** A new registration and the cancel token that only its creator gets to see. */
     public record Created(Registration registration, String cancelToken) {
@@ -66,9 +73,17 @@ public class RegistrationService {
     /**
      * Registers someone: into a seat while there is one, else onto the waitlist.
      *
+     * <p>A partner user registers its own contacts only, each under the address partner-service has on record for
+     * it (compared by digest: this service never learns the address), as {@link RegistrationSource#PORTAL}
+     * whatever source it names. The name is the partner's to give: partner-service does not publish names. These
+     * checks come before any look at other registrations, so a refusal tells a partner nothing about anyone else.
+     *
      * @throws AccessDenied  {@code own-contacts-only} when a partner user registers someone who is not its own contact
-     * @throws StateConflict {@code already-registered} for an email already registered for the event
-     * @throws RuleViolation {@code registration-closed} outside the registration window, or for an event not published
+     * @throws RuleViolation {@code registration-closed} outside the registration window, or for an event not
+     *                       published; for a partner user, {@code email-not-the-contacts} for another address than
+     *                       the contact's, {@code contact-email-unknown} while its address is not known here yet
+     * @throws StateConflict {@code already-registered} for a contact, or an email, already registered for the event
+     *                       (not cancelled)
      */
     @Transactional
     public Created register(UUID eventId, NewRegistration registration, Caller caller) {
@@ -76,10 +91,18 @@ public class RegistrationService {
         event.requireRegistrationOpen(Instant.now(clock));
         Optional<PartnerView> company = company(registration, caller);
         String email = registration.email().strip();
+        boolean byPartner = !caller.isCommunityTeam();
+        if (byPartner) {
+            requireContactsOwnAddress(registration.contactId(), email);
+        }
+        // The event's row lock makes these checks true until commit; the unique indexes stop whatever gets past.
+        if (registration.contactId() != null && Registration.count("eventId = ?1 and contactId = ?2 and status <> ?3",
+                eventId, registration.contactId(), RegistrationStatus.CANCELLED) > 0) {
+            throw alreadyRegistered("This contact is registered for this event already");
+        }
         if (Registration.count("eventId = ?1 and lower(email) = ?2 and status <> ?3", eventId,
                 email.toLowerCase(Locale.ROOT), RegistrationStatus.CANCELLED) > 0) {
-            throw StateConflict.of("already-registered", "Already registered",
-                    email + " is already registered for this event");
+            throw alreadyRegistered("This email address is registered for this event already");
         }
         Registration r = new Registration();
         r.id = UUID.randomUUID();
@@ -89,14 +112,56 @@ public class RegistrationService {
         r.email = email;
         r.partnerId = company.map(p -> p.partnerId).orElse(null);
         r.partnerName = company.map(p -> p.name).orElse(null);
-        r.source = registration.source() != null ? registration.source()
-                : caller.isCommunityTeam() ? RegistrationSource.STAFF : RegistrationSource.PORTAL;
+        r.source = byPartner ? RegistrationSource.PORTAL
+                : registration.source() != null ? registration.source() : RegistrationSource.STAFF;
         r.status = seats.available(event) ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
         String token = newToken();
         r.cancelToken = hash(token);
         r.persist();
+        flushGuardingDuplicates();
         messages.registration(r);
         return new Created(r, token);
+    }
+
+    /**
+     * A partner user names its contact's address as partner-service has it on record: the digests must match. The
+     * detail says what is wanted, never whether the address given is registered or known anywhere.
+     */
+    private void requireContactsOwnAddress(UUID contactId, String email) {
+        Optional<String> onRecord = partners.emailDigestOf(contactId);
+        if (onRecord.isEmpty()) {
+            throw RuleViolation.of("contact-email-unknown", "Contact's email not known yet",
+                    "email: the contact's address on record in partner-service has not reached the event service yet;"
+                            + " retry in a moment, or ask the community team to register the contact");
+        }
+        byte[] given = ContactRegistered.emailSha256(email).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(given, onRecord.get().getBytes(StandardCharsets.US_ASCII))) {
+            throw RuleViolation.of("email-not-the-contacts", "Email not the contact's",
+                    "email: must be the contact's address on record in partner-service");
+        }
+    }
+
+    /**
+     * Says neither whose registration it is nor under which address: for a partner user the contact is its own,
+     * and the community team typed the address itself.
+     */
+    private static StateConflict alreadyRegistered(String detail) {
+        return StateConflict.of("already-registered", "Already registered", detail);
+    }
+
+    /** A registration that passed the checks but not a unique index (they cannot race under the row lock) is a 409 too. */
+    private static void flushGuardingDuplicates() {
+        try {
+            Registration.flush();
+        } catch (PersistenceException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConstraintViolationException violation
+                        && LIVE_REGISTRATION_INDEXES.contains(violation.getConstraintName())) {
+                    throw alreadyRegistered("This contact or email address is registered for this event already");
+                }
+            }
+            throw e;
+        }
     }
 
     /**

@@ -54,7 +54,6 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
-    Token token();
 
     interface Route {
 
@@ -144,15 +143,6 @@ public interface GatewayConfig {
 
         @WithDefault("10m")
         Duration maxAge();
-    }
-
-    interface Token {
-        /**
-         * How far in the future a token's {@code iat} may lie (clocks drift); a later one is refused.
-         * Quarkus OIDC checks {@code exp} and {@code nbf} but never a future {@code iat}.
-         */
-        @WithDefault("30s")
-        Duration issuedAtSkew();
     }
 
     interface OpenApi {

@@ -2,6 +2,7 @@ package dev.trellis.insights.rest;
 
 import dev.trellis.insights.domain.TimelineKind;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.validation.Values;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
@@ -31,18 +32,7 @@ final class Params {
     }
 
     static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.trim());
-            if (d.getYear() < 1900 || d.getYear() > 9999) {
-                throw InvalidInput.field(name, "must be a date between 1900 and 9999");
-            }
-            return d;
-        } catch (DateTimeException e) {
-            throw InvalidInput.field(name, "must be a date like 2026-03-31");
-        }
+        return Values.day(name, value);
     }
 
     static Period period(String name, String value) {

@@ -8,11 +8,11 @@ import dev.trellis.partner.rest.dto.MembershipResponse;
 import dev.trellis.partner.rest.dto.RenewMembershipRequest;
 import dev.trellis.partner.rest.dto.StartMembershipRequest;
 import dev.trellis.partner.service.MembershipService;
-import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Callers;
+import dev.trellis.platform.validation.Values;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -140,13 +139,7 @@ public class MembershipResource {
     }
 
     private LocalDate parseOn(String on) {
-        if (on == null || on.isBlank()) {
-            return memberships.today();
-        }
-        try {
-            return LocalDate.parse(on);
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field("on", "must be a date as YYYY-MM-DD");
-        }
+        LocalDate day = Values.day("on", on);
+        return day == null ? memberships.today() : day;
     }
 }

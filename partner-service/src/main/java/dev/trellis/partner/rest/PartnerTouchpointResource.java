@@ -10,6 +10,7 @@ import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Callers;
+import dev.trellis.platform.validation.Values;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -115,13 +115,6 @@ public class PartnerTouchpointResource {
     }
 
     static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw InvalidInput.field(name, "must be a date like 2025-03-31");
-        }
+        return Values.day(name, value);
     }
 }

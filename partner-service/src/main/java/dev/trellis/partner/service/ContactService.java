@@ -1,5 +1,6 @@
 package dev.trellis.partner.service;
 
+import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.partner.domain.Affiliation;
 import dev.trellis.partner.domain.Consent;
 import dev.trellis.partner.domain.ConsentPurpose;
@@ -38,7 +39,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Contacts and their consent: the transactions around them. Of contacts, only an erasure is published. */
+/**
+ * Contacts and their consent: the transactions around them. Of contacts, their creation and erasure are
+ * published, and a change of email address as its digest; names and other edits are not.
+ */
 @ApplicationScoped
 public class ContactService {
     private final EntityManager em;
@@ -132,7 +136,12 @@ public class ContactService {
         Contact contact = find(id);
         requireNotErased(contact);
         Versions.requireMatch(ifMatch, contact.version);
+        String digestBefore = ContactRegistered.emailSha256(contact.email);
         apply(contact, patch);
+        // Only the address as compared (case and surrounding blanks aside) matters to other services.
+        if (!digestBefore.equals(ContactRegistered.emailSha256(contact.email))) {
+            events.emailChanged(contact);
+        }
         return details(contact);
     }
 

@@ -1,5 +1,6 @@
 package dev.trellis.platform.http;
 
+import dev.trellis.platform.validation.Values;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +36,7 @@ public class KnownQueryParameters {
         List<String> unknown = request.getUriInfo().getQueryParameters().keySet().stream()
                 .filter(name -> !allowed.contains(name)).sorted().toList();
         if (unknown.isEmpty()) {
-            return null;
+            return refuseNul(request);
         }
         String accepted = allowed.isEmpty() ? "none" : String.join(", ", new TreeSet<>(allowed));
         List<Problem.FieldError> errors = unknown.stream()
@@ -45,6 +46,20 @@ public class KnownQueryParameters {
                 "This request does not take " + unknown.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "))
                         + "; it accepts: " + accepted,
                 request.getUriInfo().getPath(), errors);
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A query value with a NUL character can match nothing and the database cannot take it: 400 naming the parameter. */
+    private static Response refuseNul(ContainerRequestContext request) {
+        List<String> withNul = request.getUriInfo().getQueryParameters().entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(Values::hasNul)).map(Map.Entry::getKey).sorted().toList();
+        if (withNul.isEmpty()) {
+            return null;
+        }
+        List<Problem.FieldError> errors = withNul.stream()
+                .map(name -> new Problem.FieldError(name, "must not contain the NUL character")).toList();
+        Problem problem = new Problem(Problem.type("invalid-request"), "Invalid request", 400,
+                "The NUL character is not allowed in " + String.join(", ", withNul), request.getUriInfo().getPath(), errors);
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -97,6 +97,8 @@ public class ProblemMappers {
         return respond(new Problem(Problem.type("validation"), "Validation failed", 400, detail, path(uri), errors));
     }
 
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("Duplicate field '([^']{1,200})'");
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return respond(jsonProblem(e, uri));
@@ -115,12 +117,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return respond(status(401, "A valid bearer token is required", uri));
+        return challenge(status(401, "A valid bearer token is required", uri));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(status(401, "A valid bearer token is required", uri));
+        return challenge(status(401, "A valid bearer token is required", uri));
     }
 
     @ServerExceptionMapper
@@ -179,12 +181,18 @@ public class ProblemMappers {
     private static Problem jsonProblem(JsonProcessingException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String detail = "The request body is not valid JSON";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            detail = "The request body has a value of the wrong type or format at '" + field + "'";
-            errors.add(new Problem.FieldError(field, "has the wrong type or format"));
+        String at = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[") : null;
+        java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            String field = (at == null ? "" : at + ".") + duplicate.group(1);
+            detail = "The request body names '" + field + "' twice in one object; send each field once";
+            errors.add(new Problem.FieldError(field, "appears more than once"));
+        } else if (at != null) {
+            String message = JsonHardening.reason(e.getOriginalMessage()).orElse("has the wrong type or format");
+            detail = "The request body has a value of the wrong type or format at '" + at + "': " + message;
+            errors.add(new Problem.FieldError(at, message));
         }
         return new Problem(Problem.type("unreadable-body"), "Unreadable request body", 400, detail, path(uri), errors);
     }
@@ -193,6 +201,12 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         return new Problem(Problem.type(null), title, status, detail, path(uri), List.of());
+    }
+
+    /** A 401 with the challenge RFC 9110 asks for: the scheme the resource takes (RFC 6750). */
+    private static Response challenge(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"trellis\"")
+                .entity(problem).build();
     }
 
     private static Response respond(Problem problem) {

@@ -1,5 +1,6 @@
 package dev.trellis.platform.http;
 
+import dev.trellis.platform.validation.Values;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -46,16 +47,31 @@ public class QueryParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, UUID::fromString, "must be a UUID");
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, LocalDate::parse, "must be a date (YYYY-MM-DD)");
+            return (ParamConverter<T>) converter(name, v -> inRange(LocalDate.parse(v)),
+                    "must be a date (YYYY-MM-DD) between the years 1 and 9999");
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) converter(name, Instant::parse,
-                    "must be an RFC 3339 instant such as 2027-01-01T00:00:00Z");
+            return (ParamConverter<T>) converter(name, v -> inRange(Instant.parse(v)),
+                    "must be an RFC 3339 instant such as 2027-01-01T00:00:00Z, between the years 1 and 9999");
         }
         if (rawType.isEnum()) {
             return (ParamConverter<T>) enumConverter(name, rawType.asSubclass(Enum.class));
         }
         return null;
+    }
+
+    private static LocalDate inRange(LocalDate day) {
+        if (!Values.inRange(day)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return day;
+    }
+
+    private static Instant inRange(Instant at) {
+        if (!Values.inRange(at)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return at;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,7 +2,9 @@ package dev.trellis.event.messaging.in;
 
 import dev.trellis.contracts.partner.AffiliationEnded;
 import dev.trellis.contracts.partner.AffiliationStarted;
+import dev.trellis.contracts.partner.ContactEmailChanged;
 import dev.trellis.contracts.partner.ContactErased;
+import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.contracts.partner.PartnerChanged;
@@ -18,13 +20,14 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps the partner read model (partners, their email domains, who works where, their memberships) in step with
- * partner-service, once per event, and carries out contact erasures. Touchpoints, portal users and contact
- * registrations do not matter to events: they have no handler and are passed over.
+ * Keeps the partner read model (partners, their email domains, who works where, their memberships, the digest of
+ * each contact's email address) in step with partner-service, once per event, and carries out contact erasures.
+ * Touchpoints and portal users do not matter to events: they have no handler and are passed over.
  *
  * <p>A payload without a field the effect needs can never be applied: it is refused as malformed, so it goes to
  * the dead-letter topic instead of being retried.
@@ -34,6 +37,7 @@ public class PartnerEventsConsumer {
     static final String CHANNEL = "partner-events";
     /** The inbox key: renaming it replays every event still on the topic. */
     static final String CONSUMER = "event.partner-view";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
@@ -63,6 +67,15 @@ public class PartnerEventsConsumer {
                                 event),
                         required(m.effectiveDate(), "effectiveDate", event), m.change() == null ? "UNKNOWN" : m.change().name(),
                         event.time()))
+                .on(ContactRegistered.class, (c, event) -> {
+                    // An event sent before the digest was carried tells nothing this service keeps.
+                    if (c.emailSha256() != null) {
+                        model.contactEmail(required(c.contactId(), "contactId", event), digest(c.emailSha256(), event),
+                                event.time());
+                    }
+                })
+                .on(ContactEmailChanged.class, (c, event) -> model.contactEmail(required(c.contactId(), "contactId", event),
+                        digest(required(c.emailSha256(), "emailSha256", event), event), event.time()))
                 .on(ContactErased.class, (erased, event) -> erasures.erase(required(erased.contactId(), "contactId", event),
                         required(erased.erasedAt(), "erasedAt", event)))
                 .build());
@@ -100,6 +113,14 @@ public class PartnerEventsConsumer {
                     + " has terms ending before they start, or a tier over 100 characters");
         }
         return terms;
+    }
+
+    /** A digest that is not 64 lower-case hex digits could never match an address: refused as malformed. */
+    private static String digest(String emailSha256, EventHandlers.Event event) {
+        if (!SHA256_HEX.matcher(emailSha256).matches()) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " has an emailSha256 that is not 64 hex digits");
+        }
+        return emailSha256;
     }
 
     private static <T> T required(T value, String field, EventHandlers.Event event) {

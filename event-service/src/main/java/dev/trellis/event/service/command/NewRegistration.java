@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * Someone to register: a known contact ({@code contactId}) or a guest (no contactId). Name and email either way.
  *
- * @param source how it came in; null for the caller's default (STAFF for the community team, else PORTAL)
+ * @param source how it came in, as the community team says (null: STAFF); a partner user's is always PORTAL
  */
 public record NewRegistration(UUID contactId, String name, String email, RegistrationSource source) {
 }

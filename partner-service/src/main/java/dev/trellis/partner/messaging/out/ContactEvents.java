@@ -1,5 +1,6 @@
 package dev.trellis.partner.messaging.out;
 
+import dev.trellis.contracts.partner.ContactEmailChanged;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.partner.domain.Contact;
@@ -8,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * Contact facts other services must act on: that a person exists (so a seat holder can be checked) and
- * that they were erased. No personal data: contact edits and consent stay in partner-service. Keyed by
- * the contact (EventCatalog), because a contact may have no partner at all.
+ * Contact facts other services must act on: that a person exists (so a seat holder can be checked), the
+ * digest of its email address as it is now (so event-service can check the address a partner gives for its
+ * contact), and that they were erased. No personal data in the clear: names, the address itself, other
+ * edits and consent stay in partner-service. Keyed by the contact (EventCatalog), because a contact may
+ * have no partner at all.
  */
 @ApplicationScoped
 public class ContactEvents {
@@ -21,7 +24,11 @@ public class ContactEvents {
     }
 
     public void registered(Contact contact, Instant at) {
-        outbox.publish(new ContactRegistered(contact.id, at));
+        outbox.publish(new ContactRegistered(contact.id, at, ContactRegistered.emailSha256(contact.email)));
+    }
+
+    public void emailChanged(Contact contact) {
+        outbox.publish(new ContactEmailChanged(contact.id, ContactRegistered.emailSha256(contact.email)));
     }
 
     public void erased(Contact contact) {

@@ -57,6 +57,7 @@ public final class TestTokens {
                 .audience(AUDIENCE)
                 .subject(user + "-id")
                 .preferredUserName(user)
+                .claim("typ", "Bearer")
                 .claim("realm_access", Map.of("roles", roles))
                 .issuedAt(Instant.now())
                 .expiresIn(300);
@@ -64,6 +65,11 @@ public final class TestTokens {
             claims.claim("partner_id", partnerId);
         }
         return claims;
+    }
+
+    /** The test signing key, for tokens signed otherwise than {@link #sign} does (another algorithm, say). */
+    public static PrivateKey key() {
+        return KEY;
     }
 
     public static String sign(JwtClaimsBuilder claims) {

@@ -1,6 +1,5 @@
-package dev.trellis.gateway.security;
+package dev.trellis.tokencache;
 
-import dev.trellis.gateway.config.GatewayConfig;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwt.MalformedClaimException;
@@ -9,11 +8,11 @@ import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwt.consumer.Validator;
 
 /**
- * Refuses a token issued in the future: its {@code iat} more than {@code trellis.gateway.token.issued-at-skew}
- * after now. Quarkus OIDC requires {@code iat} and checks {@code exp} and {@code nbf}, but not this; a
- * token minted with a clock (or a key) that runs ahead is not one Keycloak issued to this realm's
- * users today. Quarkus OIDC runs every {@link Validator} bean on each token it verifies, before the
- * token cache stores anything.
+ * Refuses a token issued in the future: its {@code iat} more than {@code trellis.token-cache.issued-at-skew} after
+ * now. Quarkus OIDC requires {@code iat} and checks {@code exp} and {@code nbf}, but not this; a token minted with a
+ * clock (or a key) that runs ahead is not one Keycloak issued to this realm's users today. Quarkus OIDC runs every
+ * {@link Validator} bean on each token it verifies, before the token cache stores anything: in the gateway and in
+ * every service alike.
  */
 @Unremovable
 @ApplicationScoped
@@ -21,8 +20,8 @@ public class IssuedAtCheck implements Validator {
 
     private final long skewSeconds;
 
-    IssuedAtCheck(GatewayConfig config) {
-        this.skewSeconds = config.token().issuedAtSkew().toSeconds();
+    IssuedAtCheck(TokenCacheConfig config) {
+        this.skewSeconds = config.issuedAtSkew().toSeconds();
     }
 
     @Override
