@@ -31,11 +31,15 @@ class IsolationIT {
             "gateway", Stack.GATEWAY,
             "partner-service", Stack.PARTNER_SERVICE);
 
-    /** insights-service knows every partner: a partner user reaches none of it, through the gateway or on its port. */
+    /**
+     * insights-service knows every partner: a partner user reaches none of it but its own value report, through the
+     * gateway or on its port.
+     */
     @TestFactory
     Stream<DynamicTest> partnerAReachesNoInsightsOfAnyPartner() {
         List<String> paths = List.of("/api/insights/at-risk", "/api/insights/at-risk?tier=GOLD",
                 "/api/insights/partners/" + B + "/timeline", "/api/insights/partners/" + B + "/health",
+                "/api/insights/partners/" + B + "/value",
                 "/api/insights/partners/" + Stack.PARTNER_A + "/timeline", "/api/insights/partners/" + Stack.PARTNER_A + "/health");
         List<DynamicTest> tests = new ArrayList<>();
         for (URI entrance : List.of(Stack.GATEWAY, Stack.INSIGHTS_SERVICE)) {

@@ -39,6 +39,8 @@ public class TimelineEntry extends PanacheEntityBase {
     public boolean executive;
     @Column(nullable = false)
     public String summary;
+    /** The line's kind within its kind: a touchpoint's type, a sponsorship's level, a registration's status. */
+    public String detail;
 
     public static UUID idOf(String eventId, UUID partnerId) {
         return UUID.nameUUIDFromBytes((eventId + "/" + partnerId).getBytes(StandardCharsets.UTF_8));

@@ -105,6 +105,12 @@ public class InsightsReadModel {
     /** One line of a partner's timeline, unless the event wrote it already. */
     public void timeline(String eventId, UUID partnerId, Instant occurredAt, TimelineKind kind, String sourceType, UUID sourceId,
             UUID contextId, boolean executive, String summary) {
+        timeline(eventId, partnerId, occurredAt, kind, sourceType, sourceId, contextId, executive, summary, null);
+    }
+
+    /** One line of a partner's timeline with its {@code detail} (a touchpoint's type, say), unless the event wrote it already. */
+    public void timeline(String eventId, UUID partnerId, Instant occurredAt, TimelineKind kind, String sourceType, UUID sourceId,
+            UUID contextId, boolean executive, String summary, String detail) {
         UUID id = TimelineEntry.idOf(eventId, partnerId);
         if (TimelineEntry.findById(id) != null) {
             return;
@@ -119,6 +125,7 @@ public class InsightsReadModel {
         e.contextId = contextId;
         e.executive = executive;
         e.summary = summary.length() > 500 ? summary.substring(0, 500) : summary;
+        e.detail = detail == null || detail.length() <= 100 ? detail : detail.substring(0, 100);
         e.persist();
     }
 

@@ -31,7 +31,7 @@ public class EventEventsConsumer {
                 .on(RegistrationRecorded.class, (r, e) -> {
                     if (r.partnerId() != null) {
                         model.timeline(e.id(), r.partnerId(), e.time(), TimelineKind.REGISTRATION, "registration", r.registrationId(),
-                                r.eventId(), false, "Registration " + r.status().name().toLowerCase());
+                                r.eventId(), false, "Registration " + r.status().name().toLowerCase(), r.status().name());
                     }
                 })
                 .on(AttendanceRecorded.class, (a, e) -> {
@@ -43,7 +43,7 @@ public class EventEventsConsumer {
                 })
                 .on(SponsorshipConfirmed.class, (s, e) -> {
                     model.timeline(e.id(), s.partnerId(), e.time(), TimelineKind.SPONSORED, "sponsorship", s.sponsorshipId(), s.eventId(),
-                            false, "Sponsorship confirmed" + (s.level() == null ? "" : ": " + s.level()));
+                            false, "Sponsorship confirmed" + (s.level() == null ? "" : ": " + s.level()), s.level());
                     health.recompute(s.partnerId());
                 })
                 .build());

@@ -60,7 +60,7 @@ public class PartnerEventsConsumer {
                     model.timeline(e.id(), partner, t.occurredOn().atStartOfDay(ZoneOffset.UTC).toInstant(), TimelineKind.TOUCHPOINT,
                             "touchpoint", t.touchpointId(), null, t.executive(), (t.executive() ? "Executive " : "")
                                     + t.type().name().toLowerCase().replace('_', ' ') + " with " + t.attendeeContactIds().size()
-                                    + " of the partner's people");
+                                    + " of the partner's people", t.type().name());
                     health.recompute(partner);
                 })
                 .build());
