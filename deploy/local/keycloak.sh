@@ -19,7 +19,7 @@
 # sessions, tokens and users created at runtime in the realm are gone.
 # After every import, and on every 'up', deploy/keycloak/configure-realm.sh gives the client
 # trellis-partner-service this installation's secret ($STATE/secrets/portal-client-secret, made on first
-# use) and its service account the fine-grained admin permission the realm file cannot carry.
+# use), the client trellis-console its own ($STATE/secrets/console-client-secret) and its service account the fine-grained admin permission the realm file cannot carry.
 # Bootstrap admin: admin/admin (http://127.0.0.1:8180/admin), a local-only value. Log: $STATE/logs/keycloak.log.
 set -euo pipefail
 COMPONENT=keycloak
@@ -32,6 +32,7 @@ REALM=trellis
 REALM_SOURCE="$REPO_ROOT/deploy/keycloak/trellis-realm.json"
 CONFIGURE_REALM="$REPO_ROOT/deploy/keycloak/configure-realm.sh"
 PORTAL_SECRET="$(local_secret portal-client-secret)"
+CONSOLE_SECRET="$(local_secret console-client-secret)"
 KC_DIR="$STATE_DIR/keycloak"
 KC_HOME="$KC_DIR/keycloak-$KC_VERSION"
 IMPORT_DIR="$KC_HOME/data/import"
@@ -137,7 +138,8 @@ apply_realm() {
     "$KC_BASE_URL/admin/realms/$REALM" || true)"
   [[ "$code" == 204 || "$code" == 404 ]] || die "deleting realm '$REALM' answered HTTP $code: $(head -c 300 "$out")"
   # The admin API does not fill placeholders: put this installation's secret in (through stdin, never argv).
-  code="$(jq --arg s "$PORTAL_SECRET" '(.clients[] | select(.secret == "${TRELLIS_PORTAL_CLIENT_SECRET}")).secret = $s' \
+  code="$(jq --arg s "$PORTAL_SECRET" --arg c "$CONSOLE_SECRET" '(.clients[] | select(.secret == "${TRELLIS_PORTAL_CLIENT_SECRET}")).secret = $s
+      | (.clients[] | select(.secret == "${TRELLIS_CONSOLE_CLIENT_SECRET}")).secret = $c' \
     "$REALM_SOURCE" | curl -s -m 120 -o "$out" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' --data-binary @- "$KC_BASE_URL/admin/realms" || true)"
   [[ "$code" == 201 ]] ||
@@ -167,7 +169,8 @@ sync_realm() {
 configure_realm() {
   require_cmd jq jq
   KEYCLOAK_URL="$KC_BASE_URL" KEYCLOAK_ADMIN="$KC_ADMIN_USER" KEYCLOAK_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \
-    TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" TRELLIS_REALM="$REALM" "$CONFIGURE_REALM" ||
+    TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" TRELLIS_CONSOLE_CLIENT_SECRET="$CONSOLE_SECRET" TRELLIS_REALM="$REALM" \
+    "$CONFIGURE_REALM" ||
     die "configuring realm '$REALM' failed (see above)"
 }
 
@@ -205,9 +208,10 @@ do_up() {
   info "starting (log: $LOG)"
   rotate_log "$LOG"
   from="$(file_size "$LOG")"
-  # --import-realm fills the realm file's placeholder ${TRELLIS_PORTAL_CLIENT_SECRET} from the environment
+  # --import-realm fills the realm file's placeholders ${TRELLIS_PORTAL_CLIENT_SECRET} and
+  # ${TRELLIS_CONSOLE_CLIENT_SECRET} from the environment
   # (exported here, so that the secret is in no command line).
-  pid="$(TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" spawn_detached keycloak "$LOG" env JAVA="$JAVA_BIN" "${KC_ENV[@]}" \
+  pid="$(TRELLIS_PORTAL_CLIENT_SECRET="$PORTAL_SECRET" TRELLIS_CONSOLE_CLIENT_SECRET="$CONSOLE_SECRET" spawn_detached keycloak "$LOG" env JAVA="$JAVA_BIN" "${KC_ENV[@]}" \
     "$KC_HOME/bin/kc.sh" start "${START_OPTS[@]}" --import-realm)"
   record_started keycloak
   wait_for_http "$READY_URL" "$READY_TIMEOUT" "$pid" keycloak "$LOG"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The four Trellis services on this machine, from their packaged Quarkus jars.
+# The Trellis services and the console on this machine, from their packaged Quarkus jars.
 #
 #   services.sh up [--record FILE] [--no-build]
 #                     build (./mvnw package -DskipTests) unless every service is
@@ -7,16 +7,17 @@
 #                     running, with demo data, and wait until each is ready.
 #                     With --record, write the names of the services it started.
 #   services.sh down [--only FILE]   stop them (or only those listed in FILE).
-#   services.sh status               exit 0 only if all four are ready.
+#   services.sh status               exit 0 only if all of them are ready.
 #
 # Ports: gateway 8080, partner-service 8081, advisory-service 8082,
-# event-service 8083, insights-service 8084, all on 127.0.0.1. Logs: $STATE_DIR/logs/<service>.log.
+# event-service 8083, insights-service 8084, console 8085 (reached through the gateway at
+# http://127.0.0.1:8080/), all on 127.0.0.1. Logs: $STATE_DIR/logs/<service>.log.
 set -euo pipefail
 COMPONENT=services
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, in start order (the gateway last); stop order is the reverse.
-SERVICES=(partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084 gateway:8080)
+SERVICES=(partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084 console:8085 gateway:8080)
 READY_TIMEOUT="${TRELLIS_SERVICE_READY_TIMEOUT:-180}"
 # The serial collector: each JVM has a small heap and shares two cores with the others, Kafka,
 # Keycloak and PostgreSQL. G1's concurrent threads and write barriers cost the gateway about 15 % of
@@ -53,7 +54,7 @@ cmd_up() {
   require_java
   require_cmd curl curl
 
-  local s name port pid missing=() t0 portal_secret
+  local s name port pid missing=() t0 portal_secret console_secret
   for s in "${SERVICES[@]}"; do
     name="$(svc_name "$s")"
     running_pid "$name" >/dev/null || missing+=("$s")
@@ -76,11 +77,14 @@ cmd_up() {
     [[ -f "$(svc_jar "$name")" ]] || die "$(svc_jar "$name") is missing: build first (drop --no-build)"
     rotate_log "$LOG_DIR/$name.log"
     read -r -a heap <<<"$HEAP_OPTS"
-    # partner-service signs in to Keycloak with the secret keycloak.sh generated for this installation and
-    # gave the client; through the environment, never the command line. The others get none.
+    # partner-service and the console sign in to Keycloak with the secrets keycloak.sh generated for this
+    # installation and gave their clients; through the environment, never the command line. The others get none.
     portal_secret=""
+    console_secret=""
     [[ "$name" == partner-service ]] && portal_secret="$(local_secret portal-client-secret)"
+    [[ "$name" == console ]] && console_secret="$(local_secret console-client-secret)"
     pids[$name]="$(TRELLIS_DEMO_ENABLED=true TRELLIS_PORTAL_CLIENT_SECRET="$portal_secret" \
+      TRELLIS_CONSOLE_CLIENT_SECRET="$console_secret" \
       spawn_detached "$name" "$LOG_DIR/$name.log" "$JAVA_BIN" "${heap[@]}" -jar "$(svc_jar "$name")")"
     [[ -n "$record" ]] && echo "$name" >>"$record"
     info "starting $name (pid ${pids[$name]}, log: $LOG_DIR/$name.log)"

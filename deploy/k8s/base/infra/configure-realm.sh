@@ -3,8 +3,9 @@
 # run it after every import of deploy/keycloak/trellis-realm.json (deploy/local/keycloak.sh does, on every
 # 'up'); a second run changes nothing.
 #
-#   1. The portal client's secret: when TRELLIS_PORTAL_CLIENT_SECRET is set, the client
-#      trellis-partner-service gets exactly that secret (an import from the file carries a placeholder).
+#   1. The confidential clients' secrets: when TRELLIS_PORTAL_CLIENT_SECRET is set, the client
+#      trellis-partner-service gets exactly that secret; when TRELLIS_CONSOLE_CLIENT_SECRET is set, the client
+#      trellis-console gets that one (an import from the file carries placeholders).
 #   2. The fine-grained admin permission (admin permissions v2) of partner-service's service account:
 #      on the group partner-users only, the scopes view, view-members, manage-members and
 #      manage-membership. With them, and its one realm-management role query-users, the account can
@@ -14,7 +15,8 @@
 #      admin-permissions client gets a new id on import), so they are created here.
 #
 # Environment: KEYCLOAK_URL (default http://127.0.0.1:8180), KEYCLOAK_ADMIN and KEYCLOAK_ADMIN_PASSWORD
-# (a master-realm admin; no default), TRELLIS_PORTAL_CLIENT_SECRET (optional, see 1.), TRELLIS_REALM
+# (a master-realm admin; no default), TRELLIS_PORTAL_CLIENT_SECRET and TRELLIS_CONSOLE_CLIENT_SECRET (optional,
+# see 1.), TRELLIS_REALM
 # (default trellis). Needs curl and jq.
 set -euo pipefail
 
@@ -22,6 +24,7 @@ KC="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
 KC="${KC%/}"
 REALM="${TRELLIS_REALM:-trellis}"
 PORTAL_CLIENT=trellis-partner-service
+CONSOLE_CLIENT=trellis-console
 PORTAL_GROUP=partner-users
 CLIENT_POLICY="partner-service client"
 USER_POLICY="partner-service service account"
@@ -66,13 +69,22 @@ api() {
 client="$(api GET "/clients?clientId=$PORTAL_CLIENT" | jq -er '.[0].id')" || die "realm $REALM has no client $PORTAL_CLIENT"
 account="$(api GET "/clients/$client/service-account-user" | jq -er .id)"
 
-# 1. The secret.
-if [[ -n "${TRELLIS_PORTAL_CLIENT_SECRET:-}" ]]; then
-  if [[ "$(api GET "/clients/$client/client-secret" | jq -r '.value // ""')" != "$TRELLIS_PORTAL_CLIENT_SECRET" ]]; then
-    rep="$(api GET "/clients/$client" | jq --arg s "$TRELLIS_PORTAL_CLIENT_SECRET" '.secret = $s')"
-    api PUT "/clients/$client" "$rep" >/dev/null
-    say "set the secret of client $PORTAL_CLIENT"
+# 1. The secrets.
+# set_secret CLIENT_UUID CLIENT_ID SECRET: give the client exactly this secret, unless it has it already.
+set_secret() {
+  local id="$1" name="$2" secret="$3" rep
+  if [[ "$(api GET "/clients/$id/client-secret" | jq -r '.value // ""')" != "$secret" ]]; then
+    rep="$(api GET "/clients/$id" | jq --arg s "$secret" '.secret = $s')"
+    api PUT "/clients/$id" "$rep" >/dev/null
+    say "set the secret of client $name"
   fi
+}
+if [[ -n "${TRELLIS_PORTAL_CLIENT_SECRET:-}" ]]; then
+  set_secret "$client" "$PORTAL_CLIENT" "$TRELLIS_PORTAL_CLIENT_SECRET"
+fi
+if [[ -n "${TRELLIS_CONSOLE_CLIENT_SECRET:-}" ]]; then
+  console="$(api GET "/clients?clientId=$CONSOLE_CLIENT" | jq -er '.[0].id')" || die "realm $REALM has no client $CONSOLE_CLIENT"
+  set_secret "$console" "$CONSOLE_CLIENT" "$TRELLIS_CONSOLE_CLIENT_SECRET"
 fi
 
 # 2. The permission.

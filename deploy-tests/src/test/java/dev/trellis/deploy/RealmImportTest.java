@@ -53,11 +53,13 @@ class RealmImportTest {
         for (Object c : Repo.list(realm.get("clients"))) {
             Map<String, Object> client = Repo.map(c);
             Object secret = client.get("secret");
-            assertTrue(secret == null || RealmImports.PORTAL_SECRET_PLACEHOLDER.equals(secret),
+            assertTrue(secret == null || RealmImports.PLACEHOLDER_SECRETS.containsKey(String.valueOf(secret)),
                     "client " + client.get("clientId") + " has a secret in clear");
         }
         assertEquals("trellis-portal-client",
                 Repo.string(Repo.documents(prod).get(0), "spec.placeholders.TRELLIS_PORTAL_CLIENT_SECRET.secret.name"));
+        assertEquals("trellis-console-client",
+                Repo.string(Repo.documents(prod).get(0), "spec.placeholders.TRELLIS_CONSOLE_CLIENT_SECRET.secret.name"));
         // No value of the source realm that is a password or secret appears anywhere in the prod file.
         for (String clear : secretsOfTheSourceRealm()) {
             assertFalse(prod.contains(clear), "the prod realm import contains the clear-text value " + clear);

@@ -32,6 +32,12 @@ final class RealmImports {
     static final String PUBLIC_URL = "https://trellis.example.org";
     static final String PORTAL_CLIENT = "trellis-partner-service";
     static final String PORTAL_SECRET_PLACEHOLDER = "${TRELLIS_PORTAL_CLIENT_SECRET}";
+    static final String CONSOLE_CLIENT = "trellis-console";
+    static final String CONSOLE_SECRET_PLACEHOLDER = "${TRELLIS_CONSOLE_CLIENT_SECRET}";
+    /** Each confidential client's placeholder, and the Secret the operator fills it from. */
+    static final Map<String, String> PLACEHOLDER_SECRETS = Map.of(
+            PORTAL_SECRET_PLACEHOLDER, "trellis-portal-client",
+            CONSOLE_SECRET_PLACEHOLDER, "trellis-console-client");
 
     private RealmImports() {
     }
@@ -47,7 +53,7 @@ final class RealmImports {
 
     static String dev() {
         Map<String, Object> realm = sourceRealm();
-        return render("the demo realm, unchanged: demo users (password demo); the portal client's secret comes from the Secret trellis-portal-client",
+        return render("the demo realm, unchanged: demo users (password demo); the confidential clients' secrets come from the Secrets trellis-portal-client and trellis-console-client",
                 realm, placeholders(realm));
     }
 
@@ -65,8 +71,16 @@ final class RealmImports {
         realm.put("users", serviceAccounts);
         for (Object c : Repo.list(realm.get("clients"))) {
             Map<String, Object> client = Repo.map(c);
-            if (client.containsKey("secret")) {
+            if (client.containsKey("secret") && !PLACEHOLDER_SECRETS.containsKey(client.get("secret"))) {
                 client.put("secret", PORTAL_SECRET_PLACEHOLDER);
+            }
+            if (CONSOLE_CLIENT.equals(client.get("clientId"))) {
+                // The console is served by the gateway at the public host.
+                client.put("redirectUris", List.of(PUBLIC_URL + "/*"));
+                client.put("webOrigins", List.of(PUBLIC_URL));
+                Map<String, Object> attributes = new LinkedHashMap<>(Repo.map(client.get("attributes")));
+                attributes.put("post.logout.redirect.uris", PUBLIC_URL + "/signed-out");
+                client.put("attributes", attributes);
             }
             if (Boolean.TRUE.equals(client.get("publicClient"))) {
                 client.put("directAccessGrantsEnabled", false);
@@ -74,25 +88,32 @@ final class RealmImports {
                 client.put("webOrigins", List.of(PUBLIC_URL));
             }
         }
-        return render("no demo users, no secrets in clear: the portal client's secret comes from the Secret trellis-portal-client",
+        return render("no demo users, no secrets in clear: the confidential clients' secrets come from the Secrets trellis-portal-client and trellis-console-client",
                 realm, placeholders(realm));
     }
 
-    /** The operator fills each client's secret placeholder from the Secret trellis-portal-client. */
+    /** The operator fills each client's secret placeholder from its Secret (trellis-portal-client, trellis-console-client). */
     private static Map<String, Object> placeholders(Map<String, Object> realm) {
+        Map<String, Object> placeholders = new java.util.TreeMap<>();
         for (Object c : Repo.list(realm.get("clients"))) {
             Object secret = Repo.map(c).get("secret");
-            if (secret != null && !PORTAL_SECRET_PLACEHOLDER.equals(secret)) {
-                throw new IllegalStateException(SOURCE + ": client " + Repo.map(c).get("clientId")
-                        + " has a secret in clear; use the placeholder " + PORTAL_SECRET_PLACEHOLDER);
+            if (secret == null) {
+                continue;
             }
+            String secretName = PLACEHOLDER_SECRETS.get(String.valueOf(secret));
+            if (secretName == null) {
+                throw new IllegalStateException(SOURCE + ": client " + Repo.map(c).get("clientId")
+                        + " has a secret in clear; use a placeholder of " + PLACEHOLDER_SECRETS.keySet());
+            }
+            Map<String, Object> secretRef = new LinkedHashMap<>();
+            secretRef.put("name", secretName);
+            secretRef.put("key", "client-secret");
+            Map<String, Object> placeholder = new LinkedHashMap<>();
+            placeholder.put("secret", secretRef);
+            String name = String.valueOf(secret);
+            placeholders.put(name.substring(2, name.length() - 1), placeholder);
         }
-        Map<String, Object> placeholder = new LinkedHashMap<>();
-        Map<String, Object> secretRef = new LinkedHashMap<>();
-        secretRef.put("name", "trellis-portal-client");
-        secretRef.put("key", "client-secret");
-        placeholder.put("secret", secretRef);
-        return Map.of("TRELLIS_PORTAL_CLIENT_SECRET", placeholder);
+        return placeholders;
     }
 
     private static String render(String what, Map<String, Object> realm, Map<String, Object> placeholders) {

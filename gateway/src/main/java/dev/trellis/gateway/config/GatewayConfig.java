@@ -21,6 +21,12 @@ public interface GatewayConfig {
     Map<String, Route> routes();
 
     /**
+     * The web console, served at every path outside {@code /api} and {@code /q}, so that pages and API
+     * share one origin. Without an upstream those paths are a 404 problem.
+     */
+    Site site();
+
+    /**
      * How long to wait for a TCP connection to an upstream. A dead host then costs the caller this
      * long, not the operating system's connect timeout.
      */
@@ -67,6 +73,14 @@ public interface GatewayConfig {
         URI upstream();
 
         /** This route's upstream timeout, instead of {@link GatewayConfig#upstreamTimeout()}. */
+        Optional<Duration> timeout();
+    }
+
+    interface Site {
+        /** Scheme, host and port of the console, for example {@code http://127.0.0.1:8085}; no path. */
+        Optional<URI> upstream();
+
+        /** Its upstream timeout, instead of {@link GatewayConfig#upstreamTimeout()}. */
         Optional<Duration> timeout();
     }
 

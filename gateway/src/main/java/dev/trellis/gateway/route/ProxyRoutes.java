@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Streams {@code /api/*} requests to the service that owns their path. Authentication and the
+ * Streams {@code /api/*} requests to the service that owns their path, and every other path but
+ * {@code /q/*} to the web console when one is configured. Authentication and the
  * {@code quarkus.http.auth.permission.*} rules have already run when a request gets here; the IP
  * rate limit, CORS and the declared body size were checked before them.
  */
@@ -66,15 +67,15 @@ public class ProxyRoutes {
         docs.register(router);
         // Deliberately no order(): the route must come after Quarkus' authentication (-200) and
         // authorisation (-100) handlers. An earlier explicit order lets requests without a token through.
-        router.route("/api/*").handler(this::forward);
-        // Everything else that nothing answered (only reachable where a permission allows it).
-        router.route().last().handler(ctx -> Problems.send(ctx, 404, "No resource at this path"));
+        router.route("/api/*").handler(this::forwardApi);
+        // Everything else that nothing answered (only reachable where a permission allows it): the
+        // console's pages, which it guards with its own session, or a 404 problem.
+        router.route().last().handler(this::forwardSite);
     }
 
-    private void forward(RoutingContext ctx) {
+    private void forwardApi(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (AMBIGUOUS_PATH.matcher(path).find()) {
-            Problems.send(ctx, 400, "The path contains ';', '\\' or an encoded '/', '\\', ';', '%' or NUL, which the gateway does not forward");
+        if (ambiguous(ctx, path)) {
             return;
         }
         Optional<RouteTable.Upstream> match = upstreams.routes().match(path);
@@ -82,10 +83,34 @@ public class ProxyRoutes {
             Problems.send(ctx, 404, "No service answers this path");
             return;
         }
+        forward(ctx, path, match.get());
+    }
+
+    private void forwardSite(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        Optional<RouteTable.Upstream> site = upstreams.site();
+        if (site.isEmpty() || path == null || !RouteTable.isSitePath(path)) {
+            Problems.send(ctx, 404, "No resource at this path");
+            return;
+        }
+        if (ambiguous(ctx, path)) {
+            return;
+        }
+        forward(ctx, path, site.get());
+    }
+
+    private static boolean ambiguous(RoutingContext ctx, String path) {
+        if (AMBIGUOUS_PATH.matcher(path).find()) {
+            Problems.send(ctx, 400, "The path contains ';', '\\' or an encoded '/', '\\', ';', '%' or NUL, which the gateway does not forward");
+            return true;
+        }
+        return false;
+    }
+
+    private void forward(RoutingContext ctx, String path, RouteTable.Upstream upstream) {
         if (!rateLimits.allowUser(ctx)) {
             return;
         }
-        RouteTable.Upstream upstream = match.get();
         CircuitBreaker breaker = upstreams.breaker(upstream);
         if (!breaker.tryAcquire()) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(breaker.retryAfterSeconds()));

@@ -90,7 +90,28 @@ public final class RouteTable {
         return Optional.empty();
     }
 
-    /** Every distinct upstream, for creating one connection pool each. */
+    /**
+     * The console's upstream (it serves every path outside {@code /api} and {@code /q}); checked like a
+     * route's, under the name {@code site}.
+     */
+    public static Upstream site(URI uri, Duration timeout) {
+        return upstream("site", uri, timeout);
+    }
+
+    /**
+     * Whether a normalised path is the console's: neither the API nor the gateway's own /q, in any case
+     * ({@code /API/partners} is a mistyped or tricked API path, a 404 problem, not a page).
+     */
+    public static boolean isSitePath(String normalisedPath) {
+        return !(isUnder(normalisedPath, "/api") || isUnder(normalisedPath, "/q"));
+    }
+
+    private static boolean isUnder(String path, String prefix) {
+        return path.regionMatches(true, 0, prefix, 0, prefix.length())
+                && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    /** Every distinct API upstream, for creating one connection pool each (the console's is apart, see {@link #site}). */
     public List<Upstream> upstreams() {
         return entries.stream().map(Entry::upstream).distinct().toList();
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,7 @@ public class Upstreams {
     /** Identity maps: {@link RouteTable.Upstream} is a record, and hashing it per request showed in the profile. */
     private final Map<RouteTable.Upstream, Integer> indexes = new IdentityHashMap<>();
     private final List<RouteTable.Upstream> upstreams;
+    private final Optional<RouteTable.Upstream> site;
     private final Map<RouteTable.Upstream, CircuitBreaker> breakers = new IdentityHashMap<>();
     /** For callers off the event loops; the proxy never uses these. */
     private final HttpClient[] shared;
@@ -56,7 +58,11 @@ public class Upstreams {
                 .setKeepAlive(true);
         // vertx-http-proxy's default pool holds 5 connections per upstream, which queues under load.
         this.pool = new PoolOptions().setHttp1MaxSize(config.poolSize());
-        this.upstreams = routes.upstreams();
+        this.site = config.site().upstream()
+                .map(uri -> RouteTable.site(uri, config.site().timeout().orElse(config.upstreamTimeout())));
+        List<RouteTable.Upstream> all = new java.util.ArrayList<>(routes.upstreams());
+        site.ifPresent(all::add);
+        this.upstreams = List.copyOf(all);
         long openDelay = config.circuitBreaker().openDelay().toNanos();
         int threshold = config.circuitBreaker().failureThreshold();
         for (RouteTable.Upstream upstream : upstreams) {
@@ -86,6 +92,11 @@ public class Upstreams {
 
     public RouteTable routes() {
         return routes;
+    }
+
+    /** The console's upstream, if one is configured ({@code trellis.gateway.site.upstream}). */
+    public Optional<RouteTable.Upstream> site() {
+        return site;
     }
 
     /** The client for {@code upstream} that belongs to the calling thread's event loop. */

@@ -109,4 +109,20 @@ class RouteTableTest {
     void emptyTableIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> RouteTable.of(Map.of()));
     }
+
+    @Test
+    void theConsoleServesEveryPathButTheApiAndTheGatewaysOwn() {
+        for (String path : List.of("/", "/partners", "/partners/a1", "/static/console.css", "/signed-in", "/apix", "/qq")) {
+            assertTrue(RouteTable.isSitePath(path), path);
+        }
+        for (String path : List.of("/api", "/api/partners", "/api/docs/", "/q", "/q/health", "/q/metrics", "/API/partners", "/Q/metrics")) {
+            org.junit.jupiter.api.Assertions.assertFalse(RouteTable.isSitePath(path), path);
+        }
+    }
+
+    @Test
+    void theConsolesUpstreamIsCheckedLikeARoutes() {
+        assertEquals(8085, RouteTable.site(URI.create("http://127.0.0.1:8085"), Duration.ofSeconds(30)).port());
+        assertThrows(IllegalArgumentException.class, () -> RouteTable.site(URI.create("http://127.0.0.1:8085/console"), Duration.ofSeconds(30)));
+    }
 }
