@@ -35,6 +35,7 @@ class RoleMatrixTest {
         List<Row> table = List.of(
                 new Row("GET", "/api/boards", null, 401, 200, 200, 403),
                 new Row("POST", "/api/boards", "{}", 401, 403, 400, 403),
+                new Row("POST", "/api/boards/what-if", "{}", 401, 400, 400, 403),
                 new Row("GET", b, null, 401, 200, 200, 403),
                 new Row("GET", b + "/policy", null, 401, 200, 200, 403),
                 new Row("PUT", b + "/policy", "{}", 401, 403, 428, 403),

@@ -88,6 +88,7 @@ class RoleMatrixIT {
             // advisory-service: boards, policies, seats (a partner sees its own seats and the public composition)
             row("GET /api/boards", 401, OK, OK, 403, 403),
             row("POST /api/boards", 401, 403, OK, 403, 403),
+            row("POST /api/boards/what-if", 401, OK, OK, 403, 403),
             row("GET /api/boards/{board}", 401, OK, OK, 403, 403),
             row("GET /api/boards/{board}/policy", 401, OK, OK, 403, 403),
             row("PUT /api/boards/{board}/policy", 401, 403, OK, 403, 403),
