@@ -45,6 +45,7 @@ class RoleMatrixTest {
                 new Row("POST", b + "/seats/" + seat + "/vacate", "{}", 401, 403, 428, 403),
                 new Row("GET", b + "/overrides", null, 401, 200, 200, 403),
                 new Row("GET", b + "/compliance", null, 401, 200, 200, 403),
+                new Row("GET", b + "/succession", null, 401, 200, 200, 403),
                 new Row("GET", b + "/composition", null, 401, 200, 200, 200),
                 new Row("GET", "/api/board-compositions", null, 401, 200, 200, 200),
                 new Row("GET", b + "/meetings", null, 401, 200, 200, 200),

@@ -98,6 +98,7 @@ class RoleMatrixIT {
             row("POST /api/boards/{board}/seats/{none}/vacate", 401, 403, OK, 403, 403),
             row("GET /api/boards/{board}/overrides", 401, OK, OK, 403, 403),
             row("GET /api/boards/{board}/compliance", 401, OK, OK, 403, 403),
+            row("GET /api/boards/{board}/succession", 401, OK, OK, 403, 403),
             row("GET /api/boards/{board}/composition", 401, OK, OK, OK, OK),
             row("GET /api/board-compositions", 401, OK, OK, OK, OK),
             // advisory-service: meetings (writes go to a meeting that does not exist: nothing changes)
