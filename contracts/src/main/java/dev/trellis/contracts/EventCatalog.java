@@ -17,6 +17,7 @@ import dev.trellis.contracts.partner.ContactEmailChanged;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.contracts.partner.MembershipChanged;
+import dev.trellis.contracts.partner.NextStepChanged;
 import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerReactivated;
@@ -43,6 +44,7 @@ public final class EventCatalog {
             new EventType(AffiliationStarted.TYPE, Topics.PARTNER, AffiliationStarted.class, "partnerId"),
             new EventType(AffiliationEnded.TYPE, Topics.PARTNER, AffiliationEnded.class, "partnerId"),
             new EventType(TouchpointLogged.TYPE, Topics.PARTNER, TouchpointLogged.class, "partnerId"),
+            new EventType(NextStepChanged.TYPE, Topics.PARTNER, NextStepChanged.class, "partnerId"),
             new EventType(PortalUserInvited.TYPE, Topics.PARTNER, PortalUserInvited.class, "partnerId"),
             new EventType(PortalUserRemoved.TYPE, Topics.PARTNER, PortalUserRemoved.class, "partnerId"),
             // A contact may be affiliated with several partners (or none), so its own events are keyed by contact.

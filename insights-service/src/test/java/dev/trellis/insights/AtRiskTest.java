@@ -16,6 +16,7 @@ import dev.trellis.contracts.partner.MembershipChangeKind;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.MembershipStatus;
 import dev.trellis.contracts.partner.MembershipTerms;
+import dev.trellis.contracts.partner.NextStepChanged;
 import dev.trellis.contracts.partner.PartnerLifecycleStatus;
 import dev.trellis.contracts.partner.PartnerRegistered;
 import dev.trellis.contracts.partner.TouchpointLogged;
@@ -89,6 +90,26 @@ class AtRiskTest {
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("kind", "TOUCHPOINT")
                 .get("/api/insights/partners/{id}/timeline", atRisk)
                 .then().statusCode(200).body("items.kind", contains("TOUCHPOINT")).body("items[0].executive", equalTo(true));
+    }
+
+    @Test
+    void anOverdueNextStepCostsHealthUntilItIsDone() throws Exception {
+        Events events = new Events(json);
+        UUID partner = member(events, tier(), TODAY.minusMonths(2), TODAY.plusYears(1), true, "Follow-up Corp");
+        touchpoint(events, partner, TODAY.minusDays(5), true);
+        UUID step = UUID.randomUUID();
+        UUID touchpoint = UUID.randomUUID();
+        events.send(Events.PARTNER_TOPIC, NextStepChanged.TYPE, partner,
+                new NextStepChanged(partner, step, touchpoint, TODAY.minusDays(2), false, null));
+        Events.await("the overdue step's reason", () -> reasonCodes(partner).contains("overdue-next-steps"));
+        events.send(Events.PARTNER_TOPIC, NextStepChanged.TYPE, partner,
+                new NextStepChanged(partner, step, touchpoint, TODAY.minusDays(2), true, java.time.Instant.now()));
+        Events.await("the reason gone once the step is done", () -> score(partner) == 100);
+    }
+
+    private static String reasonCodes(UUID partner) {
+        PartnerHealth h = PartnerHealth.findById(partner);
+        return h == null ? "" : h.reasons;
     }
 
     @Test

@@ -96,6 +96,25 @@ class NextStepWorklistTest {
                 .body("items[0].touchpointId", equalTo(touchpointId));
     }
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void eachRecordedStepAndEachChangeOfItsDueDateOrDoneStatePublishesNextStepChangedWithoutDescriptionOrOwner() {
+        String id = stepDue("publish me", 3);
+        as(token).header("If-Match", "\"0\"").body(Map.of("done", true)).patch("/api/touchpoints/next-steps/" + id)
+                .then().statusCode(200);
+        as(token).header("If-Match", "\"1\"").body(Map.of("description", "renamed")).patch("/api/touchpoints/next-steps/" + id)
+                .then().statusCode(200);
+        @SuppressWarnings("unchecked")
+        List<String> data = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select cast(data as text) from outbox_event where type = ?1 and data->>'nextStepId' = ?2 order by seq")
+                .setParameter(1, "dev.trellis.partner.next-step-changed.v1").setParameter(2, id).getResultList());
+        Assertions.assertEquals(2, data.size(), "recorded, then done; a new description publishes nothing: " + data);
+        Assertions.assertTrue(data.get(0).contains("\"done\":false") && data.get(1).contains("\"done\":true"), data.toString());
+        Assertions.assertTrue(data.stream().noneMatch(d -> d.contains("publish me") || d.contains(user)), "no description, no owner");
+    }
+
     @Test
     void aDoneStepLeavesTheOpenListStaysInAllAndCanBeReopened() {
         String id = stepDue("tick me", 3);

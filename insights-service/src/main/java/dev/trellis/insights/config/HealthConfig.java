@@ -59,6 +59,13 @@ public interface HealthConfig {
     @WithDefault("10")
     int participationCost();
 
+    /** Each next step not done after its due date costs this much, up to {@link #overdueNextStepsMaxCost()}. */
+    @WithDefault("5")
+    int overdueNextStepCost();
+
+    @WithDefault("15")
+    int overdueNextStepsMaxCost();
+
     /** A member scoring below this is on the at-risk worklist: any reason but a participation drop alone. */
     @WithDefault("90")
     int atRiskBelow();

@@ -30,7 +30,9 @@ public final class HealthRules {
             int meetingsExpected,
             int meetingsAttended,
             int participationRecent,
-            int participationBefore) {
+            int participationBefore,
+            int overdueNextSteps,
+            LocalDate oldestOverdueDue) {
         public Inputs {
             emptySeats = List.copyOf(emptySeats);
         }
@@ -57,6 +59,7 @@ public final class HealthRules {
         emptySeats(in).ifPresent(reasons::add);
         attendance(in).ifPresent(reasons::add);
         participation(in).ifPresent(reasons::add);
+        overdueNextSteps(in).ifPresent(reasons::add);
         reasons.sort((a, b) -> Integer.compare(b.cost(), a.cost()));
         int cost = reasons.stream().mapToInt(Reason::cost).sum();
         return new Assessment(Math.max(0, 100 - cost), reasons);
@@ -118,6 +121,17 @@ public final class HealthRules {
                 "the partner's seat holders attended " + in.meetingsAttended() + " of " + in.meetingsExpected()
                         + " board meetings in the last " + config.attendanceWindowDays() + " days",
                 config.attendanceCost(), "Talk to the representative about attending, or about an alternate"));
+    }
+
+    private Optional<Reason> overdueNextSteps(Inputs in) {
+        if (in.overdueNextSteps() <= 0) {
+            return Optional.empty();
+        }
+        int n = in.overdueNextSteps();
+        return Optional.of(new Reason("overdue-next-steps",
+                (n == 1 ? "a next step is" : n + " next steps are") + " overdue (the oldest was due on " + in.oldestOverdueDue() + ")",
+                Math.min(config.overdueNextStepsMaxCost(), n * config.overdueNextStepCost()),
+                "Follow up on the overdue next steps, or move their due dates"));
     }
 
     private Optional<Reason> participation(Inputs in) {

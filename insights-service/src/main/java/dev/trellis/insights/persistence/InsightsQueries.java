@@ -1,5 +1,6 @@
 package dev.trellis.insights.persistence;
 
+import dev.trellis.insights.domain.NextStepView;
 import dev.trellis.insights.domain.PartnerHealth;
 import dev.trellis.insights.domain.SeatHolding;
 import dev.trellis.insights.domain.TimelineEntry;
@@ -102,5 +103,10 @@ public class InsightsQueries {
         return TimelineEntry.getEntityManager().createNativeQuery("select partner_id, cast(date_trunc('month', occurred_at at time zone 'UTC') as date),"
                         + " count(*) from timeline_entry where kind = ?1 and occurred_at >= ?2 group by 1, 2")
                 .setParameter(1, kind.name()).setParameter(2, from).getResultList();
+    }
+
+    /** The partner's next steps not done and due before {@code today}, oldest first. */
+    public List<NextStepView> overdueNextSteps(UUID partnerId, LocalDate today) {
+        return NextStepView.list("partnerId = ?1 and done = false and dueOn < ?2 order by dueOn", partnerId, today);
     }
 }

@@ -4,6 +4,7 @@ import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.insights.domain.BoardComposition;
 import dev.trellis.insights.domain.BoardCompositionMonth;
+import dev.trellis.insights.domain.NextStepView;
 import dev.trellis.insights.domain.PartnerProfile;
 import dev.trellis.insights.domain.SeatHolding;
 import dev.trellis.insights.domain.TimelineEntry;
@@ -100,6 +101,22 @@ public class InsightsReadModel {
         m.seatsHeld = seatsHeld;
         m.groups = groupsJson;
         m.persist();
+    }
+
+    /** next-step-changed: the step's due date and done state, as the latest event (by its time) tells them. */
+    public void nextStep(UUID stepId, UUID partnerId, LocalDate dueOn, boolean done, Instant at) {
+        NextStepView v = NextStepView.findById(stepId);
+        if (v == null) {
+            v = new NextStepView();
+            v.nextStepId = stepId;
+        } else if (v.updatedAt.isAfter(at)) {
+            return;
+        }
+        v.partnerId = partnerId;
+        v.dueOn = dueOn;
+        v.done = done;
+        v.updatedAt = at;
+        v.persist();
     }
 
     /** One line of a partner's timeline, unless the event wrote it already. */

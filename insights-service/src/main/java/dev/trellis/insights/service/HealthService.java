@@ -6,6 +6,7 @@ import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.insights.config.HealthConfig;
 import dev.trellis.insights.domain.HealthDay;
 import dev.trellis.insights.domain.HealthRules;
+import dev.trellis.insights.domain.NextStepView;
 import dev.trellis.insights.domain.PartnerHealth;
 import dev.trellis.insights.domain.PartnerProfile;
 import dev.trellis.insights.domain.SeatHolding;
@@ -131,9 +132,11 @@ public class HealthService {
         Instant meetingsFrom = now.minus(config.attendanceWindowDays(), ChronoUnit.DAYS);
         int attended = (int) queries.count(partnerId, Set.of(TimelineKind.MEETING_ATTENDED), meetingsFrom, now);
         int missed = (int) queries.count(partnerId, Set.of(TimelineKind.MEETING_MISSED), meetingsFrom, now);
+        List<NextStepView> overdue = queries.overdueNextSteps(partnerId, today);
         return new HealthRules.Inputs(today, terms, queries.lastExecutiveTouchpoint(partnerId), emptySeats(partnerId, today),
                 attended + missed, attended, (int) queries.count(partnerId, PARTICIPATION, recent, now),
-                (int) queries.count(partnerId, PARTICIPATION, before, recent));
+                (int) queries.count(partnerId, PARTICIPATION, before, recent), overdue.size(),
+                overdue.isEmpty() ? null : overdue.get(0).dueOn);
     }
 
     /**

@@ -17,7 +17,7 @@ class HealthRulesTest {
 
     private static HealthRules.Inputs inputs(MembershipTerms terms, LocalDate lastExec, List<HealthRules.EmptySeat> seats,
             int expected, int attended, int recent, int before) {
-        return new HealthRules.Inputs(TODAY, terms, lastExec, seats, expected, attended, recent, before);
+        return new HealthRules.Inputs(TODAY, terms, lastExec, seats, expected, attended, recent, before, 0, null);
     }
 
     private static List<String> codes(HealthRules.Inputs in) {
@@ -83,6 +83,15 @@ class HealthRulesTest {
     }
 
     @Test
+    void overdueNextStepsCost5EachUpTo15() {
+        HealthRules.Inputs two = new HealthRules.Inputs(TODAY, AUTO, TODAY, List.of(), 0, 0, 0, 0, 2, TODAY.minusDays(9));
+        HealthRules.Assessment a = RULES.assess(two);
+        assertEquals(90, a.score());
+        assertEquals("2 next steps are overdue (the oldest was due on " + TODAY.minusDays(9) + ")", a.reasons().get(0).observation());
+        assertEquals(85, RULES.assess(new HealthRules.Inputs(TODAY, AUTO, TODAY, List.of(), 0, 0, 0, 0, 7, TODAY)).score());
+    }
+
+    @Test
     void reasonsComeCostliestFirstAndTheScoreNeverGoesBelowZero() {
         MembershipTerms inGrace = new MembershipTerms("GOLD", null, null, TODAY.minusYears(1), TODAY.minusDays(5), false, 30);
         List<HealthRules.EmptySeat> seats = List.of(new HealthRules.EmptySeat(UUID.randomUUID(), UUID.randomUUID(), TODAY),
@@ -108,6 +117,8 @@ class HealthRulesTest {
         public int participationDropPercent() { return 50; }
         public int participationMinBefore() { return 2; }
         public int participationCost() { return 10; }
+        public int overdueNextStepCost() { return 5; }
+        public int overdueNextStepsMaxCost() { return 15; }
         public int atRiskBelow() { return 90; }
     }
 }

@@ -1,6 +1,7 @@
 package dev.trellis.partner.service;
 
 import dev.trellis.partner.domain.NextStep;
+import dev.trellis.partner.messaging.out.TouchpointEvents;
 import dev.trellis.partner.persistence.TouchpointQueries;
 import dev.trellis.partner.service.command.NextStepChanges;
 import dev.trellis.platform.domain.NotFound;
@@ -19,11 +20,13 @@ import java.util.UUID;
 /** Next steps one by one, and the worklist of a staff member's steps. */
 @ApplicationScoped
 public class NextStepService {
+    private final TouchpointEvents events;
     private final TouchpointQueries queries;
     private final StaffDirectory staff;
     private final Clock clock;
 
-    public NextStepService(TouchpointQueries queries, StaffDirectory staff, Clock clock) {
+    public NextStepService(TouchpointQueries queries, StaffDirectory staff, TouchpointEvents events, Clock clock) {
+        this.events = events;
         this.queries = queries;
         this.staff = staff;
         this.clock = clock;
@@ -42,6 +45,8 @@ public class NextStepService {
     public NextStep update(UUID id, String ifMatch, MergePatch<NextStepChanges> patch) {
         NextStep step = find(id);
         Versions.requireMatch(ifMatch, step.version);
+        LocalDate dueBefore = step.dueOn;
+        boolean doneBefore = step.done;
         NextStepChanges changes = patch.value();
         if (patch.has("description")) {
             step.description = TouchpointService.required(changes.description(), "description");
@@ -56,6 +61,9 @@ public class NextStepService {
         }
         if (patch.has("done")) {
             step.markDone(TouchpointService.present(changes.done(), "done"), Instant.now(clock));
+        }
+        if (!step.dueOn.equals(dueBefore) || step.done != doneBefore) {
+            events.nextStep(step);
         }
         return step;
     }

@@ -92,6 +92,7 @@ public class TouchpointService {
         }
         touchpoint.persist();
         events.logged(touchpoint);
+        touchpoint.nextSteps.forEach(events::nextStep);
         return touchpoint;
     }
 
@@ -179,6 +180,7 @@ public class TouchpointService {
         NextStep step = newStep(touchpoint, command, "");
         touchpoint.nextSteps.add(step);
         step.persist();
+        events.nextStep(step);
         return step;
     }
 

@@ -1,6 +1,7 @@
 package dev.trellis.insights.messaging.in;
 
 import dev.trellis.contracts.partner.MembershipChanged;
+import dev.trellis.contracts.partner.NextStepChanged;
 import dev.trellis.contracts.partner.PartnerChanged;
 import dev.trellis.contracts.partner.PartnerLapsed;
 import dev.trellis.contracts.partner.PartnerReactivated;
@@ -54,6 +55,10 @@ public class PartnerEventsConsumer {
                 .on(MembershipChanged.class, (m, e) -> {
                     model.membership(m, e.id(), e.time());
                     health.recompute(m.partnerId());
+                })
+                .on(NextStepChanged.class, (n, e) -> {
+                    model.nextStep(n.nextStepId(), n.partnerId(), n.dueOn(), n.done(), e.time());
+                    health.recompute(n.partnerId());
                 })
                 .on(TouchpointLogged.class, (t, e) -> {
                     UUID partner = t.partnerId();

@@ -1,7 +1,9 @@
 package dev.trellis.partner.messaging.out;
 
+import dev.trellis.contracts.partner.NextStepChanged;
 import dev.trellis.contracts.partner.TouchpointLogged;
 import dev.trellis.contracts.partner.TouchpointType;
+import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,11 @@ public class TouchpointEvents {
 
     public TouchpointEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** A next step recorded, or its due date or done state changed; never its description or owner. */
+    public void nextStep(NextStep step) {
+        outbox.publish(new NextStepChanged(step.touchpoint.partnerId, step.id, step.touchpoint.id, step.dueOn, step.done, step.doneAt));
     }
 
     public void logged(Touchpoint touchpoint) {
