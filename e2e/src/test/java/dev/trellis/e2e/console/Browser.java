@@ -60,6 +60,8 @@ final class Browser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // htmx swaps elements while a condition reads them: a stale reference means "look again", not a failure
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     WebDriver driver() {
