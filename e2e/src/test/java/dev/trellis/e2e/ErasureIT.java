@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.e2e.support.Caller;
 import dev.trellis.e2e.support.Http;
+import dev.trellis.e2e.support.Meetups;
 import dev.trellis.e2e.support.Stack;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,14 +30,14 @@ class ErasureIT {
         Http.Response affiliated = Http.call(Caller.TEAM, "POST", api("/api/contacts/" + contact + "/affiliations"),
                 "{\"partnerId\": \"" + Stack.PARTNER_A + "\", \"role\": \"DEVELOPER\", \"startDate\": \"2024-01-01\"}");
         assertEquals(201, affiliated.status(), affiliated.toString());
-        String event = openEvent("Erasure check " + suffix);
+        String event = Meetups.open("Erasure check " + suffix);
 
         // event-service registers a contact once partner-service's affiliation-started event has reached it.
         String registrationBody = "{\"contactId\": \"" + contact + "\", \"name\": \"Ilse Erasable-" + suffix
                 + "\", \"email\": \"ilse." + suffix + "@example.org\"}";
-        Http.Response registered = poll(
+        Http.Response registered = Meetups.poll(
                 () -> Http.call(Caller.TEAM, "POST", api("/api/events/" + event + "/registrations"), registrationBody),
-                r -> r.status() != 400);
+                r -> r.status() != 400, PATIENCE);
         assertEquals(201, registered.status(), registered.toString());
         String registration = registered.json().get("id").asText();
         URI registrationUri = api("/api/events/" + event + "/registrations/" + registration);
@@ -55,8 +51,8 @@ class ErasureIT {
         assertTrue(readBack.json().get("email").asText().endsWith("@erased.invalid"), readBack.toString());
         assertEquals(404, Http.get(Caller.PARTNER_A, api("/api/partners/me/contacts/" + contact)).status());
 
-        Http.Response anonymised = poll(() -> Http.get(Caller.TEAM, registrationUri),
-                r -> r.status() == 200 && "Erased contact".equals(r.json().get("name").asText()));
+        Http.Response anonymised = Meetups.poll(() -> Http.get(Caller.TEAM, registrationUri),
+                r -> r.status() == 200 && "Erased contact".equals(r.json().get("name").asText()), PATIENCE);
         assertEquals("Erased contact", anonymised.json().get("name").asText(), anonymised.toString());
         assertTrue(anonymised.json().get("email").asText().endsWith("@erased.invalid"), anonymised.toString());
         assertEquals(Stack.PARTNER_A.toString(), anonymised.json().get("partnerId").asText(),
@@ -64,41 +60,11 @@ class ErasureIT {
         assertTrue(!anonymised.body().contains(suffix), "nothing of the person is left: " + anonymised);
 
         // Tidy up: the meetup existed only for this test, so it does not stay open in the demo data.
-        assertEquals(200, status(event, "CANCELLED").status());
-    }
-
-    /** A meetup of the test's own, published, open for registration (demo events may be closed or full). */
-    private static String openEvent(String title) {
-        Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-        Http.Response created = Http.call(Caller.TEAM, "POST", api("/api/events"), """
-                {"kind": "MEETUP", "title": "%s", "startsAt": "%s", "endsAt": "%s", "timeZone": "Europe/Berlin",
-                 "venue": "Online", "capacity": 10}
-                """.formatted(title, startsAt, startsAt.plus(Duration.ofHours(2))));
-        assertEquals(201, created.status(), created.toString());
-        String event = created.json().get("id").asText();
-        Http.Response published = status(event, "PUBLISHED");
-        assertEquals(200, published.status(), published.toString());
-        return event;
-    }
-
-    private static Http.Response status(String event, String status) {
-        return Http.call(Caller.TEAM, "POST", api("/api/events/" + event + "/status-changes"),
-                "{\"status\": \"" + status + "\"}", Map.of("If-Match", "*"));
+        assertEquals(200, Meetups.status(event, "CANCELLED").status());
     }
 
     private static URI api(String path) {
         return URI.create(Stack.GATEWAY + path);
     }
 
-    /** Calls until the answer passes {@code done} or {@link #PATIENCE} is over; returns the last answer. */
-    private static Http.Response poll(Supplier<Http.Response> call, Predicate<Http.Response> done)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        Http.Response last = call.get();
-        while (!done.test(last) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            last = call.get();
-        }
-        return last;
-    }
 }

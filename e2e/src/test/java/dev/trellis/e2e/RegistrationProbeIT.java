@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trellis.e2e.support.Caller;
 import dev.trellis.e2e.support.Http;
+import dev.trellis.e2e.support.Meetups;
 import dev.trellis.e2e.support.Stack;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +32,7 @@ class RegistrationProbeIT {
         String ada = contactOf(Stack.PARTNER_A, "Ada", "Probe-" + suffix, adaEmail);
         String bo = contactOf(Stack.PARTNER_B, "Bo", "Probe-" + suffix, boEmail);
         String boColleague = contactOf(Stack.PARTNER_B, "Cai", "Probe-" + suffix, "cai.probe." + suffix + "@example.net");
-        String event = openEvent("Registration probes " + suffix);
+        String event = Meetups.open("Registration probes " + suffix);
         URI registrations = api("/api/events/" + event + "/registrations");
 
         // Each partner's contact is known to event-service, with its address's digest, once partner-service's
@@ -91,7 +87,7 @@ class RegistrationProbeIT {
         assertEquals(1, paulas.size(), paulas.toString());
         assertEquals(adaEmail.toUpperCase(Locale.ROOT), paulas.get(0).get("email").asText());
 
-        assertEquals(200, status(event, "CANCELLED").status());
+        assertEquals(200, Meetups.status(event, "CANCELLED").status());
     }
 
     /** No address, no person's name, no company of the probe appears in a refusal. */
@@ -104,9 +100,9 @@ class RegistrationProbeIT {
 
     /** Polls with a wrong address (which registers nobody) until event-service knows the contact and its digest. */
     private static void awaitKnown(Caller partner, URI registrations, String contact) throws InterruptedException {
-        Http.Response last = poll(() -> Http.call(partner, "POST", registrations,
+        Http.Response last = Meetups.poll(() -> Http.call(partner, "POST", registrations,
                         body(contact, "Probe", "wrong." + UUID.randomUUID() + "@example.org", null)),
-                r -> r.status() == 422 && r.body().contains("email-not-the-contacts"));
+                r -> r.status() == 422 && r.body().contains("email-not-the-contacts"), PATIENCE);
         assertEquals(422, last.status(), "the contact's affiliation and address digest never reached event-service: " + last);
     }
 
@@ -127,37 +123,8 @@ class RegistrationProbeIT {
         return id;
     }
 
-    /** A meetup of the test's own, published, open for registration (demo events may be closed or full). */
-    private static String openEvent(String title) {
-        Instant startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-        Http.Response created = Http.call(Caller.TEAM, "POST", api("/api/events"), """
-                {"kind": "MEETUP", "title": "%s", "startsAt": "%s", "endsAt": "%s", "timeZone": "Europe/Berlin",
-                 "venue": "Online", "capacity": 10}
-                """.formatted(title, startsAt, startsAt.plus(Duration.ofHours(2))));
-        assertEquals(201, created.status(), created.toString());
-        String event = created.json().get("id").asText();
-        Http.Response published = status(event, "PUBLISHED");
-        assertEquals(200, published.status(), published.toString());
-        return event;
-    }
-
-    private static Http.Response status(String event, String status) {
-        return Http.call(Caller.TEAM, "POST", api("/api/events/" + event + "/status-changes"),
-                "{\"status\": \"" + status + "\"}", Map.of("If-Match", "*"));
-    }
-
     private static URI api(String path) {
         return URI.create(Stack.GATEWAY + path);
     }
 
-    private static Http.Response poll(Supplier<Http.Response> call, Predicate<Http.Response> done)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        Http.Response last = call.get();
-        while (!done.test(last) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            last = call.get();
-        }
-        return last;
-    }
 }
