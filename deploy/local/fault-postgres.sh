@@ -43,7 +43,7 @@ kcheck() { "$JAVA_BIN" -cp "$KAFKA_CP" "$DEPLOY_DIR/ScaleOutCheck.java" "$1" "$B
 retries() { # sum of trellis_consumer_retries_total over the two consumers
   local sum=0 port v
   for port in 8082 8083; do
-    v="$(curl -s -m 5 "http://127.0.0.1:$port/q/metrics" | awk '/^trellis_consumer_retries_total/ { s += $2 } END { printf "%d", s }')"
+    v="$(curl -s -m 5 "http://127.0.0.1:$(management_port "$port")/q/metrics" | awk '/^trellis_consumer_retries_total/ { s += $2 } END { printf "%d", s }')"
     sum=$((sum + ${v:-0}))
   done
   echo "$sum"

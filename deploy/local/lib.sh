@@ -170,6 +170,9 @@ port_listening() {
 }
 
 # ensure_port_free PORT WHAT: die with a clear message if someone else holds PORT.
+# A service's management interface (health, metrics) listens on its HTTP port + 1000 (platform config).
+management_port() { echo $(($1 + 1000)); }
+
 ensure_port_free() {
   local port="$1" what="$2" owner
   port_listening "$port" || return 0

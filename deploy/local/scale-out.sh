@@ -25,7 +25,7 @@
 #
 # Env: SCALE_PARTNERS (default 30), SCALE_EVENTS_PER_PARTNER (40), SCALE_WAVES (10),
 #      SCALE_PARTITIONS (6), SCALE_KILL_AT (0.4: fraction of effects at which a consumer is killed),
-#      SCALE_TIMEOUT (180 s), SCALE_BASE_PORT (18181; uses 4 ports from there).
+#      SCALE_TIMEOUT (180 s), SCALE_BASE_PORT (18181; uses 4 ports from there and the 4 from there + 1000).
 # --build: rebuild the two service jars first (otherwise only when missing). --keep: keep the
 # databases and topics afterwards for inspection (dropped by default).
 set -euo pipefail
@@ -100,14 +100,16 @@ start() {
     if [[ "$arg" == -D* ]]; then props+=("$arg"); else envs+=("$arg"); fi
   done
   ensure_port_free "$port" "$name"
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+  ensure_port_free "$(management_port "$port")" "$name (management)"
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
     TRELLIS_OUTBOX_TOPIC_PREFIX="$PREFIX" TRELLIS_DEMO_ENABLED=false "${envs[@]}" \
     "$JAVA_BIN" -Xmx256m "${props[@]}" -jar "$(jar "$svc")" >"$OUT/$name.log" 2>&1 </dev/null 9>&- &
   PIDS[$name]=$!
   disown "$!" # no "Killed" job report when the proof kills it
 }
 
-ready() { wait_for_http "http://127.0.0.1:$2/q/health/ready" 180 "${PIDS[$1]}" "$1" "$OUT/$1.log"; }
+ready() { wait_for_http "http://127.0.0.1:$(management_port "$2")/q/health/ready" 180 "${PIDS[$1]}" "$1" "$OUT/$1.log"; }
 
 # ---------------------------------------------------------------- prepare
 # partner-service does not start without its Keycloak client secret (it needs it only to invite portal users).

@@ -11,7 +11,8 @@
 #
 # Ports: gateway 8080, partner-service 8081, advisory-service 8082,
 # event-service 8083, insights-service 8084, console 8085 (reached through the gateway at
-# http://127.0.0.1:8080/), all on 127.0.0.1. Logs: $STATE_DIR/logs/<service>.log.
+# http://127.0.0.1:8080/), all on 127.0.0.1; each one's health and metrics on its port + 1000
+# (9080-9085, the management interface). Logs: $STATE_DIR/logs/<service>.log.
 set -euo pipefail
 COMPONENT=services
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -29,7 +30,7 @@ svc_name() { echo "${1%%:*}"; }
 svc_port() { echo "${1##*:}"; }
 svc_jar() { echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 running_pid() { our_pid "$1" "$(svc_jar "$1")"; }
-ready_url() { echo "http://127.0.0.1:$1/q/health/ready"; }
+ready_url() { echo "http://127.0.0.1:$(management_port "$1")/q/health/ready"; }
 
 build() {
   info "building the services (./mvnw package -DskipTests; log: $LOG_DIR/build.log)"
@@ -65,6 +66,7 @@ cmd_up() {
   fi
   for s in "${missing[@]}"; do
     ensure_port_free "$(svc_port "$s")" "$(svc_name "$s")"
+    ensure_port_free "$(management_port "$(svc_port "$s")")" "$(svc_name "$s") (management)"
   done
   if [[ "$build_wanted" -eq 1 ]]; then
     build

@@ -15,11 +15,6 @@ import org.junit.jupiter.api.Test;
 class BoardResourceTest {
 
     @Test
-    void serviceIsReadyAfterItsMigrations() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
     void boardsNeedAStaffToken() {
         given().get("/api/boards").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.partnerA()).get("/api/boards").then().statusCode(403);

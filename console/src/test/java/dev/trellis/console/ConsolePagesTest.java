@@ -2,12 +2,17 @@ package dev.trellis.console;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +26,20 @@ import org.junit.jupiter.api.Test;
 class ConsolePagesTest {
 
     private static final String PARTNER = "a1a1a1a1-0000-4000-8000-000000000001";
+
+    /** The management interface's root, {@code http://host:port/q/}. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    @TestSecurity(user = "cora", roles = "community-team")
+    void healthAnswersOnTheManagementPortOnly() {
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/health/started")) {
+            given().when().get(URI.create(management.toString()).resolve(path)).then().statusCode(200)
+                    .body("status", equalTo("UP"));
+            given().when().get(path).then().statusCode(404);
+        }
+    }
 
     @Test
     void everyPageCarriesAStrictContentSecurityPolicy() {

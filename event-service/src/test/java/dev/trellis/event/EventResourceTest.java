@@ -21,11 +21,6 @@ class EventResourceTest {
     }
 
     @Test
-    void serviceIsReadyAfterItsMigrations() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
     void draftsAreVisibleToTheCommunityTeamOnly() {
         String title = "Draft meetup " + UUID.randomUUID();
         String location = given().auth().oauth2(TestTokens.communityTeam()).contentType(ContentType.JSON)

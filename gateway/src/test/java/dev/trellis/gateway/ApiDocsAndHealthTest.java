@@ -10,8 +10,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.gateway.testing.GatewayTestProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +25,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(GatewayTestProfile.class)
 class ApiDocsAndHealthTest {
+
+    /** The management interface's root, {@code http://host:port/q/}. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void documentMergesTheRoutedPathsOfEveryServiceThatAnswered() {
@@ -88,7 +95,7 @@ class ApiDocsAndHealthTest {
 
     @Test
     void readinessNamesEachUpstreamAndStaysUpWhenOneIsDown() {
-        given().when().get("/q/health/ready")
+        given().when().get(URI.create(management.toString()).resolve("/q/health/ready"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Upstream services' }.data.'partner-service'", equalTo("UP"))
@@ -101,7 +108,7 @@ class ApiDocsAndHealthTest {
 
     @Test
     void livenessIgnoresUpstreams() {
-        given().when().get("/q/health/live")
+        given().when().get(URI.create(management.toString()).resolve("/q/health/live"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(not(containsString("Upstream services")));

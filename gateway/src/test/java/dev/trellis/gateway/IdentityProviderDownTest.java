@@ -7,9 +7,12 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.trellis.gateway.testing.FakeUpstreams;
 import dev.trellis.gateway.testing.TestSigningKey;
 import dev.trellis.gateway.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,10 +43,14 @@ class IdentityProviderDownTest {
         }
     }
 
+    /** The management interface's root, {@code http://host:port/q/}. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void readinessIsDown() {
-        given().when().get("/q/health/ready").then().statusCode(503);
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(URI.create(management.toString()).resolve("/q/health/ready")).then().statusCode(503);
+        given().when().get(URI.create(management.toString()).resolve("/q/health/live")).then().statusCode(200);
     }
 
     @Test

@@ -64,11 +64,6 @@ class PartnerResourceTest {
     }
 
     @Test
-    void serviceIsReadyAfterItsMigrations() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
     void everyRouteNeedsAToken() {
         given().get("/api/partners").then().statusCode(401).contentType("application/problem+json");
         given().get("/api/partners/" + TestTokens.PARTNER_A).then().statusCode(401);

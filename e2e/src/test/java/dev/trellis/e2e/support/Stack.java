@@ -27,6 +27,18 @@ public final class Stack {
             "event-service", EVENT_SERVICE,
             "insights-service", INSIGHTS_SERVICE);
 
+    /**
+     * Each service's management interface (health, metrics): its HTTP port + 1000, on loopback only. The
+     * gateway's and the console's are here too; none of them answers health or metrics on its own port.
+     */
+    public static final Map<String, URI> MANAGEMENT = Map.of(
+            "gateway", uri("TRELLIS_GATEWAY_MANAGEMENT_URL", "http://127.0.0.1:9080"),
+            "partner-service", uri("TRELLIS_PARTNER_MANAGEMENT_URL", "http://127.0.0.1:9081"),
+            "advisory-service", uri("TRELLIS_ADVISORY_MANAGEMENT_URL", "http://127.0.0.1:9082"),
+            "event-service", uri("TRELLIS_EVENT_MANAGEMENT_URL", "http://127.0.0.1:9083"),
+            "insights-service", uri("TRELLIS_INSIGHTS_MANAGEMENT_URL", "http://127.0.0.1:9084"),
+            "console", uri("TRELLIS_CONSOLE_MANAGEMENT_URL", "http://127.0.0.1:9085"));
+
     private Stack() {
     }
 

@@ -72,6 +72,12 @@ public interface GatewayConfig {
         /** Scheme, host and port of the service, for example {@code http://127.0.0.1:8081}; no path. */
         URI upstream();
 
+        /**
+         * Scheme, host and port of the service's management interface, where its readiness answers, for
+         * example {@code http://127.0.0.1:9081}; no path. Without it, readiness is asked on {@link #upstream()}.
+         */
+        Optional<URI> management();
+
         /** This route's upstream timeout, instead of {@link GatewayConfig#upstreamTimeout()}. */
         Optional<Duration> timeout();
     }

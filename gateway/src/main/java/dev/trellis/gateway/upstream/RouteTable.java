@@ -24,8 +24,11 @@ public final class RouteTable {
      */
     private static final Pattern PREFIX = Pattern.compile("/api(/[a-z0-9][a-z0-9-]*)+");
 
-    /** Where requests for one route go, and how long that upstream may stay silent before a 504. */
-    public record Upstream(String name, String host, int port, Duration timeout) {
+    /**
+     * Where requests for one route go, how long that upstream may stay silent before a 504, and where
+     * its readiness answers (its management interface, or the same host and port).
+     */
+    public record Upstream(String name, String host, int port, Duration timeout, String managementHost, int managementPort) {
     }
 
     /** Paths the gateway answers itself (the merged OpenAPI document and its UI); no route may claim them. */
@@ -52,7 +55,7 @@ public final class RouteTable {
         Map<String, String> owners = new HashMap<>();
         List<Entry> entries = new ArrayList<>();
         routes.forEach((name, route) -> {
-            Upstream upstream = upstream(name, route.upstream(), route.timeout().orElse(defaultTimeout));
+            Upstream upstream = upstream(name, route.upstream(), route.management(), route.timeout().orElse(defaultTimeout));
             if (route.prefixes().isEmpty()) {
                 throw new IllegalArgumentException("Route '" + name + "' has no prefixes");
             }
@@ -95,7 +98,7 @@ public final class RouteTable {
      * route's, under the name {@code site}.
      */
     public static Upstream site(URI uri, Duration timeout) {
-        return upstream("site", uri, timeout);
+        return upstream("site", uri, Optional.empty(), timeout);
     }
 
     /**
@@ -116,18 +119,29 @@ public final class RouteTable {
         return entries.stream().map(Entry::upstream).distinct().toList();
     }
 
-    private static Upstream upstream(String name, URI uri, Duration timeout) {
-        if (uri == null || !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Route '" + name + "' needs an upstream like http://host:port, got " + uri);
-        }
-        boolean hasPath = uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !"/".equals(uri.getRawPath());
-        if (hasPath || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("Route '" + name + "' upstream " + uri
-                    + " must be scheme, host and port only: the gateway forwards the request path unchanged");
-        }
+    private static Upstream upstream(String name, URI uri, Optional<URI> management, Duration timeout) {
+        checkOrigin(name, "upstream", uri);
+        management.ifPresent(m -> checkOrigin(name, "management", m));
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("Route '" + name + "' needs a positive timeout, got " + timeout);
         }
-        return new Upstream(name, uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort(), timeout);
+        URI health = management.orElse(uri);
+        return new Upstream(name, uri.getHost(), port(uri), timeout, health.getHost(), port(health));
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() == -1 ? 80 : uri.getPort();
+    }
+
+    /** An address the gateway sends paths to: scheme, host and port only. */
+    private static void checkOrigin(String name, String what, URI uri) {
+        if (uri == null || !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("Route '" + name + "' needs an " + what + " like http://host:port, got " + uri);
+        }
+        boolean hasPath = uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !"/".equals(uri.getRawPath());
+        if (hasPath || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("Route '" + name + "' " + what + " " + uri
+                    + " must be scheme, host and port only: the gateway forwards the request path unchanged");
+        }
     }
 }

@@ -35,7 +35,7 @@ public class UpstreamReadiness implements AsyncHealthCheck {
         List<RouteTable.Upstream> services = upstreams.routes().upstreams();
         List<Future<String>> states = new ArrayList<>();
         for (RouteTable.Upstream service : services) {
-            states.add(upstreams.get(service, "/q/health/ready", TIMEOUT)
+            states.add(upstreams.getManagement(service, "/q/health/ready", TIMEOUT)
                     .map(response -> response.status() == 200 ? "UP" : "DOWN (readiness answered HTTP " + response.status() + ")")
                     .otherwise(failure -> "DOWN (" + reason(failure) + ")")
                     .map(state -> withBreaker(state, upstreams.breaker(service))));

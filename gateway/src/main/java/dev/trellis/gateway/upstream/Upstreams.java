@@ -127,11 +127,20 @@ public class Upstreams {
 
     /**
      * A GET of one of the upstream's own paths (never reachable through the proxy), body included.
-     * Used for /q/health and /q/openapi; it does not touch the breaker.
+     * Used for /q/openapi; it does not touch the breaker.
      */
     public Future<Response> get(RouteTable.Upstream upstream, String uri, Duration timeout) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
-                .setPort(upstream.port()).setURI(uri).setIdleTimeout(timeout.toMillis())
+        return get(upstream, upstream.host(), upstream.port(), uri, timeout);
+    }
+
+    /** A GET on the upstream's management interface (its readiness); it does not touch the breaker. */
+    public Future<Response> getManagement(RouteTable.Upstream upstream, String uri, Duration timeout) {
+        return get(upstream, upstream.managementHost(), upstream.managementPort(), uri, timeout);
+    }
+
+    private Future<Response> get(RouteTable.Upstream upstream, String host, int port, String uri, Duration timeout) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(host)
+                .setPort(port).setURI(uri).setIdleTimeout(timeout.toMillis())
                 .putHeader("Accept", "application/json");
         return client(upstream).request(options)
                 .compose(request -> request.send())

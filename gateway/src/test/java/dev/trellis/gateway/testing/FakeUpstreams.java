@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Tiny HTTP servers standing in for the services. Each answers every request with JSON saying what it
  * received; {@code GET /__seen} (asked directly, not through the gateway) lists every request line it
- * has received. The gateway's own calls ({@code /q/health/ready}, {@code /q/openapi}, recognisable
- * by their missing request id) are answered but not recorded. Besides the three services:
+ * has received. The gateway's own call for {@code /q/openapi} (recognisable by its missing request id)
+ * is answered but not recorded; readiness is asked on a second server per service, its management
+ * interface. Besides the three services:
  * <ul>
  * <li>{@code offline-service} ({@code /api/offline}) points at a port nobody listens on;</li>
  * <li>{@code slow-service} ({@code /api/slow}) never answers;</li>
@@ -52,6 +53,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
             config.put("trellis.gateway.routes." + service + ".upstream", "http://127.0.0.1:" + serve(service));
+            config.put("trellis.gateway.routes." + service + ".management", "http://127.0.0.1:" + manage(service));
         }
         config.put("trellis.gateway.routes.offline-service.prefixes", "/api/offline");
         config.put("trellis.gateway.routes.offline-service.upstream", "http://127.0.0.1:" + unusedPort());
@@ -115,6 +117,23 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
     }
 
+    /**
+     * The service's management interface: only readiness, which the service's own port does not answer
+     * (like the real services), so the gateway must ask here.
+     */
+    private int manage(String service) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/q/health/ready")) {
+                request.response().setStatusCode(service.equals("advisory-service") ? 503 : 200)
+                        .putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            } else {
+                request.response().setStatusCode(404).end();
+            }
+        });
+        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
+    }
+
     /** Answers once {@link #HOLD} requests wait, or after 5 s with however many came. */
     private void hold(List<HttpServerRequest> held, HttpServerRequest request) {
         held.add(request);
@@ -136,10 +155,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** The services' own endpoints, as the gateway asks for them. */
     private static void own(String service, HttpServerRequest request) {
-        if (request.path().equals("/q/health/ready")) {
-            request.response().setStatusCode(service.equals("advisory-service") ? 503 : 200)
-                    .putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
-        } else if (request.path().equals("/q/openapi") && List.of("partner-service", "advisory-service").contains(service)) {
+        if (request.path().equals("/q/openapi") && List.of("partner-service", "advisory-service").contains(service)) {
             JsonObject problem = new JsonObject().put("type", "object").put("properties",
                     new JsonObject().put("status", new JsonObject().put("type", "integer")));
             String prefix = service.equals("partner-service") ? "/api/partners" : "/api/boards";

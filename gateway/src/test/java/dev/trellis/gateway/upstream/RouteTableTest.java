@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
 
-    record Route(List<String> prefixes, URI upstream, Optional<Duration> timeout) implements GatewayConfig.Route {
+    record Route(List<String> prefixes, URI upstream, Optional<URI> management, Optional<Duration> timeout) implements GatewayConfig.Route {
     }
 
     private static Route route(String upstream, String... prefixes) {
-        return new Route(List.of(prefixes), URI.create(upstream), Optional.empty());
+        return new Route(List.of(prefixes), URI.create(upstream), Optional.empty(), Optional.empty());
     }
 
     private final RouteTable table = RouteTable.of(Map.of(
@@ -90,7 +90,7 @@ class RouteTableTest {
     @Test
     void timeoutIsTheRoutesOwnOrTheDefault() {
         Map<String, Route> routes = new LinkedHashMap<>();
-        routes.put("slow", new Route(List.of("/api/reports"), URI.create("http://127.0.0.1:1"), Optional.of(Duration.ofMinutes(2))));
+        routes.put("slow", new Route(List.of("/api/reports"), URI.create("http://127.0.0.1:1"), Optional.empty(), Optional.of(Duration.ofMinutes(2))));
         routes.put("fast", route("http://127.0.0.1:2", "/api/partners"));
         RouteTable table = RouteTable.of(routes, Duration.ofSeconds(7));
         assertEquals(Duration.ofMinutes(2), table.match("/api/reports/1").orElseThrow().timeout());
@@ -124,5 +124,22 @@ class RouteTableTest {
     void theConsolesUpstreamIsCheckedLikeARoutes() {
         assertEquals(8085, RouteTable.site(URI.create("http://127.0.0.1:8085"), Duration.ofSeconds(30)).port());
         assertThrows(IllegalArgumentException.class, () -> RouteTable.site(URI.create("http://127.0.0.1:8085/console"), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void readinessIsAskedOnTheManagementInterfaceWhenARouteNamesOne() {
+        RouteTable.Upstream withManagement = RouteTable.of(Map.of("partner-service", new Route(List.of("/api/partners"),
+                URI.create("http://partner-service:8081"), Optional.of(URI.create("http://partner-service:9081")), Optional.empty())))
+                .upstreams().get(0);
+        assertEquals(List.of("partner-service", 8081, "partner-service", 9081),
+                List.of(withManagement.host(), withManagement.port(), withManagement.managementHost(), withManagement.managementPort()));
+
+        RouteTable.Upstream without = table.match("/api/events").orElseThrow();
+        assertEquals(List.of("127.0.0.1", 8083), List.of(without.managementHost(), without.managementPort()));
+
+        for (String bad : List.of("https://partner-service:9081", "http://partner-service:9081/q", "http://u@partner-service:9081")) {
+            assertThrows(IllegalArgumentException.class, () -> RouteTable.of(Map.of("partner-service", new Route(List.of("/api/partners"),
+                    URI.create("http://partner-service:8081"), Optional.of(URI.create(bad)), Optional.empty()))), bad);
+        }
     }
 }
