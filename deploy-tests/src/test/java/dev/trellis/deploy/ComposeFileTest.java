@@ -58,6 +58,8 @@ class ComposeFileTest {
                     service.name() + " " + e.getKey() + "=" + e.getValue() + " points at the container itself, not a compose service"));
             assertEquals("0.0.0.0", String.valueOf(environment(service.name()).get("QUARKUS_HTTP_HOST")),
                     service.name() + " must listen on all interfaces inside its container");
+            assertEquals("0.0.0.0", String.valueOf(environment(service.name()).get("QUARKUS_MANAGEMENT_HOST")),
+                    service.name() + ": its management interface must be reachable by the gateway's readiness");
         }
     }
 
@@ -70,7 +72,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void portsAndHealthChecksUseEachServicesHttpPort() {
+    void portsAndHealthChecksUseEachServicesHttpAndManagementPort() {
         for (ServiceConfig service : ServiceConfig.all()) {
             List<Object> ports = Repo.list(service(service.name()).get("ports"));
             assertEquals(1, ports.size(), service.name() + " publishes one port");
@@ -78,8 +80,9 @@ class ComposeFileTest {
             assertEquals(service.httpPort(), Integer.parseInt(parts[parts.length - 1]),
                     service.name() + ": the published container port must be quarkus.http.port");
             String health = String.valueOf(Repo.at(service(service.name()), "healthcheck.test"));
-            assertTrue(health.contains("127.0.0.1:" + service.httpPort() + "/q/health/ready"),
-                    service.name() + ": the health check must ask /q/health/ready on port " + service.httpPort() + ": " + health);
+            assertTrue(health.contains("127.0.0.1:" + service.managementPort() + "/q/health/ready"),
+                    service.name() + ": the health check must ask /q/health/ready on the management port "
+                            + service.managementPort() + ": " + health);
         }
     }
 

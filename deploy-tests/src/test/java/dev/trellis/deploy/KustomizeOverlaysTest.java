@@ -75,7 +75,10 @@ class KustomizeOverlaysTest {
                     overlay + " " + service.name() + ": image " + image + " is not the build's " + service.image());
             Map<String, Object> port = Repo.map(Repo.list(container.get("ports")).get(0));
             assertEquals(service.httpPort(), ((Number) port.get("containerPort")).intValue(), service.name());
-            assertEquals("http", port.get("name"), service.name() + ": probes and monitors use the port name http");
+            assertEquals("http", port.get("name"), service.name() + ": the Service targets the port name http");
+            Map<String, Object> management = Repo.map(Repo.list(container.get("ports")).get(1));
+            assertEquals(service.managementPort(), ((Number) management.get("containerPort")).intValue(), service.name());
+            assertEquals("management", management.get("name"), service.name() + ": probes and monitors use the port name management");
             Map<String, Object> svc = find(overlay, "Service", service.name());
             Map<String, Object> svcPort = Repo.map(Repo.list(Repo.at(svc, "spec.ports")).get(0));
             assertEquals(service.httpPort(), ((Number) svcPort.get("port")).intValue(), service.name() + " Service port");
@@ -104,7 +107,7 @@ class KustomizeOverlaysTest {
                 assertEquals("/q/health/live", Repo.string(container, "livenessProbe.httpGet.path"), where);
                 assertEquals("/q/health/ready", Repo.string(container, "readinessProbe.httpGet.path"), where);
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                    assertEquals("http", Repo.string(container, probe + ".httpGet.port"), where + " " + probe + " port");
+                    assertEquals("management", Repo.string(container, probe + ".httpGet.port"), where + " " + probe + " port");
                 }
                 for (String r : List.of("resources.requests.cpu", "resources.requests.memory", "resources.limits.memory")) {
                     assertNotNull(Repo.at(container, r), where + ": " + r);
@@ -177,11 +180,23 @@ class KustomizeOverlaysTest {
             String allowedIn = policies.stream().map(np -> String.valueOf(Repo.at(np, "spec.ingress"))).reduce("", String::concat);
             if (service.name().equals("gateway")) {
                 assertTrue(allowedIn.contains("ingress-nginx"), "only the ingress controller reaches the gateway: " + allowedIn);
+                assertFalse(allowedIn.contains("port=" + service.managementPort()), "the gateway's management port is for probes only");
             } else {
+                for (Map<String, Object> np : policies) {
+                    for (Object rule : Repo.list(Repo.at(np, "spec.ingress"))) {
+                        if (String.valueOf(rule).contains("kubernetes.io/metadata.name=monitoring")) {
+                            assertEquals("[{port=" + service.managementPort() + "}]", String.valueOf(Repo.map(rule).get("ports")),
+                                    service.name() + ": Prometheus reaches the management port only: " + rule);
+                        }
+                    }
+                }
                 assertTrue(allowedIn.contains("app.kubernetes.io/name=gateway"), service.name() + ": the gateway reaches it: " + allowedIn);
                 assertFalse(allowedIn.contains("ingress-nginx"), service.name() + " must not be reachable from the ingress controller");
             }
         }
+        Map<String, Object> monitor = find(overlay, "PodMonitor", "trellis-services");
+        assertEquals("management", Repo.string(Repo.map(Repo.list(Repo.at(monitor, "spec.podMetricsEndpoints")).get(0)), "port"),
+                "Prometheus scrapes the management port");
         Map<String, Object> ingress = find(overlay, "Ingress", "trellis");
         assertTrue(String.valueOf(Repo.at(ingress, "spec.rules")).contains("name=gateway"), "the Ingress leads to the gateway only");
     }

@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * URLs, trellis.portal.server-url and client-secret. Each is set through the environment variable
  * Quarkus maps to it (upper case, every other character an underscore), the names the local stack uses.
  */
-record ServiceConfig(String name, int httpPort, String image, String database, Map<String, String> deploymentSettings) {
+record ServiceConfig(String name, int httpPort, int managementPort, String image, String database,
+        Map<String, String> deploymentSettings) {
 
-    static final List<String> NAMES = List.of("partner-service", "advisory-service", "event-service", "gateway");
+    static final List<String> NAMES = List.of("partner-service", "advisory-service", "event-service", "insights-service", "gateway");
 
     static List<ServiceConfig> all() {
         return NAMES.stream().map(ServiceConfig::load).toList();
@@ -48,9 +49,14 @@ record ServiceConfig(String name, int httpPort, String image, String database, M
             }
         });
         int port = Integer.parseInt(props.getProperty("quarkus.http.port", "8080").trim());
+        // Health and metrics: the management interface, on a port of its own (platform config, HTTP port + 1000).
+        String management = props.getProperty("quarkus.management.port");
+        if (management == null) {
+            throw new IllegalStateException(name + " sets no quarkus.management.port");
+        }
         String url = props.getProperty("quarkus.datasource.jdbc.url");
         String database = url == null ? null : url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        return new ServiceConfig(name, port, image(dir.resolve("pom.xml")), database, settings);
+        return new ServiceConfig(name, port, Integer.parseInt(management.trim()), image(dir.resolve("pom.xml")), database, settings);
     }
 
     static boolean mustBeSetByDeployment(String key, String value) {
