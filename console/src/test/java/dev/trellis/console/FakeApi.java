@@ -117,6 +117,15 @@ public class FakeApi {
     }
 
     @GET
+    @Path("/partners/" + ADMIN_PARTNER + "/affiliations")
+    public String adminAffiliations(@jakarta.ws.rs.QueryParam("current") String current) {
+        adminRecord("GET affiliations", null, "current=" + current);
+        return "{\"items\":[{\"id\":\"bbbbbbbb-0000-4000-8000-00000000000b\",\"contactId\":\"" + ADMIN_CONTACT
+                + "\",\"contactName\":\"Ngozi Okafor\",\"partnerId\":\"" + ADMIN_PARTNER + "\",\"role\":\"TECHNICAL_LEAD\","
+                + "\"startDate\":\"2025-03-01\",\"endDate\":\"2026-10-31\"}],\"next\":null}";
+    }
+
+    @GET
     @Path("/partners/" + ADMIN_PARTNER + "/membership/key-contacts")
     public String adminKeyContacts() {
         return "{\"items\":[],\"next\":null}";

@@ -113,6 +113,19 @@ class PartnerAdminPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "felix", roles = "foundation-staff")
+    void thePartnerPageListsPeopleWhoLeftWithTheirPastRolesAndThePendingTier() {
+        given().when().get(PARTNER_PAGE).then().statusCode(200)
+                .body(containsString("<a href=\"" + CONTACT_PAGE + "\">Ngozi Okafor</a> <span class=\"meta\">(left)</span>"))
+                .body(containsString("TECHNICAL_LEAD 2025-03-01 to 2026-10-31"))
+                .body(containsString("GOLD from " + LocalDate.now().plusDays(20)))
+                .body(containsString("href=\"/memberships/" + ADMIN_PARTNER + "\""))
+                .body(not(containsString("href=\"" + PARTNER_PAGE + "/edit\"")));
+        assertEquals("current=false", received("GET affiliations").substring("If-Match=null ".length()),
+                "all affiliations, ended ones included");
+    }
+
+    @Test
     @TestSecurity(user = "cora", roles = "community-team")
     void aNewContactIsCreatedThenAffiliatedWithThePartnerInTheRoleChosen() {
         given().when().get(PARTNER_PAGE).then().statusCode(200)

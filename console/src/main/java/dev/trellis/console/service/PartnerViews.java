@@ -74,7 +74,7 @@ public class PartnerViews {
     /** @param kind one of {@link #TIMELINE_KINDS} to show only those lines; anything else shows all */
     public Overview overview(UUID id, String kind) {
         PartnersApi.Partner partner = partners.partner(id);
-        List<Person> people = people(partners.affiliations(id, null, 200).items());
+        List<Person> people = people(partners.affiliations(id, false, 200).items());
         PartnersApi.Membership membership = orNullOn404(() -> partners.membership(id));
         List<PartnersApi.KeyContact> keyContacts = partners.keyContacts(id).items();
         String only = kind != null && TIMELINE_KINDS.contains(kind) ? kind : null;
