@@ -35,4 +35,225 @@ public class FakeApi {
                  "detail":"nextSteps[0].owner: must be a staff username","errors":[{"field":"nextSteps[0].owner",
                  "message":"must be a staff username (letters, digits, '.', '_', '@', '-'; at most 100)"}]}""").build();
     }
+
+    // ---- partners, contacts and memberships (PartnerAdminPagesTest): what the console sent, by "METHOD path"
+
+    static final String ADMIN_PARTNER = "c0ffee00-0000-4000-8000-00000000c0de";
+    static final String ADMIN_CONTACT = "c0ffee00-0000-4000-8000-0000000c0a7c";
+    static final String ADMIN_OTHER = "b2b2b2b2-0000-4000-8000-000000000002";
+    static final java.util.Map<String, java.util.List<String>> ADMIN_RECEIVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void adminRecord(String route, String ifMatch, String body) {
+        ADMIN_RECEIVED.computeIfAbsent(route, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add("If-Match=" + ifMatch + " " + body);
+    }
+
+    private static Response adminProblem(int status, String type, String detail, String field, String message) {
+        String errors = field == null ? "[]" : "[{\"field\":\"" + field + "\",\"message\":\"" + message + "\"}]";
+        return Response.status(status).type("application/problem+json").entity("{\"type\":\"https://trellis.dev/problems/" + type
+                + "\",\"title\":\"Refused\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"errors\":" + errors + "}").build();
+    }
+
+    private static String adminPartnerJson(String name) {
+        return "{\"id\":\"" + ADMIN_PARTNER + "\",\"name\":\"" + name + "\",\"website\":\"https://zephyr.example\","
+                + "\"emailDomains\":[\"zephyr.example\"],\"description\":\"Wind power\",\"country\":\"DK\","
+                + "\"lifecycleStatus\":\"PROSPECT\",\"companyGroup\":[]}";
+    }
+
+    @GET
+    @Path("/partners")
+    public String adminPartners(@jakarta.ws.rs.QueryParam("q") String q, @jakarta.ws.rs.QueryParam("membershipStatus") String status) {
+        adminRecord("GET /partners", null, "q=" + q + " membershipStatus=" + status);
+        return "{\"items\":[" + adminPartnerJson("Zephyr Wind").replace(",\"companyGroup\":[]", "")
+                + ",{\"id\":\"" + ADMIN_OTHER + "\",\"name\":\"Borealis Systems\",\"emailDomains\":[\"borealis-systems.example\"],"
+                + "\"lifecycleStatus\":\"ACTIVE\"}],\"next\":null}";
+    }
+
+    @POST
+    @Path("/partners")
+    public Response adminCreatePartner(String body) {
+        adminRecord("POST /partners", null, body);
+        if (body.contains("taken.example")) {
+            return adminProblem(409, "domain-taken", "These email domains belong to another partner already: [taken.example]", null, null);
+        }
+        return Response.status(201).entity(adminPartnerJson("Zephyr Wind")).build();
+    }
+
+    @GET
+    @Path("/partners/" + ADMIN_PARTNER)
+    public Response adminPartner() {
+        return Response.ok(adminPartnerJson("Zephyr Wind")).tag("4").build();
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/partners/" + ADMIN_PARTNER)
+    public Response adminChangePartner(@jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        adminRecord("PATCH /partners/" + ADMIN_PARTNER, ifMatch, body);
+        if (body.contains("Stale")) {
+            return adminProblem(412, "stale", "The partner changed since it was read", null, null);
+        }
+        if (body.contains("not-a-url")) {
+            return adminProblem(400, "validation", "website: must be a public http(s) URL", "website", "must be a public http(s) URL");
+        }
+        return Response.ok(adminPartnerJson("Zephyr Wind")).tag("5").build();
+    }
+
+    @GET
+    @Path("/partners/" + ADMIN_PARTNER + "/membership")
+    public Response adminMembership() {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        return Response.ok("{\"id\":\"7a7a7a7a-0000-4000-8000-000000000007\",\"partnerId\":\"" + ADMIN_PARTNER + "\",\"tier\":\"SILVER\","
+                + "\"pendingTierChange\":{\"tier\":\"GOLD\",\"effectiveDate\":\"" + today.plusDays(20) + "\"},\"termStart\":\""
+                + today.minusDays(300) + "\",\"termEnd\":\"" + today.plusDays(30) + "\",\"autoRenew\":false,\"graceDays\":30,"
+                + "\"status\":\"CURRENT\",\"asOf\":\"" + today + "\"}").tag("7").build();
+    }
+
+    @GET
+    @Path("/partners/" + ADMIN_PARTNER + "/membership/history")
+    public String adminMembershipHistory() {
+        return "{\"items\":[{\"id\":\"8b8b8b8b-0000-4000-8000-000000000008\",\"kind\":\"STARTED\",\"tier\":\"SILVER\","
+                + "\"status\":\"NEW\",\"termStart\":\"2026-01-01\",\"termEnd\":\"2026-12-31\",\"recordedBy\":\"felix\","
+                + "\"recordedAt\":\"2026-01-01T09:00:00Z\"}],\"next\":null}";
+    }
+
+    @GET
+    @Path("/partners/" + ADMIN_PARTNER + "/affiliations")
+    public String adminAffiliations(@jakarta.ws.rs.QueryParam("current") String current) {
+        adminRecord("GET affiliations", null, "current=" + current);
+        return "{\"items\":[{\"id\":\"bbbbbbbb-0000-4000-8000-00000000000b\",\"contactId\":\"" + ADMIN_CONTACT
+                + "\",\"contactName\":\"Ngozi Okafor\",\"partnerId\":\"" + ADMIN_PARTNER + "\",\"role\":\"TECHNICAL_LEAD\","
+                + "\"startDate\":\"2025-03-01\",\"endDate\":\"2026-10-31\"}],\"next\":null}";
+    }
+
+    @GET
+    @Path("/partners/" + ADMIN_PARTNER + "/membership/key-contacts")
+    public String adminKeyContacts() {
+        return "{\"items\":[],\"next\":null}";
+    }
+
+    @GET
+    @Path("/partners/" + ADMIN_PARTNER + "/touchpoints")
+    public String adminTouchpoints() {
+        return "{\"items\":[],\"next\":null}";
+    }
+
+    @GET
+    @Path("/insights/partners/" + ADMIN_PARTNER + "/timeline")
+    public String adminTimeline() {
+        return "{\"items\":[],\"next\":null}";
+    }
+
+    @POST
+    @Path("/partners/" + ADMIN_PARTNER + "/membership/renewals")
+    public Response adminRenew(@jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        adminRecord("POST renewals", ifMatch, body);
+        if (body.contains("121")) {
+            return adminProblem(400, "validation", "months: must be less than or equal to 120", "months", "must be less than or equal to 120");
+        }
+        return adminMembership();
+    }
+
+    @POST
+    @Path("/partners/" + ADMIN_PARTNER + "/membership/tier-changes")
+    public Response adminChangeTier(@jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        adminRecord("POST tier-changes", ifMatch, body);
+        if (body.contains("2020-")) {
+            return adminProblem(409, "membership-state", "A tier change needs a live membership", null, null);
+        }
+        return adminMembership();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/partners/" + ADMIN_PARTNER + "/membership")
+    public Response adminStart(@jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        adminRecord("PUT membership", ifMatch, body);
+        return adminProblem(409, "membership-active", "The membership has not expired: renew or end it instead", null, null);
+    }
+
+    @POST
+    @Path("/partners/" + ADMIN_PARTNER + "/membership/end")
+    public Response adminEnd(@jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        adminRecord("POST end", ifMatch, body);
+        return adminProblem(412, "stale", "The membership changed since it was read", null, null);
+    }
+
+    private static String adminContactJson(String first) {
+        return "{\"id\":\"" + ADMIN_CONTACT + "\",\"firstName\":\"" + first + "\",\"lastName\":\"Okafor\",\"email\":\"ngozi@zephyr.example\","
+                + "\"currentAffiliations\":[{\"id\":\"aaaaaaaa-0000-4000-8000-00000000000a\",\"contactId\":\"" + ADMIN_CONTACT
+                + "\",\"partnerId\":\"" + ADMIN_OTHER + "\",\"partnerName\":\"Borealis Systems\",\"role\":\"EXECUTIVE_SPONSOR\","
+                + "\"startDate\":\"2026-11-01\",\"source\":\"MANUAL\"}],"
+                + "\"pastAffiliations\":[{\"id\":\"bbbbbbbb-0000-4000-8000-00000000000b\",\"contactId\":\"" + ADMIN_CONTACT
+                + "\",\"partnerId\":\"" + ADMIN_PARTNER + "\",\"partnerName\":\"Zephyr Wind\",\"role\":\"TECHNICAL_LEAD\","
+                + "\"startDate\":\"2025-03-01\",\"endDate\":\"2026-10-31\",\"source\":\"MANUAL\"}]}";
+    }
+
+    @POST
+    @Path("/contacts")
+    public Response adminCreateContact(String body) {
+        adminRecord("POST /contacts", null, body);
+        if (body.contains("taken@")) {
+            return adminProblem(409, "duplicate-email", "Another contact already has this email address", null, null);
+        }
+        return Response.status(201).entity(adminContactJson("Ngozi")).tag("1").build();
+    }
+
+    @GET
+    @Path("/contacts/" + ADMIN_CONTACT)
+    public Response adminContact() {
+        return Response.ok(adminContactJson("Ngozi")).tag("3").build();
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/contacts/" + ADMIN_CONTACT)
+    public Response adminChangeContact(@jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        adminRecord("PATCH /contacts", ifMatch, body);
+        if (body.contains("Stale")) {
+            return adminProblem(412, "stale", "The contact changed since it was read", null, null);
+        }
+        return Response.ok(adminContactJson("Ngozi")).tag("4").build();
+    }
+
+    @POST
+    @Path("/contacts/" + ADMIN_CONTACT + "/affiliations")
+    public Response adminStartAffiliation(String body) {
+        adminRecord("POST affiliations", null, body);
+        return Response.status(201).entity("{\"id\":\"cccccccc-0000-4000-8000-00000000000c\",\"contactId\":\"" + ADMIN_CONTACT
+                + "\",\"partnerId\":\"" + ADMIN_PARTNER + "\",\"role\":\"TECHNICAL_LEAD\",\"startDate\":\"2025-03-01\"}").build();
+    }
+
+    @POST
+    @Path("/contacts/" + ADMIN_CONTACT + "/moves")
+    public Response adminMove(String body) {
+        adminRecord("POST moves", null, body);
+        if (body.contains("2020-")) {
+            return adminProblem(400, "validation", "date: an open affiliation starts on or after the move date", "date",
+                    "an open affiliation starts on or after the move date");
+        }
+        return Response.status(201).entity("{\"ended\":[],\"started\":{\"id\":\"aaaaaaaa-0000-4000-8000-00000000000a\","
+                + "\"contactId\":\"" + ADMIN_CONTACT + "\",\"partnerId\":\"" + ADMIN_OTHER + "\",\"role\":\"EXECUTIVE_SPONSOR\","
+                + "\"startDate\":\"2026-11-01\"}}").build();
+    }
+
+    @GET
+    @Path("/partners/me")
+    public Response adminOwnOrganisation() {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        return Response.ok("{\"profile\":" + adminPartnerJson("Zephyr Wind") + ",\"membership\":{\"tier\":\"SILVER\","
+                + "\"pendingTierChange\":{\"tier\":\"GOLD\",\"effectiveDate\":\"" + today.plusDays(20) + "\"},\"termStart\":\"2026-01-01\","
+                + "\"termEnd\":\"2027-01-31\",\"autoRenew\":false,\"status\":\"CURRENT\"},\"keyContacts\":[]}").tag("4").build();
+    }
+
+    @GET
+    @Path("/partners/me/contacts")
+    public String adminOwnContacts() {
+        return "{\"items\":[{\"id\":\"" + ADMIN_CONTACT + "\",\"firstName\":\"Ngozi\",\"lastName\":\"Okafor\","
+                + "\"email\":\"ngozi@zephyr.example\",\"jobTitle\":\"CTO\",\"roles\":[{\"role\":\"TECHNICAL_LEAD\",\"startDate\":\"2025-03-01\"},"
+                + "{\"role\":\"VOTING_CONTACT\",\"startDate\":\"2026-02-01\"}]}],\"next\":null}";
+    }
+
+    @GET
+    @Path("/board-compositions")
+    public String adminCompositions() {
+        return "{\"items\":[],\"next\":null}";
+    }
 }
