@@ -68,7 +68,10 @@ public class FakeApi {
 
     @GET
     @Path("/events")
-    public String eventsList() {
+    public String eventsList(@jakarta.ws.rs.QueryParam("to") String to) {
+        if (to != null) {
+            return "{\"items\":[],\"next\":null}"; // nothing in the past
+        }
         return "{\"items\":[" + eventJson(EV_DRAFT) + "," + eventJson(EV_PUBLISHED) + "],\"next\":null}";
     }
 

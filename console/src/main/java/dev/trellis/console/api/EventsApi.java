@@ -121,8 +121,8 @@ public interface EventsApi {
 
     @GET
     @Path("/events")
-    Page<Event> events(@QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor);
+    Page<Event> events(@QueryParam("status") String status, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
 
     @GET
     @Path("/events/{id}")

@@ -42,7 +42,7 @@ public class EventViews {
 
     /** Upcoming and recent events (from 30 days back), drafts included for the team. */
     public List<EventsApi.Event> upcoming() {
-        return events.events(null, Instant.now().minus(30, ChronoUnit.DAYS).toString(), 50, null).items();
+        return events.events(null, Instant.now().minus(30, ChronoUnit.DAYS).toString(), null, 50, null).items();
     }
 
     public record EventPage(EventsApi.Event event, String etag, List<EventsApi.Registration> registrations, long seated,

@@ -48,7 +48,14 @@ public class MyRegistrationViews {
      */
     public Mine mine() {
         Instant now = Instant.now();
-        List<EventsApi.Event> all = events.events(null, now.minus(DAYS_BACK, ChronoUnit.DAYS).toString(), 100, null).items();
+        // Events under way or to come first (they matter most and would otherwise be cut by the page size), then the
+        // year before; each list is one page of 100 events at most.
+        String split = now.minus(2, ChronoUnit.DAYS).toString();
+        List<EventsApi.Event> coming = events.events(null, split, null, 100, null).items();
+        List<EventsApi.Event> past = events.events(null, now.minus(DAYS_BACK, ChronoUnit.DAYS).toString(), split, 100, null).items();
+        List<EventsApi.Event> all = new ArrayList<>(past);
+        java.util.Collections.reverse(all); // the most recent first
+        all.addAll(0, coming);
         List<EventRegistrations> withPeople = new ArrayList<>();
         long count = 0;
         for (EventsApi.Event e : all) {
@@ -58,12 +65,9 @@ public class MyRegistrationViews {
                 count += own.size();
             }
         }
-        // Newest first: what is coming up matters more than last year's meetups.
-        List<EventRegistrations> ordered = new ArrayList<>(withPeople);
-        java.util.Collections.reverse(ordered);
-        List<EventsApi.Event> upcoming = all.stream()
+        List<EventsApi.Event> upcoming = coming.stream()
                 .filter(e -> "PUBLISHED".equals(e.status()) && e.endsAt() != null && e.endsAt().isAfter(now)).toList();
-        return new Mine(ordered, count, upcoming, partners.ownContacts(100).items());
+        return new Mine(withPeople, count, upcoming, partners.ownContacts(100).items());
     }
 
     public static final Set<String> FIELDS = Set.of("eventId", "contactId", "name", "email");
