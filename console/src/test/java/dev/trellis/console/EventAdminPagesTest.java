@@ -109,6 +109,18 @@ class EventAdminPagesTest {
 
     @Test
     @TestSecurity(user = "cora", roles = "community-team")
+    void aStaleEditSaysSoKeepsWhatWasTypedAndCarriesTheCurrentVersion() {
+        formOf("/events/" + DRAFT + "/edit").formParam("kind", "MEETUP").formParam("title", "My better title")
+                .formParam("startsAt", "2027-02-18 16:00").formParam("endsAt", "2027-02-18 19:00")
+                .formParam("timeZone", "Europe/Helsinki").formParam("capacity", "5").formParam("etag", "\"2\"")
+                .when().post("/events/" + DRAFT).then().statusCode(422)
+                .body(containsString("Someone changed the event while you were editing it"))
+                .body(containsString("value=\"My better title\""))
+                .body(containsString("name=\"etag\" value=\"&quot;3&quot;\""));
+    }
+
+    @Test
+    @TestSecurity(user = "cora", roles = "community-team")
     void publishingSendsTheVersionThePageShowed() {
         formOf("/events/" + DRAFT).formParam("status", "PUBLISHED").formParam("etag", "\"3\"")
                 .when().post("/events/" + DRAFT + "/status-changes").then().statusCode(303)

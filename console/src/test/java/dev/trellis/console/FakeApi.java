@@ -99,6 +99,9 @@ public class FakeApi {
     public Response eventsChange(@PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
         EVENTS_RECEIVED.put("PATCH /events/" + id, body);
         EVENTS_RECEIVED.put("PATCH /events/" + id + " If-Match", String.valueOf(ifMatch));
+        if ("\"2\"".equals(ifMatch)) {
+            return eventsProblem(412, "precondition-failed", "If-Match names an older version", "[]", "[]");
+        }
         if (body.contains("\"capacity\":0")) {
             return eventsProblem(422, "capacity-below-registrations", "Capacity 0 is below the 1 seats already taken",
                     "[{\"rule\":\"capacity-below-registrations\",\"detail\":\"Capacity 0 is below the 1 seats already taken\"}]", "[]");
