@@ -220,6 +220,21 @@ class EventAdminPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "cora", roles = "community-team")
+    void editingAUserGroupSendsAMergePatchWithItsVersion() {
+        given().when().get("/events/user-groups/" + FakeApi.EV_GROUP + "/edit").then().statusCode(200)
+                .body(containsString("value=\"Helsinki Cloud Native\""));
+        formOf("/events/user-groups/" + FakeApi.EV_GROUP + "/edit").formParam("name", "Helsinki Cloud Native")
+                .formParam("city", "Espoo").formParam("country", "fi").formParam("etag", "\"5\"")
+                .when().post("/events/user-groups/" + FakeApi.EV_GROUP).then().statusCode(303)
+                .header("Location", containsString("notice=group-saved"));
+        String patch = FakeApi.EVENTS_RECEIVED.get("PATCH /user-groups/" + FakeApi.EV_GROUP);
+        assertTrue(patch.contains("\"city\":\"Espoo\"") && patch.contains("\"country\":\"FI\"") && !patch.contains("organiserIds"),
+                "the organisers are left as they are: " + patch);
+        assertEquals("\"5\"", FakeApi.EVENTS_RECEIVED.get("PATCH /user-groups/" + FakeApi.EV_GROUP + " If-Match"));
+    }
+
+    @Test
     @TestSecurity(user = "paula", roles = "partner")
     void aPartnerSeesItsPeoplesRegistrationsAndTheWrongAddressIsRefusedAtTheEmailField() {
         given().when().get("/registrations").then().statusCode(200)

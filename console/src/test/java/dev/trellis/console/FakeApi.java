@@ -203,6 +203,23 @@ public class FakeApi {
     }
 
     @GET
+    @Path("/user-groups/{id}")
+    public Response eventsUserGroup(@PathParam("id") String id) {
+        return Response.ok("{\"id\":\"" + id + "\",\"name\":\"Helsinki Cloud Native\",\"city\":\"Helsinki\",\"country\":\"FI\"}")
+                .tag(new jakarta.ws.rs.core.EntityTag("5")).build();
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/user-groups/{id}")
+    @jakarta.ws.rs.Consumes("application/merge-patch+json")
+    public Response eventsChangeUserGroup(@PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+            String body) {
+        EVENTS_RECEIVED.put("PATCH /user-groups/" + id, body);
+        EVENTS_RECEIVED.put("PATCH /user-groups/" + id + " If-Match", String.valueOf(ifMatch));
+        return Response.ok("{\"id\":\"" + id + "\",\"name\":\"x\"}").build();
+    }
+
+    @GET
     @Path("/partners/me/contacts")
     public String eventsOwnContacts() {
         return "{\"items\":[{\"id\":\"" + EV_CONTACT + "\",\"firstName\":\"Ada\",\"lastName\":\"Okafor\","

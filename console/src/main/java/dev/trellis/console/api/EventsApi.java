@@ -202,4 +202,13 @@ public interface EventsApi {
     @Path("/user-groups")
     @Consumes("application/json")
     UserGroup createUserGroup(NewUserGroup group);
+
+    @GET
+    @Path("/user-groups/{id}")
+    RestResponse<UserGroup> userGroup(@PathParam("id") UUID id);
+
+    @PATCH
+    @Path("/user-groups/{id}")
+    @Consumes(MERGE_PATCH)
+    UserGroup changeUserGroup(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Map<String, Object> patch);
 }

@@ -84,6 +84,8 @@ public class EventPages {
 
         static native TemplateInstance groups(List<EventsApi.UserGroup> groups, EventViews.GroupForm form, FormErrors errors,
                 String notice);
+
+        static native TemplateInstance group(UUID groupId, EventViews.GroupForm form, FormErrors errors);
     }
 
     private static final Map<String, String> NOTICES = Map.ofEntries(
@@ -96,7 +98,8 @@ public class EventPages {
             Map.entry("sponsorship-proposed", "The sponsorship is proposed."),
             Map.entry("sponsorship-confirmed", "The sponsorship is confirmed."),
             Map.entry("sponsorship-cancelled", "The sponsorship is cancelled."),
-            Map.entry("group-created", "The user group is created."));
+            Map.entry("group-created", "The user group is created."),
+            Map.entry("group-saved", "The user group is saved."));
 
     /** The rules event-service names by slug, at the field of the form they are about. */
     private static final Map<String, String> EVENT_RULE_FIELDS = Map.of("capacity-below-registrations", "capacity",
@@ -362,13 +365,39 @@ public class EventPages {
     @Path("user-groups")
     @RolesAllowed(Viewer.TEAM)
     public Object createGroup(@RestForm String name, @RestForm String city, @RestForm String country) {
-        EventViews.GroupForm form = new EventViews.GroupForm(name, city, country);
+        EventViews.GroupForm form = new EventViews.GroupForm(name, city, country, null);
         try {
             events.createUserGroup(form);
             return Response.seeOther(URI.create("/events/user-groups?notice=group-created")).build();
         } catch (ApiProblem problem) {
             return Response.status(422).entity(Templates.groups(events.userGroups(), form,
                     refusal(problem, EventViews.GROUP_FIELDS, Map.of()), null)).build();
+        }
+    }
+
+    @GET
+    @Path("user-groups/{groupId}/edit")
+    @RolesAllowed(Viewer.TEAM)
+    public TemplateInstance editGroup(@PathParam("groupId") UUID groupId) {
+        return Templates.group(groupId, events.groupForm(groupId), FormErrors.NONE);
+    }
+
+    @POST
+    @Path("user-groups/{groupId}")
+    @RolesAllowed(Viewer.TEAM)
+    public Object changeGroup(@PathParam("groupId") UUID groupId, @RestForm String name, @RestForm String city,
+            @RestForm String country, @RestForm String etag) {
+        EventViews.GroupForm form = new EventViews.GroupForm(name, city, country, etag);
+        try {
+            events.changeUserGroup(groupId, form);
+            return Response.seeOther(URI.create("/events/user-groups?notice=group-saved")).build();
+        } catch (ApiProblem problem) {
+            boolean stale = problem.status() == 412;
+            FormErrors errors = stale
+                    ? FormErrors.field("name", "Someone changed the group while you were editing it; the form keeps your values. Save again to keep them.")
+                    : refusal(problem, EventViews.GROUP_FIELDS, Map.of());
+            EventViews.GroupForm again = stale ? new EventViews.GroupForm(name, city, country, events.groupForm(groupId).etag()) : form;
+            return Response.status(422).entity(Templates.group(groupId, again, errors)).build();
         }
     }
 

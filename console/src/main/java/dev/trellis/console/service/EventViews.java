@@ -308,10 +308,27 @@ public class EventViews {
 
     public static final Set<String> GROUP_FIELDS = Set.of("name", "city", "country");
 
-    public record GroupForm(String name, String city, String country) {
+    public record GroupForm(String name, String city, String country, String etag) {
         public static GroupForm blank() {
-            return new GroupForm("", "", "");
+            return new GroupForm("", "", "", null);
         }
+    }
+
+    /** A group as it is now, with its version, for the edit form. */
+    public GroupForm groupForm(UUID id) {
+        RestResponse<EventsApi.UserGroup> answer = events.userGroup(id);
+        EventsApi.UserGroup g = answer.getEntity();
+        return new GroupForm(g.name(), g.city(), g.country(), answer.getHeaderString("ETag"));
+    }
+
+    /** Renames or moves a group: a merge patch of name, city and country, with If-Match; the organisers stay. */
+    public EventsApi.UserGroup changeUserGroup(UUID id, GroupForm f) {
+        Map<String, Object> patch = new HashMap<>();
+        patch.put("name", Forms.blankToNull(f.name()));
+        patch.put("city", Forms.blankToNull(f.city()));
+        String country = Forms.blankToNull(f.country());
+        patch.put("country", country == null ? null : country.toUpperCase(java.util.Locale.ROOT));
+        return events.changeUserGroup(id, f.etag(), patch);
     }
 
     public EventsApi.UserGroup createUserGroup(GroupForm f) {
