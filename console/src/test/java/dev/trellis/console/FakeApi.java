@@ -248,12 +248,226 @@ public class FakeApi {
     public String adminOwnContacts() {
         return "{\"items\":[{\"id\":\"" + ADMIN_CONTACT + "\",\"firstName\":\"Ngozi\",\"lastName\":\"Okafor\","
                 + "\"email\":\"ngozi@zephyr.example\",\"jobTitle\":\"CTO\",\"roles\":[{\"role\":\"TECHNICAL_LEAD\",\"startDate\":\"2025-03-01\"},"
-                + "{\"role\":\"VOTING_CONTACT\",\"startDate\":\"2026-02-01\"}]}],\"next\":null}";
+                + "{\"role\":\"VOTING_CONTACT\",\"startDate\":\"2026-02-01\"}]},"
+                // and the one EventAdminPagesTest registers
+                + "{\"id\":\"" + EV_CONTACT + "\",\"firstName\":\"Ada\",\"lastName\":\"Okafor\","
+                + "\"email\":\"ada.okafor@acme-cloud.example\"}],\"next\":null}";
     }
 
     @GET
     @Path("/board-compositions")
     public String adminCompositions() {
-        return "{\"items\":[],\"next\":null}";
+        // A board where Acme holds a seat (EventAdminPagesTest's private calendar feeds)
+        return "{\"items\":[{\"boardId\":\"" + EV_BOARD + "\",\"name\":\"Governing Board\",\"kind\":\"GOVERNING_BOARD\","
+                + "\"companies\":[{\"partnerId\":\"a1a1a1a1-0000-4000-8000-000000000001\",\"name\":\"Acme Cloud\",\"seats\":1}]}],\"next\":null}";
+    }
+
+    // ---- events, registrations, sponsorships, user groups, calendar feeds (EventAdminPagesTest) -------------
+
+    /** What the event fakes received, by "METHOD path" (the body) and "METHOD path If-Match" (the header). */
+    static final java.util.Map<String, String> EVENTS_RECEIVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static final String EV_DRAFT = "e0e0e0e0-0000-4000-8000-000000000001";
+    static final String EV_PUBLISHED = "e0e0e0e0-0000-4000-8000-000000000002";
+    static final String EV_GROUP = "e7e7e7e7-0000-4000-8000-000000000001";
+    static final String EV_REG_SEATED = "f0f0f0f0-0000-4000-8000-000000000001";
+    static final String EV_REG_WAITING = "f0f0f0f0-0000-4000-8000-000000000002";
+    static final String EV_SPONSORSHIP = "5b5b5b5b-0000-4000-8000-000000000001";
+    static final String EV_CONTACT = "c0c0c0c0-0000-4000-8000-000000000001";
+    static final String EV_BOARD = "b0b0b0b0-0000-4000-8000-000000000001";
+    static final String EV_FEED = "fe0dfe0d-0000-4000-8000-000000000001";
+    static final String EV_SECRET = "s3cr3t-feed-address-only-shown-once";
+
+    private static String eventJson(String id) {
+        boolean draft = EV_DRAFT.equals(id);
+        return "{\"id\":\"" + id + "\",\"kind\":\"MEETUP\",\"title\":\"" + (draft ? "Draft meetup" : "Published meetup")
+                + "\",\"startsAt\":\"2027-02-18T14:00:00Z\",\"endsAt\":\"2027-02-18T17:00:00Z\",\"timeZone\":\"Europe/Helsinki\","
+                + "\"venue\":\"Maria 01, Helsinki\",\"capacity\":1,\"userGroupId\":\"" + EV_GROUP + "\",\"status\":\""
+                + (draft ? "DRAFT" : "PUBLISHED") + "\"}";
+    }
+
+    private static Response eventsProblem(int status, String slug, String detail, String rules, String errors) {
+        return Response.status(status).type("application/problem+json").entity("{\"type\":\"https://trellis.dev/problems/" + slug
+                + "\",\"title\":\"" + slug + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"rules\":" + rules
+                + ",\"errors\":" + errors + "}").build();
+    }
+
+    @GET
+    @Path("/events")
+    public String eventsList(@jakarta.ws.rs.QueryParam("to") String to) {
+        if (to != null) {
+            return "{\"items\":[],\"next\":null}"; // nothing in the past
+        }
+        return "{\"items\":[" + eventJson(EV_DRAFT) + "," + eventJson(EV_PUBLISHED) + "],\"next\":null}";
+    }
+
+    @GET
+    @Path("/events/{id}")
+    public Response eventsOne(@PathParam("id") String id) {
+        return Response.ok(eventJson(id)).tag(new jakarta.ws.rs.core.EntityTag("3")).build();
+    }
+
+    @POST
+    @Path("/events")
+    @jakarta.ws.rs.Consumes("application/json")
+    public Response eventsCreate(String body) {
+        EVENTS_RECEIVED.put("POST /events", body);
+        if (body.contains("Refused title")) {
+            return eventsProblem(400, "invalid-request", "endsAt: must be after startsAt", "[]",
+                    "[{\"field\":\"endsAt\",\"message\":\"must be after startsAt\"}]");
+        }
+        return Response.status(201).entity(eventJson(EV_DRAFT)).tag(new jakarta.ws.rs.core.EntityTag("0")).build();
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/events/{id}")
+    @jakarta.ws.rs.Consumes("application/merge-patch+json")
+    public Response eventsChange(@PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        EVENTS_RECEIVED.put("PATCH /events/" + id, body);
+        EVENTS_RECEIVED.put("PATCH /events/" + id + " If-Match", String.valueOf(ifMatch));
+        if ("\"2\"".equals(ifMatch)) {
+            return eventsProblem(412, "precondition-failed", "If-Match names an older version", "[]", "[]");
+        }
+        if (body.contains("\"capacity\":0")) {
+            return eventsProblem(422, "capacity-below-registrations", "Capacity 0 is below the 1 seats already taken",
+                    "[{\"rule\":\"capacity-below-registrations\",\"detail\":\"Capacity 0 is below the 1 seats already taken\"}]", "[]");
+        }
+        return Response.ok(eventJson(id)).build();
+    }
+
+    @POST
+    @Path("/events/{id}/status-changes")
+    @jakarta.ws.rs.Consumes("application/json")
+    public Response eventsStatus(@PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, String body) {
+        EVENTS_RECEIVED.put("POST /events/" + id + "/status-changes", body);
+        EVENTS_RECEIVED.put("POST /events/" + id + "/status-changes If-Match", String.valueOf(ifMatch));
+        if (EV_PUBLISHED.equals(id) && body.contains("COMPLETED")) {
+            return eventsProblem(422, "event-not-started", "An event can be completed once it has started",
+                    "[{\"rule\":\"event-not-started\",\"detail\":\"An event can be completed once it has started\"}]", "[]");
+        }
+        return Response.ok(eventJson(id)).build();
+    }
+
+    @GET
+    @Path("/events/{id}/registrations")
+    public String eventsRegistrations(@PathParam("id") String id) {
+        return "{\"items\":[{\"id\":\"" + EV_REG_SEATED + "\",\"eventId\":\"" + id + "\",\"name\":\"Ada Seated\","
+                + "\"email\":\"ada@acme-cloud.example\",\"partnerName\":\"Acme Cloud\",\"status\":\"REGISTERED\"},"
+                + "{\"id\":\"" + EV_REG_WAITING + "\",\"eventId\":\"" + id + "\",\"name\":\"Ben Waiting\","
+                + "\"email\":\"ben@acme-cloud.example\",\"partnerName\":\"Acme Cloud\",\"status\":\"WAITLISTED\"}],\"next\":null}";
+    }
+
+    @POST
+    @Path("/events/{id}/registrations")
+    @jakarta.ws.rs.Consumes("application/json")
+    public Response eventsRegister(@PathParam("id") String id, String body) {
+        EVENTS_RECEIVED.put("POST /events/" + id + "/registrations", body);
+        if (body.contains("wrong@")) {
+            return eventsProblem(422, "email-not-the-contacts", "email: must be the contact's address on record in partner-service",
+                    "[{\"rule\":\"email-not-the-contacts\",\"detail\":\"email: must be the contact's address on record in partner-service\"}]",
+                    "[]");
+        }
+        return Response.status(201).entity("{\"id\":\"" + EV_REG_WAITING + "\",\"eventId\":\"" + id
+                + "\",\"status\":\"WAITLISTED\",\"cancelToken\":\"secret\"}").build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/events/{id}/registrations/{registrationId}")
+    public String eventsCancelRegistration(@PathParam("id") String id, @PathParam("registrationId") String registrationId) {
+        EVENTS_RECEIVED.put("DELETE /events/" + id + "/registrations/" + registrationId, "");
+        return "{\"id\":\"" + registrationId + "\",\"eventId\":\"" + id + "\",\"status\":\"CANCELLED\"}";
+    }
+
+    @GET
+    @Path("/events/{id}/sponsorships")
+    public String eventsSponsorships(@PathParam("id") String id) {
+        return "{\"items\":[{\"id\":\"" + EV_SPONSORSHIP + "\",\"eventId\":\"" + id + "\",\"partnerName\":\"Cobalt Compute\","
+                + "\"level\":\"SILVER\",\"amount\":10000.00,\"currency\":\"EUR\",\"status\":\"PROPOSED\"}],\"next\":null}";
+    }
+
+    @GET
+    @Path("/events/{id}/sponsorships/{sponsorshipId}")
+    public Response eventsSponsorship(@PathParam("id") String id, @PathParam("sponsorshipId") String sponsorshipId) {
+        return Response.ok("{\"id\":\"" + sponsorshipId + "\",\"status\":\"PROPOSED\"}").tag(new jakarta.ws.rs.core.EntityTag("7")).build();
+    }
+
+    @POST
+    @Path("/events/{id}/sponsorships")
+    @jakarta.ws.rs.Consumes("application/json")
+    public Response eventsPropose(@PathParam("id") String id, String body) {
+        EVENTS_RECEIVED.put("POST /events/" + id + "/sponsorships", body);
+        return eventsProblem(422, "sponsor-not-member", "Tundra Telecom is not a member in good standing today",
+                "[{\"rule\":\"sponsor-not-member\",\"detail\":\"Tundra Telecom is not a member in good standing today\"}]", "[]");
+    }
+
+    @POST
+    @Path("/events/{id}/sponsorships/{sponsorshipId}/confirmation")
+    public String eventsConfirm(@PathParam("id") String id, @PathParam("sponsorshipId") String sponsorshipId,
+            @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch) {
+        EVENTS_RECEIVED.put("POST /events/" + id + "/sponsorships/" + sponsorshipId + "/confirmation If-Match", String.valueOf(ifMatch));
+        return "{\"id\":\"" + sponsorshipId + "\",\"status\":\"CONFIRMED\"}";
+    }
+
+    @GET
+    @Path("/user-groups")
+    public String eventsUserGroups() {
+        return "{\"items\":[{\"id\":\"" + EV_GROUP + "\",\"name\":\"Helsinki Cloud Native\",\"city\":\"Helsinki\",\"country\":\"FI\","
+                + "\"organiserIds\":[],\"organisers\":[],\"meetupsHeld\":3,\"lastMeetupAt\":\"2026-11-07T16:00:00Z\","
+                + "\"health\":\"ACTIVE\",\"eligible\":true}],\"next\":null}";
+    }
+
+    @POST
+    @Path("/user-groups")
+    @jakarta.ws.rs.Consumes("application/json")
+    public Response eventsCreateUserGroup(String body) {
+        EVENTS_RECEIVED.put("POST /user-groups", body);
+        if (body.contains("\"country\":\"FIN\"")) {
+            return eventsProblem(400, "validation", "country: must be an ISO 3166-1 alpha-2 code such as FI", "[]",
+                    "[{\"field\":\"country\",\"message\":\"must be an ISO 3166-1 alpha-2 code such as FI\"}]");
+        }
+        return Response.status(201).entity("{\"id\":\"" + EV_GROUP + "\",\"name\":\"x\"}").build();
+    }
+
+    @GET
+    @Path("/user-groups/{id}")
+    public Response eventsUserGroup(@PathParam("id") String id) {
+        return Response.ok("{\"id\":\"" + id + "\",\"name\":\"Helsinki Cloud Native\",\"city\":\"Helsinki\",\"country\":\"FI\"}")
+                .tag(new jakarta.ws.rs.core.EntityTag("5")).build();
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/user-groups/{id}")
+    @jakarta.ws.rs.Consumes("application/merge-patch+json")
+    public Response eventsChangeUserGroup(@PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+            String body) {
+        EVENTS_RECEIVED.put("PATCH /user-groups/" + id, body);
+        EVENTS_RECEIVED.put("PATCH /user-groups/" + id + " If-Match", String.valueOf(ifMatch));
+        return Response.ok("{\"id\":\"" + id + "\",\"name\":\"x\"}").build();
+    }
+
+
+
+    @GET
+    @Path("/boards/{id}/calendar-feeds")
+    public String eventsFeeds(@PathParam("id") String id) {
+        return "{\"items\":[{\"id\":\"" + EV_FEED + "\",\"boardId\":\"" + id + "\",\"owner\":\"paula\","
+                + "\"createdAt\":\"2026-11-30T10:00:00Z\"}],\"next\":null}";
+    }
+
+    @POST
+    @Path("/boards/{id}/calendar-feeds")
+    @jakarta.ws.rs.Consumes("application/json")
+    public Response eventsCreateFeed(@PathParam("id") String id) {
+        EVENTS_RECEIVED.put("POST /boards/" + id + "/calendar-feeds", "");
+        return Response.status(201).entity("{\"id\":\"" + EV_FEED + "\",\"boardId\":\"" + id + "\",\"owner\":\"paula\","
+                + "\"feedUrl\":\"https://trellis.example/api/boards/calendar-feeds/" + EV_SECRET + ".ics\","
+                + "\"createdAt\":\"2026-12-01T10:00:00Z\"}").build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/boards/{id}/calendar-feeds/{feedId}")
+    public String eventsRevokeFeed(@PathParam("id") String id, @PathParam("feedId") String feedId) {
+        EVENTS_RECEIVED.put("DELETE /boards/" + id + "/calendar-feeds/" + feedId, "");
+        return "{\"id\":\"" + feedId + "\",\"boardId\":\"" + id + "\",\"revokedAt\":\"2026-12-01T11:00:00Z\"}";
     }
 }
