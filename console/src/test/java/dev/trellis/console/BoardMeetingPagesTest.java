@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trellis.console.api.InsightsApi;
+import dev.trellis.console.service.FairnessCharts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,7 +241,7 @@ class BoardMeetingPagesTest {
                 .body(containsString("<strong>Over cap</strong>"))
                 .body(containsString("Acme Cloud 1 seat (33%), at the cap: one more breaks it"))
                 .body(containsString("HHI <strong>3333</strong>, highly concentrated, above 1,800"))
-                .body(containsString("HHI from 2500 in 2026-11 to 3333 in 2026-12"))
+                .body(containsString("HHI from 2500 in 2026-11 to 3333 in 2026-12 (highly concentrated, above 1,800); elephant factor 2 throughout"))
                 .body(containsString("class=\"cap\""))
                 .body(containsString("<polyline points=")).extract().asString();
         assertEquals("12", FakeApi.RECEIVED.get("level-playing-field"));
@@ -301,5 +306,29 @@ class BoardMeetingPagesTest {
     void staffAreKeptOffThePartnersOwnPages() {
         given().when().get("/my-boards").then().statusCode(403);
         given().when().get("/reports/value").then().statusCode(403);
+    }
+
+    /** domain.md §6's worked example: groups A 4, B 2, C 2, D 1, E 1 seats; HHI 2,600, elephant factor 2. */
+    @Test
+    void theChartsDrawTheCapWhereItIsAndKeepTheHhiBandsApart() {
+        List<InsightsApi.GroupShare> groups = List.of(share("A", 4, 40, 4), share("B", 2, 20, 4), share("C", 2, 20, 4), share("D", 1, 10, 4),
+                share("E", 1, 10, 4));
+        InsightsApi.Pool pool = new InsightsApi.Pool(UUID.randomUUID(), "TOC", 10, 2, 2600, "HIGH", groups,
+                List.of(new InsightsApi.MonthPoint(LocalDate.parse("2026-11-01"), 10, 3, 1500),
+                        new InsightsApi.MonthPoint(LocalDate.parse("2026-12-01"), 10, 2, 2600)));
+        FairnessCharts.Shares shares = FairnessCharts.shares(pool, "seat");
+        assertEquals(190 + 260, shares.capX(), "A is at the cap of 4: its bar ends on the cap line");
+        assertEquals(260, shares.bars().get(0).length());
+        assertEquals("near", shares.bars().get(0).standing());
+        assertTrue(shares.description().contains("A 4 seats (40%), at the cap: one more breaks it"), shares.description());
+        FairnessCharts.Concentration trend = FairnessCharts.concentration(pool);
+        assertEquals(3000, trend.scaleMax(), "the next thousand above the highest month");
+        assertTrue(trend.moderateY() - trend.highY() > 20, "the band lines are apart: " + trend.moderateY() + " " + trend.highY());
+        assertTrue(trend.description().contains("HHI from 1500 in 2026-11 to 2600 in 2026-12 (highly concentrated, above 1,800); "
+                + "elephant factor from 3 to 2"), trend.description());
+    }
+
+    private static InsightsApi.GroupShare share(String name, int count, double percent, int cap) {
+        return new InsightsApi.GroupShare(UUID.randomUUID(), name, count, percent, cap, count == cap, count > cap);
     }
 }

@@ -69,9 +69,12 @@ public final class FairnessCharts {
     public record Point(double x, double y, String label) {
     }
 
-    /** The HHI month by month on a 0–10,000 scale, with the band lines at 1,000 and 1,800. */
-    public record Concentration(int width, int height, String points, int moderateY, int highY, String firstLabel, String lastLabel,
-            String description, boolean drawable) {
+    /**
+     * The HHI month by month, with the band lines at 1,000 and 1,800; the scale runs from 0 to {@code scaleMax}, the next
+     * thousand above the highest month (at least 2,500, at most 10,000), so the bands stay apart.
+     */
+    public record Concentration(int width, int height, String points, int moderateY, int highY, int scaleMax, int topY,
+            String firstLabel, String lastLabel, String description, boolean drawable) {
     }
 
     public static Concentration concentration(InsightsApi.Pool pool) {
@@ -81,14 +84,16 @@ public final class FairnessCharts {
         int bottom = height - 22;
         List<InsightsApi.MonthPoint> trend = pool.trend();
         int n = trend.size();
+        int highest = trend.stream().mapToInt(InsightsApi.MonthPoint::hhi).max().orElse(0);
+        int scaleMax = Math.min(10000, Math.max(2500, (highest + 999) / 1000 * 1000));
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < n; i++) {
             double x = n == 1 ? width / 2.0 : 40 + i * (width - 50) / (double) (n - 1);
-            double y = bottom - Math.min(10000, trend.get(i).hhi()) * (bottom - top) / 10000.0;
+            double y = bottom - Math.min(scaleMax, trend.get(i).hhi()) * (bottom - top) / (double) scaleMax;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
-        int moderateY = (int) Math.round(bottom - 1000 * (bottom - top) / 10000.0);
-        int highY = (int) Math.round(bottom - 1800 * (bottom - top) / 10000.0);
+        int moderateY = (int) Math.round(bottom - 1000.0 * (bottom - top) / scaleMax);
+        int highY = (int) Math.round(bottom - 1800.0 * (bottom - top) / scaleMax);
         String description;
         if (n == 0) {
             description = "No month of " + pool.name() + " is recorded yet.";
@@ -97,10 +102,11 @@ public final class FairnessCharts {
             InsightsApi.MonthPoint last = trend.get(n - 1);
             description = "Concentration of " + pool.name() + ": HHI " + (n == 1 ? last.hhi() + " in " + month(last)
                     : "from " + first.hhi() + " in " + month(first) + " to " + last.hhi() + " in " + month(last))
-                    + " (" + band(band(last.hhi())) + "); elephant factor " + (n == 1 ? String.valueOf(last.elephantFactor())
-                    : "from " + first.elephantFactor() + " to " + last.elephantFactor()) + ", " + n + " month" + (n == 1 ? "" : "s") + ".";
+                    + " (" + band(band(last.hhi())) + "); elephant factor " + (n == 1 || first.elephantFactor() == last.elephantFactor()
+                    ? last.elephantFactor() + (n == 1 ? "" : " throughout") : "from " + first.elephantFactor() + " to " + last.elephantFactor())
+                    + "; " + n + " month" + (n == 1 ? "" : "s") + ".";
         }
-        return new Concentration(width, height, points.toString().strip(), moderateY, highY, n == 0 ? "" : month(trend.get(0)),
+        return new Concentration(width, height, points.toString().strip(), moderateY, highY, scaleMax, top, n == 0 ? "" : month(trend.get(0)),
                 n == 0 ? "" : month(trend.get(n - 1)), description, n > 1);
     }
 
