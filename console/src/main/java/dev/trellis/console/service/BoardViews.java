@@ -264,13 +264,24 @@ public class BoardViews {
         }
     }
 
-    public List<PartnersApi.Partner> activePartners() {
-        return partners.partners(null, "ACTIVE", null, null, 200, null).items();
+    /** Every partner by name, prospects included (an acquirer need not be a member); at most five pages of 200. */
+    private List<PartnersApi.Partner> allPartners() {
+        List<PartnersApi.Partner> all = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 5; page++) {
+            dev.trellis.console.api.Page<PartnersApi.Partner> p = partners.partners(null, null, null, null, 200, cursor);
+            all.addAll(p.items());
+            cursor = p.next();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return all;
     }
 
     /** Nothing is changed: the API measures every board as it would be after the acquisition. */
     public WhatIfPage whatIf(WhatIfForm form) {
-        List<PartnersApi.Partner> members = activePartners();
+        List<PartnersApi.Partner> members = allPartners();
         if (!form.asked()) {
             return new WhatIfPage(members, form, null, List.of());
         }
