@@ -103,6 +103,18 @@ class BoardMeetingPagesTest {
 
     @Test
     @TestSecurity(user = "felix", roles = "foundation-staff")
+    void beforeItsAttendanceIsRecordedAMeetingHasNoQuorumYetAndNoVote() {
+        given().when().get(MEETINGS).then().statusCode(200)
+                .body(containsString("Attendance not recorded"))
+                .body(containsString("href=\"" + MEETINGS + "/" + FakeApi.MEETING_NOT_STARTED + "\""));
+        given().when().get(MEETINGS + "/" + FakeApi.MEETING_NOT_STARTED).then().statusCode(200)
+                .body(containsString("Not known yet: the attendance is not recorded."))
+                .body(containsString("Record the attendance first"))
+                .body(not(containsString("name=\"votes\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "felix", roles = "foundation-staff")
     void attendanceIsSentAsOnePresencePerSeat() {
         withCsrf(MEETING).formParam("attendance", FakeApi.SEAT_ACME + ":PRESENT", FakeApi.SEAT_BOREALIS + ":ALTERNATE")
                 .when().post(MEETING + "/attendance").then().statusCode(303)

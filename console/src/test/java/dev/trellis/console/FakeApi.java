@@ -62,9 +62,11 @@ public class FakeApi {
     }
 
     private static String meetingJson(String id, boolean held) {
-        return "{\"id\":\"" + id + "\",\"boardId\":\"" + BOARD + "\",\"title\":\"Q4 Governing Board meeting\","
-                + "\"startsAt\":\"2026-12-01T17:00:00\",\"timeZone\":\"Europe/Berlin\",\"startsAtUtc\":\"2026-12-01T16:00:00Z\","
-                + "\"durationMinutes\":90,\"agenda\":\"1. Budget\",\"minutes\":null,\"quorumMet\":true,\"held\":" + held + "}";
+        boolean started = !MEETING_NOT_STARTED.equals(id);
+        return "{\"id\":\"" + id + "\",\"boardId\":\"" + BOARD + "\",\"title\":\"" + (started ? "Q4 Governing Board meeting" : "Q1 planning")
+                + "\",\"startsAt\":\"2026-12-01T17:00:00\",\"timeZone\":\"Europe/Berlin\",\"startsAtUtc\":\"2026-12-01T16:00:00Z\","
+                + "\"durationMinutes\":90,\"agenda\":\"1. Budget\",\"minutes\":null,\"quorumMet\":" + (started ? "true" : "null")
+                + ",\"held\":" + held + "}";
     }
 
     @GET
@@ -94,7 +96,7 @@ public class FakeApi {
     @GET
     @Path("/boards/{id}/meetings")
     public String meetings(@PathParam("id") String id) {
-        return "{\"items\":[" + meetingJson(MEETING, false) + "],\"next\":null}";
+        return "{\"items\":[" + meetingJson(MEETING, false) + "," + meetingJson(MEETING_NOT_STARTED, false) + "],\"next\":null}";
     }
 
     @POST
@@ -116,7 +118,8 @@ public class FakeApi {
     @GET
     @Path("/boards/{id}/meetings/{meetingId}/attendance")
     public String attendance(@PathParam("meetingId") String meetingId) {
-        return "{\"meetingId\":\"" + meetingId + "\",\"quorumMet\":true,\"votingSeats\":1,\"votingPresent\":1,\"attendance\":["
+        return "{\"meetingId\":\"" + meetingId + "\",\"quorumMet\":" + (MEETING_NOT_STARTED.equals(meetingId) ? "null" : "true")
+                + ",\"votingSeats\":1,\"votingPresent\":1,\"attendance\":["
                 + "{\"seatId\":\"" + SEAT_ACME + "\",\"holderContactId\":\"" + HOLDER_A + "\",\"partnerId\":\"" + PARTNER_A
                 + "\",\"votingStatus\":\"VOTING\",\"presence\":\"PRESENT\"},"
                 + "{\"seatId\":\"" + SEAT_BOREALIS + "\",\"holderContactId\":\"" + HOLDER_B + "\",\"partnerId\":\"" + PARTNER_B
