@@ -59,4 +59,72 @@ public interface InsightsApi {
     @GET
     @Path("/partners/{id}/timeline")
     Page<TimelineLine> timeline(@PathParam("id") UUID partnerId, @QueryParam("kind") String kind, @QueryParam("limit") Integer limit);
+
+    // ---- the level-playing-field report (staff, team) and a partner's own value report ----
+
+    /** One company group's part of a pool; cap, nearCap and overCap only for a board's seats. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record GroupShare(UUID groupId, String groupName, int count, double sharePercent, Integer cap, boolean nearCap, boolean overCap) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MonthPoint(LocalDate month, int total, int elephantFactor, int hhi) {
+    }
+
+    /** band: LOW, MODERATE or HIGH (HHI below 1,000, up to 1,800, above). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Pool(UUID boardId, String name, int total, int elephantFactor, int hhi, String band, List<GroupShare> groups,
+            List<MonthPoint> trend) {
+        public List<GroupShare> groups() {
+            return groups == null ? List.of() : groups;
+        }
+
+        public List<MonthPoint> trend() {
+            return trend == null ? List.of() : trend;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LevelPlayingField(LocalDate asOf, List<Pool> boards, Pool sponsorship, Pool attendance) {
+        public List<Pool> boards() {
+            return boards == null ? List.of() : boards;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ValueSeat(UUID boardId, UUID seatId, String kind, LocalDate termStart, LocalDate termEnd, LocalDate vacatedOn) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ValueTouchpoint(LocalDate on, String type) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ValueSponsorship(UUID eventId, String level, Instant confirmedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ValueReport(UUID partnerId, String partnerName, LocalDate from, LocalDate to, List<ValueSeat> seats, int meetingsRepresented,
+            int meetingsMissed, int registrations, int eventsAttended, int noShows, List<ValueSponsorship> sponsorships,
+            List<ValueTouchpoint> touchpoints) {
+        public List<ValueSeat> seats() {
+            return seats == null ? List.of() : seats;
+        }
+
+        public List<ValueSponsorship> sponsorships() {
+            return sponsorships == null ? List.of() : sponsorships;
+        }
+
+        public List<ValueTouchpoint> touchpoints() {
+            return touchpoints == null ? List.of() : touchpoints;
+        }
+    }
+
+    @GET
+    @Path("/level-playing-field")
+    LevelPlayingField levelPlayingField(@QueryParam("months") Integer months);
+
+    @GET
+    @Path("/partners/me/value")
+    ValueReport ownValue(@QueryParam("from") String from, @QueryParam("to") String to);
 }

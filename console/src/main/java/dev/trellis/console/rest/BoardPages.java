@@ -40,6 +40,12 @@ public class BoardPages {
 
         static native TemplateInstance board(BoardViews.BoardPage page, String notice, AdvisoryApi.CalendarFeed feed);
 
+        static native TemplateInstance compliance(BoardViews.CompliancePage page, String on, FormErrors errors);
+
+        static native TemplateInstance succession(BoardViews.SuccessionPage page, FormErrors errors, List<String> windows);
+
+        static native TemplateInstance whatif(BoardViews.WhatIfPage page, FormErrors errors);
+
         static native TemplateInstance appoint(BoardViews.AppointContext context, BoardViews.AppointForm form, FormErrors errors,
                 List<String> kinds, List<String> tiers);
     }
@@ -148,4 +154,59 @@ public class BoardPages {
         return Templates.board(boards.board(id, true), null, feed);
     }
 
+    /** The board against its policy on a day: entitlements, caps, ending terms, seats that need a look. */
+    @GET
+    @Path("{id}/compliance")
+    @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
+    public Object compliance(@PathParam("id") UUID id, @QueryParam("on") String on) {
+        try {
+            return Templates.compliance(boards.compliance(id, on), on, FormErrors.NONE);
+        } catch (Forms.InvalidField invalid) {
+            return Response.status(400).entity(Templates.compliance(boards.compliance(id, null), on, invalid.errors())).build();
+        } catch (ApiProblem problem) {
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            return Response.status(400).entity(Templates.compliance(boards.compliance(id, null), on,
+                    FormErrors.of(problem, java.util.Set.of("on")))).build();
+        }
+    }
+
+    /** For each seat that opens within the window, who could take it, and the rules that exclude the others. */
+    @GET
+    @Path("{id}/succession")
+    @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
+    public Object succession(@PathParam("id") UUID id, @QueryParam("within") String within) {
+        try {
+            return Templates.succession(boards.succession(id, within), FormErrors.NONE, BoardViews.WITHIN);
+        } catch (ApiProblem problem) {
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            return Response.status(400).entity(Templates.succession(boards.noSuccession(id, within),
+                    FormErrors.of(problem, java.util.Set.of("within")), BoardViews.WITHIN)).build();
+        }
+    }
+
+    /** Governance foresight: what an acquisition would break on every board. A GET form: it changes nothing. */
+    @GET
+    @Path("what-if")
+    @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
+    public Object whatIf(@QueryParam("acquirerPartnerId") String acquirer, @QueryParam("acquiredPartnerId") String acquired,
+            @QueryParam("on") String on) {
+        BoardViews.WhatIfForm form = new BoardViews.WhatIfForm(acquirer, acquired, on);
+        FormErrors errors;
+        try {
+            return Templates.whatif(boards.whatIf(form), FormErrors.NONE);
+        } catch (Forms.InvalidField invalid) {
+            errors = invalid.errors();
+        } catch (ApiProblem problem) {
+            if (problem.status() != 400 && problem.status() != 422) {
+                throw problem;
+            }
+            errors = BoardViews.whatIfErrors(problem);
+        }
+        return Response.status(400).entity(Templates.whatif(boards.whatIf(new BoardViews.WhatIfForm(null, null, null))
+                .withForm(form), errors)).build();
+    }
 }
