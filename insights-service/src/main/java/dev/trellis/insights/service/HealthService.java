@@ -11,11 +11,16 @@ import dev.trellis.insights.domain.PartnerHealth;
 import dev.trellis.insights.domain.PartnerProfile;
 import dev.trellis.insights.domain.SeatHolding;
 import dev.trellis.insights.domain.TimelineKind;
+import dev.trellis.insights.persistence.HealthDue;
 import dev.trellis.insights.persistence.InsightsQueries;
 import dev.trellis.platform.domain.NotFound;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,37 +37,72 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Partner health ({@link HealthRules}): recomputed when an event about the partner arrives, in that event's
- * transaction, and every night for what the calendar alone changes; never on a read. Each computation also sets the
- * day's score in the history. Health is kept for members (new, current or in grace, neither lapsed nor former);
- * a partner that stops being one leaves the worklist, its history stays.
+ * Partner health ({@link HealthRules}): recomputed when an event about the partner arrives, and every night for what
+ * the calendar alone changes; never on a read. An event's transaction only marks its partner due ({@link #recompute});
+ * {@link HealthRecomputer} computes due partners right after that commit, so a burst of events about one partner costs
+ * one computation, not one each. Each computation also sets the day's score in the history. Health is kept for members
+ * (new, current or in grace, neither lapsed nor former); a partner that stops being one leaves the worklist, its
+ * history stays.
  */
 @ApplicationScoped
 public class HealthService {
     private static final Set<TimelineKind> PARTICIPATION = Set.of(TimelineKind.ATTENDED, TimelineKind.SPONSORED);
     private static final long TWO_QUARTERS_DAYS = 182;
+    private static final Object WAKE_ON_COMMIT = new Object();
 
     private final HealthRules rules;
     private final HealthConfig config;
     private final InsightsQueries queries;
     private final ObjectMapper json;
     private final Clock clock;
+    private final HealthDue due;
+    private final TransactionSynchronizationRegistry transactions;
+    /** Looked up when first needed: the recomputer uses this service too. */
+    private final Instance<HealthRecomputer> recomputer;
 
-    public HealthService(HealthConfig config, InsightsQueries queries, ObjectMapper json, Clock clock) {
+    public HealthService(HealthConfig config, InsightsQueries queries, ObjectMapper json, Clock clock, HealthDue due,
+            TransactionSynchronizationRegistry transactions, Instance<HealthRecomputer> recomputer) {
         this.rules = new HealthRules(config);
         this.config = config;
         this.queries = queries;
         this.json = json;
         this.clock = clock;
+        this.due = due;
+        this.transactions = transactions;
+        this.recomputer = recomputer;
     }
 
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    /** Recomputes the partner's health as of today; in the caller's transaction. */
+    /**
+     * Marks the partner's health due, in the caller's transaction (an event's): once it commits, {@link HealthRecomputer}
+     * computes it. A partner already due stays due once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(UUID partnerId) {
+        due.mark(partnerId);
+        if (transactions.getResource(WAKE_ON_COMMIT) == null) {
+            transactions.putResource(WAKE_ON_COMMIT, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        recomputer.get().wake();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Computes the partner's health as of today, in the caller's transaction ({@link HealthRecomputer}'s). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void computeNow(UUID partnerId) {
         LocalDate today = today();
         PartnerProfile partner = PartnerProfile.findById(partnerId);
         Optional<MembershipTerms> terms = partner == null ? Optional.empty() : partner.terms();
@@ -98,7 +138,7 @@ public class HealthService {
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> PartnerProfile.<PartnerProfile>listAll().stream()
                 .map(p -> p.partnerId).toList());
         for (UUID id : ids) {
-            QuarkusTransaction.requiringNew().run(() -> recompute(id));
+            QuarkusTransaction.requiringNew().run(() -> computeNow(id));
         }
     }
 

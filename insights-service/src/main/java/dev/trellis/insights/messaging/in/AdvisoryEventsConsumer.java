@@ -26,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * advisory-service's events: each board's seats per company group (for the level-playing-field report), seats held for a partner (for entitled seats left empty), seat flags, voting and board
- * meeting attendance onto the partner's timeline; its health is recomputed in the same transaction. A personal seat
+ * meeting attendance onto the partner's timeline; its health is marked due in the same transaction (HealthRecomputer computes it after the commit). A personal seat
  * (no partner) is on no partner's timeline.
  */
 @ApplicationScoped

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * event-service's events: registrations, attendance and sponsorships of a partner's people onto its timeline (a
- * guest's, with no partner, on none); the partner's health is recomputed in the same transaction.
+ * guest's, with no partner, on none); the partner's health is marked due in the same transaction (HealthRecomputer computes it after the commit).
  */
 @ApplicationScoped
 public class EventEventsConsumer {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * partner-service's events: partners and their memberships into the read model, touchpoints and membership changes
- * onto the timeline; the partner's health is recomputed in the same transaction. Touchpoints carry type, date and
+ * onto the timeline; the partner's health is marked due in the same transaction (HealthRecomputer computes it after the commit). Touchpoints carry type, date and
  * whether an executive attended, never their notes.
  */
 @ApplicationScoped
