@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class CompositionEventsTest {
     static final LocalDate TODAY = LocalDate.now();
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.messaging.incoming.partner-events.topic")
+    String topic;
     @Inject
     EntityManager em;
     @Inject
@@ -59,6 +61,58 @@ class CompositionEventsTest {
         List<String> after = published(board);
         assertEquals(5, after.size());
         assertEquals(true, after.get(4).contains("{\"groupId\":\"" + parent + "\",\"seats\":1,\"cap\":2}"), after.get(4));
+    }
+
+    @Test
+    void eachMembersOwnEntitlementIsPublishedFilledOrNeverFilledAndAgainWhenATierChangeAltersIt() throws Exception {
+        PartnerEvents events = new PartnerEvents(topic);
+        String platinum = PartnerEvents.tier("PLATINUM");
+        String gold = PartnerEvents.tier("GOLD");
+        // Platinum: a seat of its own per member; Gold: seats the Gold members share (nobody's own, not listed)
+        UUID board = Fixtures.board("{\"tiers\":[{\"tier\":\"" + platinum + "\",\"perMember\":1},"
+                + "{\"tier\":\"" + gold + "\",\"membersPerSeat\":1,\"max\":3}]}");
+        UUID seated = UUID.randomUUID();
+        UUID neverSeated = UUID.randomUUID();
+        UUID goldMember = UUID.randomUUID();
+        PartnerEvents.Membership seatedTerms = PartnerEvents.Membership.of(seated, platinum, TODAY.minusYears(1), TODAY.plusYears(1));
+        PartnerEvents.Membership neverTerms = PartnerEvents.Membership.of(neverSeated, platinum, TODAY.minusYears(1), TODAY.plusYears(1));
+        events.registered(seated, "Seated Platinum");
+        events.membership(seatedTerms, "STARTED", seatedTerms.termStart());
+        events.registered(neverSeated, "Never Seated Platinum");
+        events.membership(neverTerms, "STARTED", neverTerms.termStart());
+        Fixtures.partner(goldMember, gold, null);
+        events.awaitAllReadFor(seated);
+        events.awaitAllReadFor(neverSeated);
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.employee(seated), seated, "TIER_APPOINTED", platinum,
+                TODAY.minusMonths(1), null));
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.employee(goldMember), goldMember, "TIER_APPOINTED", gold,
+                TODAY.minusMonths(1), null));
+
+        String last = last(board);
+        assertEquals(true, last.contains("{\"partnerId\":\"" + seated + "\",\"tier\":\"" + platinum
+                + "\",\"entitled\":1,\"filled\":1}"), last);
+        // never filled: no seat was ever held for it, and the event says so
+        assertEquals(true, last.contains("{\"partnerId\":\"" + neverSeated + "\",\"tier\":\"" + platinum
+                + "\",\"entitled\":1,\"filled\":0}"), last);
+        assertEquals(false, last.contains(goldMember.toString() + "\",\"tier\""), "a shared Gold seat is no member's own: " + last);
+        int before = published(board).size();
+
+        // partner-service moves the never-seated member to Gold today: it is entitled to no seat of its own any more
+        events.membership(neverTerms.tier(gold), "TIER_CHANGED", TODAY);
+        events.awaitAllReadFor(neverSeated);
+        PartnerEventSender.await("a composition without the changed member's entitlement",
+                () -> published(board).size() > before && !last(board).contains(neverSeated.toString()));
+        String after = last(board);
+        assertEquals(true, after.contains("{\"partnerId\":\"" + seated + "\",\"tier\":\"" + platinum
+                + "\",\"entitled\":1,\"filled\":1}"), after);
+        int republished = published(board).size();
+        QuarkusTransaction.requiringNew().run(() -> seats.reconcile(board));
+        assertEquals(republished, published(board).size(), "unchanged entitlements publish nothing");
+    }
+
+    private String last(UUID board) {
+        List<String> all = published(board);
+        return all.isEmpty() ? "" : all.get(all.size() - 1);
     }
 
     @SuppressWarnings("unchecked")

@@ -48,6 +48,21 @@ class DemoDataTest {
     }
 
     @Test
+    void theEndUserBoardHasAnEntitledSeatPacificaAirlinesNeverFilled() {
+        demo.load();
+        String board = "c3c3c3c3-0000-4000-8000-000000000003";
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/composition", board)
+                .then().statusCode(200).body("name", equalTo("End User Advisory Board")).body("companies", hasSize(3));
+        String last = QuarkusTransaction.requiringNew().call(() -> (String) PartnerView.getEntityManager().createNativeQuery(
+                "select cast(data as text) from outbox_event where type = ?1 and aggregate_id = ?2 order by seq desc limit 1")
+                .setParameter(1, dev.trellis.contracts.advisory.BoardCompositionChanged.TYPE).setParameter(2, board).getSingleResult());
+        assertTrue(last.contains("{\"partnerId\":\"d0d0d0d0-0000-4000-8000-000000000016\",\"tier\":\"END_USER\",\"entitled\":1,"
+                + "\"filled\":0}"), last);
+        assertTrue(last.contains("{\"partnerId\":\"d0d0d0d0-0000-4000-8000-000000000014\",\"tier\":\"END_USER\",\"entitled\":1,"
+                + "\"filled\":1}"), last);
+    }
+
+    @Test
     void aDemoPartnerTheReadModelKnowsOnlyByNameGetsItsDemoTier() {
         // partner-registered arrived before membership-changed: the row exists without a membership, and
         // seeding must neither skip the partner (its seats would then break the policy) nor fail.

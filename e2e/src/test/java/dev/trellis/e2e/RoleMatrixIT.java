@@ -123,6 +123,7 @@ class RoleMatrixIT {
             row("GET /api/insights/partners/{A}/timeline", 401, OK, OK, 403, 403),
             row("GET /api/insights/partners/{A}/health", 401, OK, OK, 403, 403),
             row("GET /api/insights/level-playing-field", 401, OK, OK, 403, 403),
+            row("GET /api/insights/growth-leads", 401, OK, OK, 403, 403),
             // ...but a partner reads its own value report (what its membership gave it; no score, no notes)
             row("GET /api/insights/partners/me/value", 401, 403, 403, OK, OK),
             row("GET /api/insights/partners/{A}/value", 401, OK, OK, OK, 403),

@@ -43,5 +43,11 @@ class DemoDataTest {
                 .get("/api/events/{id}/registrations", pastMeetup).then().body("items.size()", equalTo(2));
         given().queryParam("kind", "CONFERENCE").get("/api/events").then().statusCode(200)
                 .body("items.id", hasItem(CONFERENCE));
+        // a prospect for insights-service's growth leads: Vantage Robotics, no partner, hosted a Helsinki meetup
+        String prospect = "e5e5e5e5-0000-4000-8000-000000000108";
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("status", "ATTENDED")
+                .get("/api/events/{id}/registrations", prospect).then().body("items.size()", equalTo(8))
+                .body("items.partnerId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+        given().get("/api/user-groups/{id}", HELSINKI).then().body("health", equalTo("ACTIVE")).body("eligible", equalTo(true));
     }
 }

@@ -42,6 +42,27 @@ class RecordedMessagesTest {
                 payloads(AttendanceRecorded.TYPE, event, "registrationId", "partnerId", "attended"));
     }
 
+    @Test
+    void registrationAndAttendanceCarryTheEmailsDomainNeverTheAddress() {
+        UUID event = Fixtures.publishedEvent(1, Instant.now().minus(1, ChronoUnit.HOURS));
+        String guest = "Ada.Lovelace-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().auth().oauth2(team()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Ada\",\"email\":\"" + guest + "@Vantage-Robotics.Example\"}")
+                .post("/api/events/{id}/registrations", event).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(team()).contentType(ContentType.JSON).body("{\"registrationId\":\"" + id + "\"}")
+                .post("/api/events/{id}/check-ins", event).then().statusCode(200);
+
+        assertEquals(List.of(id + "|vantage-robotics.example"), payloads(RegistrationRecorded.TYPE, event, "registrationId", "emailDomain"));
+        assertEquals(List.of(id + "|vantage-robotics.example|true"),
+                payloads(AttendanceRecorded.TYPE, event, "registrationId", "emailDomain", "attended"));
+        @SuppressWarnings("unchecked")
+        List<String> raw = QuarkusTransaction.requiringNew().call(() -> PartnerView.getEntityManager().createNativeQuery(
+                "select cast(data as text) from outbox_event where aggregate_id = :event").setParameter("event", event.toString())
+                .getResultList());
+        assertEquals(true, raw.size() >= 2, raw.toString());
+        raw.forEach(data -> assertEquals(false, data.contains("@") || data.toLowerCase().contains("lovelace"), data));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> payloads(String type, UUID event, String... fields) {
         StringBuilder select = new StringBuilder("concat_ws('|'");

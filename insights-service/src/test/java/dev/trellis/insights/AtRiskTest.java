@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.contracts.advisory.BoardCompositionChanged;
+import dev.trellis.contracts.advisory.GroupSeats;
+import dev.trellis.contracts.advisory.PartnerEntitlement;
 import dev.trellis.contracts.advisory.SeatAssigned;
 import dev.trellis.contracts.advisory.SeatKind;
 import dev.trellis.contracts.advisory.SeatVacated;
@@ -80,7 +83,7 @@ class AtRiskTest {
 
         given().auth().oauth2(TestTokens.communityTeam()).get("/api/insights/partners/{id}/health", atRisk)
                 .then().statusCode(200).body("score", equalTo(40)).body("trend.day", contains(TODAY.toString()))
-                .body("reasons.action", hasItems("Book an executive business review", "Ask the partner to appoint a representative"));
+                .body("reasons.action", hasItems("Book an executive business review", "Ask the partner to appoint a representative to the board"));
 
         given().auth().oauth2(TestTokens.communityTeam()).get("/api/insights/partners/{id}/timeline", atRisk)
                 .then().statusCode(200)
@@ -90,6 +93,60 @@ class AtRiskTest {
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("kind", "TOUCHPOINT")
                 .get("/api/insights/partners/{id}/timeline", atRisk)
                 .then().statusCode(200).body("items.kind", contains("TOUCHPOINT")).body("items[0].executive", equalTo(true));
+    }
+
+    @Test
+    void renewalIn30DaysNoExecutiveTouchpointFor120DaysAndAnEntitledSeatNeverFilledPutAMemberAtTheTop() throws Exception {
+        Events events = new Events(json);
+        String tier = tier();
+        UUID neverSeated = member(events, tier, TODAY.minusMonths(11), TODAY.plusDays(30), false, "Never Seated Corp");
+        touchpoint(events, neverSeated, TODAY.minusDays(120), true);
+        UUID seated = member(events, tier, TODAY.minusMonths(6), TODAY.plusDays(20), true, "Seated Corp");
+        touchpoint(events, seated, TODAY.minusDays(10), true);
+        // advisory-service: the board's policy gives each member of the tier a seat; one holds it, the other never did
+        UUID board = UUID.randomUUID();
+        events.send(Events.ADVISORY_TOPIC, BoardCompositionChanged.TYPE, board, new BoardCompositionChanged(board,
+                "Governing Board " + tier, TODAY, 1, List.of(new GroupSeats(seated, 1, 1)), List.of(
+                        new PartnerEntitlement(seated, tier, 1, 1), new PartnerEntitlement(neverSeated, tier, 1, 0))));
+
+        // the three topics are read independently: wait for the touchpoint too, not only for three reasons
+        Events.await("three reasons for the member that never filled its seat", () -> reasons(neverSeated) == 3
+                && reasonCodes(neverSeated).contains("no executive touchpoint for 120 days"));
+        Events.await("the seated member's touchpoint", () -> score(seated) == 100);
+
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("tier", tier).get("/api/insights/at-risk")
+                .then().statusCode(200)
+                .body("items.partnerId", contains(neverSeated.toString()))
+                .body("items[0].score", equalTo(100 - 25 - 20 - 15))
+                .body("items[0].reasons.code", contains("renewal-due", "no-executive-touchpoint", "entitled-seat-empty"))
+                .body("items[0].reasons[0].observation", startsWith("renewal in 30 days"))
+                .body("items[0].reasons[1].observation", startsWith("no executive touchpoint for 120 days"))
+                .body("items[0].reasons[2].observation", equalTo("the entitled seat on Governing Board " + tier + " has never been filled"))
+                .body("items[0].reasons[2].action", equalTo("Ask the partner to appoint a representative to Governing Board " + tier));
+
+        // The member appoints its representative: the next composition says the seat is filled, and the reason goes.
+        events.send(Events.ADVISORY_TOPIC, BoardCompositionChanged.TYPE, board, new BoardCompositionChanged(board,
+                "Governing Board " + tier, TODAY, 2, List.of(new GroupSeats(seated, 1, 1), new GroupSeats(neverSeated, 1, 1)),
+                List.of(new PartnerEntitlement(seated, tier, 1, 1), new PartnerEntitlement(neverSeated, tier, 1, 1))));
+        Events.await("the seat filled", () -> reasons(neverSeated) == 2);
+    }
+
+    @Test
+    void aCompositionFromBeforeEntitlementsWereCarriedLeavesTheSeatRuleAsItWas() throws Exception {
+        Events events = new Events(json);
+        UUID partner = member(events, tier(), TODAY.minusMonths(2), TODAY.plusYears(1), true, "Old Events Corp");
+        touchpoint(events, partner, TODAY.minusDays(5), true);
+        UUID board = UUID.randomUUID();
+        UUID seat = UUID.randomUUID();
+        // an advisory-service from before entitlements: a composition without them (null), then the seat vacated
+        events.send(Events.ADVISORY_TOPIC, BoardCompositionChanged.TYPE, board, new BoardCompositionChanged(board, "Old Board",
+                TODAY, 1, List.of(new GroupSeats(partner, 1, null))));
+        events.send(Events.ADVISORY_TOPIC, SeatAssigned.TYPE, board, new SeatAssigned(board, seat, SeatKind.TIER_APPOINTED,
+                UUID.randomUUID(), partner, TODAY.minusYears(1), null));
+        events.send(Events.ADVISORY_TOPIC, SeatVacated.TYPE, board, new SeatVacated(board, seat, SeatKind.TIER_APPOINTED,
+                UUID.randomUUID(), partner, TODAY.minusYears(1), null, TODAY.minusDays(3)));
+        Events.await("the emptied seat's reason", () -> reasonCodes(partner).contains("the entitled seat on Old Board is empty since "
+                + TODAY.minusDays(3)));
     }
 
     @Test

@@ -55,6 +55,7 @@ import org.jboss.logging.Logger;
 public class DemoData {
     static final UUID GOVERNING_BOARD = UUID.fromString("c3c3c3c3-0000-4000-8000-000000000001");
     static final UUID TECHNICAL_OVERSIGHT = UUID.fromString("c3c3c3c3-0000-4000-8000-000000000002");
+    static final UUID END_USER_BOARD = UUID.fromString("c3c3c3c3-0000-4000-8000-000000000003");
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     /** Who the demo appoints as; the audit of overrides would name it (the demo overrides nothing). */
     private static final Caller STAFF = new Caller("demo-data", "demo-data", Set.of(Caller.FOUNDATION_STAFF), null);
@@ -73,7 +74,10 @@ public class DemoData {
             new DemoPartner(demoId(7), "Granite Labs", "GOLD"),
             new DemoPartner(demoId(8), "Halcyon Security", "GOLD"),
             new DemoPartner(demoId(9), "Ironbark Software", "SILVER"),
-            new DemoPartner(demoId(14), "Northstar Retail", "END_USER"));
+            new DemoPartner(demoId(14), "Northstar Retail", "END_USER"),
+            new DemoPartner(demoId(15), "Oakridge Health", "END_USER"),
+            new DemoPartner(demoId(16), "Pacifica Airlines", "END_USER"),
+            new DemoPartner(demoId(17), "Quarry Bank", "END_USER"));
 
     static final SeatPolicy GOVERNING_POLICY = SeatPolicy.builder()
             .tier(TierEntitlement.perMember("PLATINUM", 1))
@@ -92,6 +96,15 @@ public class DemoData {
             .terms(new TermRule(24, null, 2, 2))
             .attendance(AttendanceRule.consecutive(3, 2))
             .quorum(Fraction.of(2, 3))
+            .decision(DecisionRule.majorityOfPresent())
+            .build();
+
+    /** CNCF §8-like: each End User member appoints one representative, whose seat ends when they leave the member. */
+    static final SeatPolicy END_USER_POLICY = SeatPolicy.builder()
+            .tier(TierEntitlement.perMember("END_USER", 1))
+            .cap(CompanyCap.perOrganisation(2))
+            .seatEndsWhenHolderLeavesEmployer()
+            .quorum(Fraction.of(1, 2))
             .decision(DecisionRule.majorityOfPresent())
             .build();
 
@@ -126,6 +139,7 @@ public class DemoData {
     public int load() {
         boards.createIfAbsent(GOVERNING_BOARD, new NewBoard("Governing Board", BoardKind.GOVERNING_BOARD));
         boards.createIfAbsent(TECHNICAL_OVERSIGHT, new NewBoard("Technical Oversight Committee", BoardKind.TECHNICAL_COMMITTEE));
+        boards.createIfAbsent(END_USER_BOARD, new NewBoard("End User Advisory Board", BoardKind.END_USER_BOARD));
         QuarkusTransaction.requiringNew().run(this::knowPartners);
         int added = 0;
         LocalDate today = LocalDate.now(clock);
@@ -175,6 +189,15 @@ public class DemoData {
             }
             for (int week = 1; week <= 2; week++) {
                 meetings.schedule(TECHNICAL_OVERSIGHT, tocCall(today.plusWeeks(week)));
+            }
+        }
+        if (!hasSeats(END_USER_BOARD)) {
+            policies.set(END_USER_BOARD, END_USER_POLICY);
+            // Northstar, Oakridge and Quarry appointed their representatives; Pacifica Airlines, an End User member as
+            // entitled as they are, never has: insights-service counts that seat, never filled, in its health.
+            for (DemoPartner p : List.of(PARTNERS.get(9), PARTNERS.get(10), PARTNERS.get(12))) {
+                appoint(END_USER_BOARD, p, SeatKind.TIER_APPOINTED, p.tier(), today.minusMonths(3).withDayOfMonth(1), null);
+                added++;
             }
         }
         LOG.infof("Demo data: %d seats added", added);

@@ -16,13 +16,23 @@ import java.util.UUID;
  * @param groups    each company group holding seats, largest first; a seat counts for the group of its
  *                  holder's current employer, else of the partner it is held for (a personal seat of a holder
  *                  employed by no known partner counts for none)
+ * @param entitlements each member entitled that day to tier-appointed seats of its own (a tier with a number of
+ *                  seats per member, CNCF Platinum), with the seats it fills, by partner id; a seat a tier's members
+ *                  share (one per N members) is nobody's own and is not listed. Null in events sent before it was
+ *                  carried: a consumer then knows nothing of the board's entitlements
  */
 public record BoardCompositionChanged(
         UUID boardId,
         String boardName,
         LocalDate asOf,
         int seatsHeld,
-        List<GroupSeats> groups) {
+        List<GroupSeats> groups,
+        List<PartnerEntitlement> entitlements) {
 
     public static final String TYPE = "dev.trellis.advisory.board-composition-changed.v1";
+
+    /** As sent before entitlements were carried. */
+    public BoardCompositionChanged(UUID boardId, String boardName, LocalDate asOf, int seatsHeld, List<GroupSeats> groups) {
+        this(boardId, boardName, asOf, seatsHeld, groups, null);
+    }
 }

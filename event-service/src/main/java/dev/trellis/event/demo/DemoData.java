@@ -134,6 +134,7 @@ public class DemoData {
         added += pastMeetup(105, BERLIN_GROUP, "Platform Engineering Berlin: SBOMs", 100, berlin, "c-base, Berlin");
         added += pastMeetup(106, LISBON_GROUP, "Lisbon Open Source: first meetup", 250, lisbon, "LACS, Lisbon");
         added += pastMeetup(107, LISBON_GROUP, "Lisbon Open Source: Rust in production", 120, lisbon, "LACS, Lisbon");
+        added += prospectMeetup(108, helsinki);
 
         added += event(id("e5e5e5e5", 201), new EventDetails(EventKind.MEETUP,
                 "Helsinki Cloud Native #13", "Observability without the bill.", at(14, LocalTime.of(18, 0), helsinki),
@@ -200,6 +201,27 @@ public class DemoData {
         events.changeStatus(id, "*", EventStatus.COMPLETED);
         return 1;
     }
+
+    /**
+     * A Helsinki meetup 50 days ago hosted by Vantage Robotics, which is no member (and no partner): nine of its
+     * people registered and eight came. insights-service shows the domain as a growth lead. (Helsinki had a meetup in the last 60 days already: its health and eligibility stay as they were.)
+     */
+    private int prospectMeetup(int n, ZoneId zone) {
+        UUID id = id("e5e5e5e5", n);
+        if (event(id, new EventDetails(EventKind.MEETUP, "Helsinki Cloud Native: robots on Kubernetes", null,
+                at(-50, LocalTime.of(18, 0), zone), at(-50, LocalTime.of(21, 0), zone), zone.getId(),
+                "Vantage Robotics, Helsinki", null, 50, null, null, HELSINKI_GROUP), EventStatus.PUBLISHED) == 0) {
+            return 0;
+        }
+        for (int i = 0; i < 9; i++) {
+            registrations.importAttendance(id, "Vantage Engineer " + i, "engineer" + i + "@" + VANTAGE_ROBOTICS, i < 8);
+        }
+        events.changeStatus(id, "*", EventStatus.COMPLETED);
+        return 1;
+    }
+
+    /** The email domain of the demo's prospect: no partner-service partner owns it. */
+    static final String VANTAGE_ROBOTICS = "vantage-robotics.example";
 
     private void sponsor(UUID event, UUID partner, String level, String amount, String currency, boolean confirm) {
         Sponsorship s = sponsorships.propose(event, new NewSponsorship(partner, level, new BigDecimal(amount), currency));

@@ -97,6 +97,19 @@ public class Registration extends Timestamped {
     /** The registrant was erased for privacy: company and status stay, for statistics; the person goes. */
     public void erasePersonalData() {
         name = "Erased contact";
-        email = "erased-" + id + "@erased.invalid";
+        email = "erased-" + id + ERASED_DOMAIN;
+    }
+
+    private static final String ERASED_DOMAIN = "@erased.invalid";
+
+    /**
+     * The domain of the email, as published ({@code RegistrationRecorded.emailDomainOf}): never the address; null once
+     * the registrant was erased.
+     */
+    public String emailDomain() {
+        if (email == null || email.endsWith(ERASED_DOMAIN)) {
+            return null;
+        }
+        return dev.trellis.contracts.event.RegistrationRecorded.emailDomainOf(email);
     }
 }

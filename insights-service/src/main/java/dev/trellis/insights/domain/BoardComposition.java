@@ -29,4 +29,7 @@ public class BoardComposition extends PanacheEntityBase {
     public String groups;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** Whether the kept composition carried the members' entitlements ({@link BoardEntitlement}). */
+    @Column(name = "entitlements_known", nullable = false)
+    public boolean entitlementsKnown;
 }

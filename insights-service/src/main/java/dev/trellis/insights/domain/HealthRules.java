@@ -38,8 +38,18 @@ public final class HealthRules {
         }
     }
 
-    /** An entitled seat the partner held and that is empty since {@code since}. */
-    public record EmptySeat(UUID boardId, UUID seatId, LocalDate since) {
+    /**
+     * A board where the partner is entitled to a seat of its own that it does not fill: empty since {@code since} (the
+     * first day after its last seat there), or null if the partner never filled it. {@code boardName} may be null.
+     */
+    public record EmptySeat(UUID boardId, String boardName, LocalDate since) {
+        String describe() {
+            return (boardName == null ? "a board" : boardName) + (since == null ? " (never filled)" : " (empty since " + since + ")");
+        }
+
+        String board() {
+            return boardName == null ? "the board" : boardName;
+        }
     }
 
     /** One deduction: a code, what was observed, its cost in points and the suggested next action. */
@@ -106,11 +116,17 @@ public final class HealthRules {
         if (in.emptySeats().isEmpty()) {
             return Optional.empty();
         }
-        LocalDate since = in.emptySeats().stream().map(EmptySeat::since).min(LocalDate::compareTo).orElseThrow();
-        int n = in.emptySeats().size();
-        return Optional.of(new Reason("entitled-seat-empty",
-                (n == 1 ? "an entitled board seat is" : n + " entitled board seats are") + " empty (since " + since + ")",
-                Math.min(config.emptySeatMaxCost(), n * config.emptySeatCost()), "Ask the partner to appoint a representative"));
+        List<EmptySeat> seats = in.emptySeats();
+        int n = seats.size();
+        String observation = n == 1
+                ? "the entitled seat on " + seats.get(0).board() + (seats.get(0).since() == null ? " has never been filled"
+                        : " is empty since " + seats.get(0).since())
+                : "entitled seats are empty on " + n + " boards: " + String.join(", ", seats.stream().map(EmptySeat::describe).toList());
+        String boards = n == 1 ? seats.get(0).board()
+                : String.join(", ", seats.subList(0, n - 1).stream().map(EmptySeat::board).toList()) + " and " + seats.get(n - 1).board();
+        return Optional.of(new Reason("entitled-seat-empty", observation,
+                Math.min(config.emptySeatMaxCost(), n * config.emptySeatCost()),
+                "Ask the partner to appoint " + (n == 1 ? "a representative" : "representatives") + " to " + boards));
     }
 
     private Optional<Reason> attendance(Inputs in) {

@@ -105,6 +105,13 @@ public class InsightsQueries {
                 .setParameter(1, kind.name()).setParameter(2, from).getResultList();
     }
 
+    /** Per partner and kind, how many timeline lines of these kinds happened in [from, to): partner id, kind, count. */
+    public List<Object[]> countsByPartner(Set<TimelineKind> kinds, Instant from, Instant to) {
+        return TimelineEntry.getEntityManager().createQuery("select e.partnerId, e.kind, count(e) from TimelineEntry e"
+                        + " where e.kind in :kinds and e.occurredAt >= :from and e.occurredAt < :to group by e.partnerId, e.kind", Object[].class)
+                .setParameter("kinds", kinds).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
     /** The partner's next steps not done and due before {@code today}, oldest first. */
     public List<NextStepView> overdueNextSteps(UUID partnerId, LocalDate today) {
         return NextStepView.list("partnerId = ?1 and done = false and dueOn < ?2 order by dueOn", partnerId, today);

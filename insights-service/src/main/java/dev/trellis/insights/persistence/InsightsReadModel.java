@@ -3,7 +3,11 @@ package dev.trellis.insights.persistence;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.insights.domain.BoardComposition;
+import dev.trellis.contracts.advisory.PartnerEntitlement;
 import dev.trellis.insights.domain.BoardCompositionMonth;
+import dev.trellis.insights.domain.BoardEntitlement;
+import dev.trellis.insights.domain.PartnerDomain;
+import dev.trellis.insights.domain.RegistrationView;
 import dev.trellis.insights.domain.NextStepView;
 import dev.trellis.insights.domain.PartnerProfile;
 import dev.trellis.insights.domain.SeatHolding;
@@ -13,6 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -75,16 +85,20 @@ public class InsightsReadModel {
     }
 
     /**
-     * board-composition-changed: the board's latest composition, and its month's. An older composition (by its day)
-     * than the one kept does not replace it.
+     * board-composition-changed: the board's latest composition, and its month's, with the members' own entitlements
+     * when it carries them (null: an event from before they were carried, which leaves the kept ones alone). An older
+     * composition (by its day) than the one kept does not replace it.
+     *
+     * @return the partners whose entitlements on the board were or are now kept (their health may have changed), by id
      */
-    public void composition(UUID boardId, String boardName, LocalDate asOf, int seatsHeld, String groupsJson, Instant at) {
+    public Set<UUID> composition(UUID boardId, String boardName, LocalDate asOf, int seatsHeld, String groupsJson,
+            List<PartnerEntitlement> entitlements, Instant at) {
         BoardComposition c = BoardComposition.findById(boardId);
         if (c == null) {
             c = new BoardComposition();
             c.boardId = boardId;
         } else if (c.asOf.isAfter(asOf)) {
-            return;
+            return Set.of();
         }
         c.boardName = boardName;
         c.asOf = asOf;
@@ -92,6 +106,30 @@ public class InsightsReadModel {
         c.groups = groupsJson;
         c.updatedAt = at;
         c.persist();
+        Set<UUID> touched = new java.util.TreeSet<>(); // in id order: their health is recomputed (and locked) in this order
+        if (entitlements != null) {
+            c.entitlementsKnown = true;
+            Map<UUID, BoardEntitlement> kept = new HashMap<>();
+            BoardEntitlement.<BoardEntitlement>list("key.boardId", boardId).forEach(e -> kept.put(e.key.partnerId(), e));
+            touched.addAll(kept.keySet());
+            Set<UUID> seen = new HashSet<>();
+            for (PartnerEntitlement pe : entitlements) {
+                if (pe.partnerId() == null || !seen.add(pe.partnerId())) {
+                    continue;
+                }
+                touched.add(pe.partnerId());
+                BoardEntitlement e = kept.remove(pe.partnerId());
+                if (e == null) {
+                    e = new BoardEntitlement();
+                    e.key = new BoardEntitlement.Key(boardId, pe.partnerId());
+                }
+                e.tier = pe.tier() == null ? "" : pe.tier();
+                e.entitled = pe.entitled();
+                e.filled = pe.filled();
+                e.persist();
+            }
+            kept.values().forEach(BoardEntitlement::delete);
+        }
         BoardCompositionMonth.Key key = new BoardCompositionMonth.Key(boardId, asOf.withDayOfMonth(1));
         BoardCompositionMonth m = BoardCompositionMonth.findById(key);
         if (m == null) {
@@ -101,6 +139,60 @@ public class InsightsReadModel {
         m.seatsHeld = seatsHeld;
         m.groups = groupsJson;
         m.persist();
+        return touched;
+    }
+
+    /** partner-registered / partner-changed: the partner's email domains, lower-cased, replace the ones kept. */
+    public void domains(UUID partnerId, List<String> domains) {
+        Map<String, PartnerDomain> kept = new HashMap<>();
+        PartnerDomain.<PartnerDomain>list("key.partnerId", partnerId).forEach(d -> kept.put(d.key.domain(), d));
+        (domains == null ? List.<String>of() : domains).stream().filter(d -> d != null && !d.isBlank())
+                .map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> d.length() <= 253).distinct().forEach(d -> {
+                    if (kept.remove(d) == null) {
+                        PartnerDomain pd = new PartnerDomain();
+                        pd.key = new PartnerDomain.Key(partnerId, d);
+                        pd.persist();
+                    }
+                });
+        kept.values().forEach(PartnerDomain::delete);
+    }
+
+    /**
+     * registration-recorded / attendance-recorded: the registration's domain, company snapshot and contact, its status
+     * (a registration event) or whether it was attended (an attendance event, {@code attended} non-null). A domain
+     * an event does not carry (null: sent before it was, or of an erased registrant) leaves the kept one.
+     */
+    public void registration(UUID registrationId, UUID eventId, UUID contactId, UUID partnerId, String emailDomain,
+            String status, Boolean attended, Instant at) {
+        RegistrationView r = RegistrationView.findById(registrationId);
+        if (r == null) {
+            r = new RegistrationView();
+            r.registrationId = registrationId;
+            r.lastSeenAt = at;
+        }
+        r.eventId = eventId;
+        if (contactId != null) {
+            r.contactId = contactId;
+        }
+        r.partnerId = partnerId;
+        if (emailDomain != null && !emailDomain.isBlank() && emailDomain.length() <= 253) {
+            r.emailDomain = emailDomain.strip().toLowerCase(Locale.ROOT);
+        }
+        if (status != null) {
+            r.status = status;
+        }
+        if (attended != null) {
+            r.attended = attended;
+        }
+        if (at.isAfter(r.lastSeenAt)) {
+            r.lastSeenAt = at;
+        }
+        r.persist();
+    }
+
+    /** contact-erased: the registrations keep their domain and counts, not the person. */
+    public void contactErased(UUID contactId) {
+        RegistrationView.update("contactId = null where contactId = ?1", contactId);
     }
 
     /** next-step-changed: the step's due date and done state, as the latest event (by its time) tells them. */

@@ -3,6 +3,7 @@ package dev.trellis.insights.rest;
 import dev.trellis.insights.rest.dto.AtRiskResponse;
 import dev.trellis.insights.rest.dto.HealthResponse;
 import dev.trellis.insights.rest.dto.TimelineEntryResponse;
+import dev.trellis.insights.service.GrowthLeadsService;
 import dev.trellis.insights.service.HealthService;
 import dev.trellis.insights.service.LevelPlayingFieldService;
 import dev.trellis.insights.service.TimelineService;
@@ -39,10 +40,12 @@ public class InsightsResource {
     private final HealthService health;
     private final WorklistService worklist;
     private final LevelPlayingFieldService fairness;
+    private final GrowthLeadsService growth;
 
     public InsightsResource(TimelineService timeline, HealthService health, WorklistService worklist,
-            LevelPlayingFieldService fairness) {
+            LevelPlayingFieldService fairness, GrowthLeadsService growth) {
         this.fairness = fairness;
+        this.growth = growth;
         this.timeline = timeline;
         this.health = health;
         this.worklist = worklist;
@@ -105,5 +108,22 @@ public class InsightsResource {
             throw dev.trellis.platform.domain.InvalidInput.field("months", "must be between 1 and 60");
         }
         return fairness.report(m);
+    }
+
+    @GET
+    @Path("/growth-leads")
+    @RolesAllowed({"community-team", "foundation-staff"})
+    @Operation(summary = "Growth leads: non-member organisations whose people come to events (by the registrations' email "
+            + "domain, free-mail and members' domains left out) and members whose participation is that of the tier above; "
+            + "each list strongest first, with the observed numbers and a suggested next action")
+    @APIResponse(responseCode = "200", description = "The leads")
+    @APIResponse(responseCode = "400", description = "limit out of range")
+    public GrowthLeadsService.Report growthLeads(
+            @Parameter(description = "The most leads of each kind, 1 to 100 (default 20)") @QueryParam("limit") Integer limit) {
+        int l = limit == null ? 20 : limit;
+        if (l < 1 || l > 100) {
+            throw dev.trellis.platform.domain.InvalidInput.field("limit", "must be between 1 and 100");
+        }
+        return growth.report(l);
     }
 }

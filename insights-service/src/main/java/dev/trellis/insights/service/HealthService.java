@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.insights.config.HealthConfig;
+import dev.trellis.insights.domain.BoardComposition;
+import dev.trellis.insights.domain.BoardEntitlement;
 import dev.trellis.insights.domain.HealthDay;
 import dev.trellis.insights.domain.HealthRules;
 import dev.trellis.insights.domain.NextStepView;
@@ -104,6 +106,8 @@ public class HealthService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void computeNow(UUID partnerId) {
         LocalDate today = today();
+        // Not locked: only the holder of the partner's health_due row computes it, and an event committed after this
+        // read marks the partner due again (HealthDue), so no computation overwrites a newer one with an older view.
         PartnerProfile partner = PartnerProfile.findById(partnerId);
         Optional<MembershipTerms> terms = partner == null ? Optional.empty() : partner.terms();
         if (partner == null || !partner.lifecycleActive() || terms.isEmpty() || !terms.get().memberOn(today)) {
@@ -180,21 +184,39 @@ public class HealthService {
     }
 
     /**
-     * The boards where the partner held a tier-appointed seat and holds none today: an entitlement left empty since the
-     * last one ended. (A seat the partner never filled is not known here: advisory-service publishes seats, not
-     * entitlements.)
+     * The boards where the partner is entitled to a seat of its own that it does not fill today. Where advisory-service
+     * published the board's entitlements ({@link BoardEntitlement}), from those: filled fewer than entitled, whether or
+     * not it ever held one there (the day it last emptied, from the seats seen, or never). On a board whose kept
+     * composition carried none (published before they were), as before: it held a tier-appointed seat there and holds
+     * none today.
      */
     private static List<HealthRules.EmptySeat> emptySeats(UUID partnerId, LocalDate today) {
         Map<UUID, List<SeatHolding>> byBoard = SeatHolding.<SeatHolding>list("partnerId = ?1 and seatKind = ?2", partnerId,
                 SeatHolding.TIER_APPOINTED).stream().collect(Collectors.groupingBy(s -> s.boardId));
+        Map<UUID, BoardComposition> boards = BoardComposition.<BoardComposition>listAll().stream()
+                .collect(Collectors.toMap(b -> b.boardId, b -> b));
         List<HealthRules.EmptySeat> empty = new ArrayList<>();
-        for (List<SeatHolding> seats : byBoard.values()) {
-            if (seats.stream().anyMatch(s -> s.heldOn(today) || (s.termStart != null && s.termStart.isAfter(today)))) {
+        for (BoardEntitlement e : BoardEntitlement.<BoardEntitlement>list("key.partnerId", partnerId)) {
+            BoardComposition board = boards.get(e.key.boardId());
+            if (board == null || !board.entitlementsKnown || e.filled >= e.entitled) {
+                continue;
+            }
+            LocalDate since = byBoard.getOrDefault(e.key.boardId(), List.of()).stream().filter(s -> !s.heldOn(today))
+                    .map(HealthService::endOf).filter(d -> !d.isAfter(today)).max(LocalDate::compareTo).orElse(null);
+            empty.add(new HealthRules.EmptySeat(e.key.boardId(), board.boardName, since));
+        }
+        for (Map.Entry<UUID, List<SeatHolding>> entry : byBoard.entrySet()) {
+            BoardComposition board = boards.get(entry.getKey());
+            List<SeatHolding> seats = entry.getValue();
+            if ((board != null && board.entitlementsKnown)
+                    || seats.stream().anyMatch(s -> s.heldOn(today) || (s.termStart != null && s.termStart.isAfter(today)))) {
                 continue;
             }
             seats.stream().max(Comparator.comparing(HealthService::endOf)).ifPresent(last ->
-                    empty.add(new HealthRules.EmptySeat(last.boardId, last.seatId, endOf(last))));
+                    empty.add(new HealthRules.EmptySeat(last.boardId, board == null ? null : board.boardName, endOf(last))));
         }
+        empty.sort(Comparator.comparing((HealthRules.EmptySeat s) -> s.boardName() == null ? "" : s.boardName())
+                .thenComparing(s -> s.boardId().toString()));
         return empty;
     }
 

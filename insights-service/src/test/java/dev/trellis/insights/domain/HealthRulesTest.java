@@ -59,13 +59,27 @@ class HealthRulesTest {
 
     @Test
     void emptySeatsCost15EachUpTo30() {
-        HealthRules.EmptySeat one = new HealthRules.EmptySeat(UUID.randomUUID(), UUID.randomUUID(), TODAY.minusDays(3));
-        HealthRules.EmptySeat two = new HealthRules.EmptySeat(UUID.randomUUID(), UUID.randomUUID(), TODAY.minusDays(30));
-        HealthRules.EmptySeat three = new HealthRules.EmptySeat(UUID.randomUUID(), UUID.randomUUID(), TODAY.minusDays(60));
-        assertEquals(85, RULES.assess(inputs(AUTO, TODAY, List.of(one), 0, 0, 0, 0)).score());
+        HealthRules.EmptySeat one = new HealthRules.EmptySeat(UUID.randomUUID(), "Governing Board", TODAY.minusDays(3));
+        HealthRules.EmptySeat two = new HealthRules.EmptySeat(UUID.randomUUID(), "End User Board", null);
+        HealthRules.EmptySeat three = new HealthRules.EmptySeat(UUID.randomUUID(), null, TODAY.minusDays(60));
+        HealthRules.Assessment single = RULES.assess(inputs(AUTO, TODAY, List.of(one), 0, 0, 0, 0));
+        assertEquals(85, single.score());
+        assertEquals("the entitled seat on Governing Board is empty since " + TODAY.minusDays(3), single.reasons().get(0).observation());
+        assertEquals("Ask the partner to appoint a representative to Governing Board", single.reasons().get(0).action());
         HealthRules.Assessment many = RULES.assess(inputs(AUTO, TODAY, List.of(one, two, three), 0, 0, 0, 0));
         assertEquals(70, many.score());
-        assertEquals("3 entitled board seats are empty (since " + TODAY.minusDays(60) + ")", many.reasons().get(0).observation());
+        assertEquals("entitled seats are empty on 3 boards: Governing Board (empty since " + TODAY.minusDays(3)
+                + "), End User Board (never filled), a board (empty since " + TODAY.minusDays(60) + ")", many.reasons().get(0).observation());
+        assertEquals("Ask the partner to appoint representatives to Governing Board, End User Board and the board",
+                many.reasons().get(0).action());
+    }
+
+    @Test
+    void anEntitledSeatNeverFilledCostsAsAnEmptiedOneAndSaysWhichBoard() {
+        HealthRules.Assessment a = RULES.assess(inputs(AUTO, TODAY, List.of(new HealthRules.EmptySeat(UUID.randomUUID(),
+                "Governing Board", null)), 0, 0, 0, 0));
+        assertEquals(85, a.score());
+        assertEquals("the entitled seat on Governing Board has never been filled", a.reasons().get(0).observation());
     }
 
     @Test
@@ -94,8 +108,8 @@ class HealthRulesTest {
     @Test
     void reasonsComeCostliestFirstAndTheScoreNeverGoesBelowZero() {
         MembershipTerms inGrace = new MembershipTerms("GOLD", null, null, TODAY.minusYears(1), TODAY.minusDays(5), false, 30);
-        List<HealthRules.EmptySeat> seats = List.of(new HealthRules.EmptySeat(UUID.randomUUID(), UUID.randomUUID(), TODAY),
-                new HealthRules.EmptySeat(UUID.randomUUID(), UUID.randomUUID(), TODAY));
+        List<HealthRules.EmptySeat> seats = List.of(new HealthRules.EmptySeat(UUID.randomUUID(), "A", TODAY),
+                new HealthRules.EmptySeat(UUID.randomUUID(), "B", null));
         HealthRules.Assessment a = RULES.assess(inputs(inGrace, null, seats, 4, 0, 0, 8));
         assertEquals(List.of("membership-in-grace", "entitled-seat-empty", "no-executive-touchpoint", "seat-holders-absent",
                 "participation-down"), a.reasons().stream().map(HealthRules.Reason::code).toList());

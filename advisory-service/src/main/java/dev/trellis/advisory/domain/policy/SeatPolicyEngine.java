@@ -298,6 +298,36 @@ public final class SeatPolicyEngine {
                 .map(e -> new GroupLine(e.getKey(), e.getValue(), cap)).toList();
     }
 
+    /** A member's own tier-appointed seats on a day: what its tier gives each member, and how many it fills. */
+    public record EntitlementLine(UUID partner, String tier, int entitled, int filled) {
+        public boolean unfilled() {
+            return filled < entitled;
+        }
+    }
+
+    /**
+     * Each current member whose tier gives every member seats of its own ({@code perMember}, CNCF Platinum) on
+     * {@code day}, with the tier-appointed seats held for it under that tier, by partner id. Seats a tier's members
+     * share ({@code membersPerSeat}: Gold, 1 per 5) belong to no single member and are not listed.
+     */
+    public static List<EntitlementLine> entitlements(SeatPolicy policy, BoardState state, LocalDate day) {
+        List<EntitlementLine> out = new ArrayList<>();
+        for (PartnerFacts p : state.partners().values()) {
+            if (!p.active() || p.tier() == null) {
+                continue;
+            }
+            TierEntitlement tier = policy.tier(p.tier()).orElse(null);
+            if (tier == null || tier.perMember() == null) {
+                continue;
+            }
+            int filled = (int) state.holdings().stream().filter(h -> h.heldOn(day) && h.kind() == SeatKind.TIER_APPOINTED
+                    && p.partnerId().equals(h.partnerId()) && p.tier().equals(h.tierBasis())).count();
+            out.add(new EntitlementLine(p.partnerId(), p.tier(), tier.perMember(), filled));
+        }
+        out.sort(Comparator.comparing(EntitlementLine::partner));
+        return out;
+    }
+
     private static Predicate<Holding> activating(ActivationThreshold t) {
         return h -> h.kind() == t.whenKind() && (t.whenTier() == null || t.whenTier().equals(h.tierBasis()));
     }

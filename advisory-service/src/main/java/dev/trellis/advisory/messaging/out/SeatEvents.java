@@ -7,6 +7,7 @@ import dev.trellis.contracts.advisory.BoardCompositionChanged;
 import dev.trellis.contracts.advisory.BoardMeetingHeld;
 import dev.trellis.contracts.advisory.GroupSeats;
 import dev.trellis.contracts.advisory.MeetingAttendance;
+import dev.trellis.contracts.advisory.PartnerEntitlement;
 import dev.trellis.contracts.advisory.SeatAssigned;
 import dev.trellis.contracts.advisory.SeatFlagged;
 import dev.trellis.contracts.advisory.SeatKind;
@@ -35,9 +36,10 @@ public class SeatEvents {
     }
 
     public void compositionChanged(UUID boardId, String boardName, LocalDate asOf, int seatsHeld,
-            List<SeatPolicyEngine.GroupLine> groups) {
+            List<SeatPolicyEngine.GroupLine> groups, List<SeatPolicyEngine.EntitlementLine> entitlements) {
         outbox.publish(new BoardCompositionChanged(boardId, boardName, asOf, seatsHeld,
-                groups.stream().map(g -> new GroupSeats(g.group(), g.seats(), g.cap())).toList()));
+                groups.stream().map(g -> new GroupSeats(g.group(), g.seats(), g.cap())).toList(),
+                entitlements.stream().map(e -> new PartnerEntitlement(e.partner(), e.tier(), e.entitled(), e.filled())).toList()));
     }
 
     public void assigned(Seat s) {

@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns event-service facts into the published contracts, through the outbox, in the caller's transaction.
- * Topic, type and key (the event id) come from the contracts' EventCatalog.
+ * Topic, type and key (the event id) come from the contracts' EventCatalog. A registration's email travels as its
+ * domain only, never the address.
  */
 @ApplicationScoped
 public class EventMessages {
@@ -36,12 +37,12 @@ public class EventMessages {
             case CANCELLED -> RegistrationStatus.CANCELLED;
             default -> RegistrationStatus.REGISTERED;
         };
-        outbox.publish(new RegistrationRecorded(r.eventId, r.id, r.contactId, r.partnerId, status));
+        outbox.publish(new RegistrationRecorded(r.eventId, r.id, r.contactId, r.partnerId, status, r.emailDomain()));
     }
 
     /** A check-in ({@code attended}), or an undone check-in or a no-show (not attended). */
     public void attendance(Registration r, boolean attended) {
-        outbox.publish(new AttendanceRecorded(r.eventId, r.id, r.contactId, r.partnerId, attended));
+        outbox.publish(new AttendanceRecorded(r.eventId, r.id, r.contactId, r.partnerId, attended, r.emailDomain()));
     }
 
     public void sponsorshipConfirmed(Sponsorship s) {

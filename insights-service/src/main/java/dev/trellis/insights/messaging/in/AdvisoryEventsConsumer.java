@@ -25,8 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * advisory-service's events: each board's seats per company group (for the level-playing-field report), seats held for a partner (for entitled seats left empty), seat flags, voting and board
- * meeting attendance onto the partner's timeline; its health is marked due in the same transaction (HealthRecomputer computes it after the commit). A personal seat
+ * advisory-service's events: each board's seats per company group (for the level-playing-field report) and its members'
+ * own entitlements (for entitled seats not filled; their health is marked due), seats held for a partner, seat flags, voting and board
+ * meeting attendance onto the partner's timeline; its health is marked due in the same
+ * transaction (HealthRecomputer computes it after the commit). A personal seat
  * (no partner) is on no partner's timeline.
  */
 @ApplicationScoped
@@ -41,7 +43,7 @@ public class AdvisoryEventsConsumer {
         this.dispatcher = dispatcher;
         this.handlers = dispatcher.register(CHANNEL, EventHandlers.consumer(CONSUMER)
                 .on(BoardCompositionChanged.class, (c, e) -> model.composition(c.boardId(), c.boardName(), c.asOf(), c.seatsHeld(),
-                        write(json, c.groups()), e.time()))
+                        write(json, c.groups()), c.entitlements(), e.time()).forEach(health::recompute))
                 .on(SeatAssigned.class, (s, e) -> {
                     model.seat(s.seatId(), s.boardId(), s.partnerId(), s.seatKind().name(), s.holderContactId(), s.termStart(),
                             s.termEnd(), null, e.time());

@@ -15,7 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * event-service's events: registrations, attendance and sponsorships of a partner's people onto its timeline (a
- * guest's, with no partner, on none); the partner's health is marked due in the same transaction (HealthRecomputer computes it after the commit).
+ * guest's, with no partner, on none); the partner's health is marked due in the same
+ * transaction (HealthRecomputer computes it after the commit). Every registration,
+ * a guest's too, is kept with its email's domain for the growth leads.
  */
 @ApplicationScoped
 public class EventEventsConsumer {
@@ -29,12 +31,16 @@ public class EventEventsConsumer {
         this.dispatcher = dispatcher;
         this.handlers = dispatcher.register(CHANNEL, EventHandlers.consumer(CONSUMER)
                 .on(RegistrationRecorded.class, (r, e) -> {
+                    model.registration(r.registrationId(), r.eventId(), r.contactId(), r.partnerId(), r.emailDomain(),
+                            r.status() == null ? null : r.status().name(), null, e.time());
                     if (r.partnerId() != null) {
                         model.timeline(e.id(), r.partnerId(), e.time(), TimelineKind.REGISTRATION, "registration", r.registrationId(),
                                 r.eventId(), false, "Registration " + r.status().name().toLowerCase(), r.status().name());
                     }
                 })
                 .on(AttendanceRecorded.class, (a, e) -> {
+                    model.registration(a.registrationId(), a.eventId(), a.contactId(), a.partnerId(), a.emailDomain(), null,
+                            a.attended(), e.time());
                     if (a.partnerId() != null) {
                         model.timeline(e.id(), a.partnerId(), e.time(), a.attended() ? TimelineKind.ATTENDED : TimelineKind.NO_SHOW,
                                 "registration", a.registrationId(), a.eventId(), false, a.attended() ? "Attended an event" : "Did not attend");

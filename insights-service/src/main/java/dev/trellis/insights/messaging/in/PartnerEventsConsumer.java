@@ -1,5 +1,6 @@
 package dev.trellis.insights.messaging.in;
 
+import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.NextStepChanged;
 import dev.trellis.contracts.partner.PartnerChanged;
@@ -20,8 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * partner-service's events: partners and their memberships into the read model, touchpoints and membership changes
- * onto the timeline; the partner's health is marked due in the same transaction (HealthRecomputer computes it after the commit). Touchpoints carry type, date and
+ * partner-service's events: partners (with their email domains) and their memberships into the read model, touchpoints and membership changes
+ * onto the timeline; the partner's health is marked due in the same
+ * transaction (HealthRecomputer computes it after the commit). Touchpoints carry type, date and
  * whether an executive attended, never their notes.
  */
 @ApplicationScoped
@@ -38,10 +40,12 @@ public class PartnerEventsConsumer {
         this.handlers = dispatcher.register(CHANNEL, EventHandlers.consumer(CONSUMER)
                 .on(PartnerRegistered.class, (p, e) -> {
                     model.partner(p.partnerId(), p.name(), p.lifecycleStatus().name(), p.parentPartnerId(), e.time());
+                    model.domains(p.partnerId(), p.emailDomains());
                     health.recompute(p.partnerId());
                 })
                 .on(PartnerChanged.class, (p, e) -> {
                     model.partner(p.partnerId(), p.name(), p.lifecycleStatus().name(), p.parentPartnerId(), e.time());
+                    model.domains(p.partnerId(), p.emailDomains());
                     health.recompute(p.partnerId());
                 })
                 .on(PartnerLapsed.class, (p, e) -> {
@@ -68,6 +72,8 @@ public class PartnerEventsConsumer {
                                     + " of the partner's people", t.type().name());
                     health.recompute(partner);
                 })
+                // the registrations keep their domain and counts, not the person
+                .on(ContactErased.class, (c, e) -> model.contactErased(c.contactId()))
                 .build());
     }
 
