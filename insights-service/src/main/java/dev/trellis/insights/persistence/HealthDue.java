@@ -8,8 +8,10 @@ import java.util.UUID;
 /**
  * Partners whose health is due for a computation ({@code health_due}): marked in an event's transaction, taken by
  * {@code service.HealthRecomputer}. Taking locks the rows and skips those another instance holds, so two instances
- * never compute one partner at once; an event about a partner being computed waits for that computation to commit
- * and then marks it due again, so its change is never lost.
+ * never compute one partner at once. Marking is an upsert that updates an existing row, so an event about a partner
+ * being computed waits for that computation to commit (which deletes the row) and then inserts it again: the
+ * computation may have read the state before the event, and the next one will not. (An insert that did nothing on
+ * conflict would not wait, and the event's change would never be computed.)
  */
 @ApplicationScoped
 public class HealthDue {
@@ -21,7 +23,8 @@ public class HealthDue {
 
     /** In the caller's transaction. */
     public void mark(UUID partnerId) {
-        em.createNativeQuery("insert into health_due (partner_id, due_since) values (?1, clock_timestamp()) on conflict do nothing")
+        em.createNativeQuery("insert into health_due (partner_id, due_since) values (?1, clock_timestamp())"
+                + " on conflict (partner_id) do update set due_since = least(health_due.due_since, excluded.due_since)")
                 .setParameter(1, partnerId).executeUpdate();
     }
 

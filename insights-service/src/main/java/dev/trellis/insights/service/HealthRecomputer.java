@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
  * when an event's transaction that made a partner due commits ({@link #wake}), and at least every poll interval (due
  * partners of another instance that stopped, or left by a failure). While events arrive faster than it computes, due
  * partners pile up and each is computed once for all its events: a replay of a partner's history costs one computation.
+ * Batches are small: an event about a partner in the batch being computed waits for the batch to commit.
  * A partner whose computation fails is put back a minute later, so one bad partner never holds up the others.
  */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class HealthRecomputer {
     private Thread thread;
 
     HealthRecomputer(HealthService health, HealthDue due,
-            @ConfigProperty(name = "trellis.insights.health.recompute-batch", defaultValue = "100") int batchSize,
+            @ConfigProperty(name = "trellis.insights.health.recompute-batch", defaultValue = "20") int batchSize,
             @ConfigProperty(name = "trellis.insights.health.recompute-poll", defaultValue = "1s") Duration pollInterval) {
         this.health = health;
         this.due = due;
