@@ -327,7 +327,12 @@ class KustomizeOverlaysTest {
                 && "trellis-console-client".equals(Repo.string(v, "valueFrom.secretKeyRef.name"))),
                 overlay + ": the realm Job sets the console client's secret after any import: " + job.get("env"));
 
-        // The browser comes back to the public host the Ingress serves.
+        // The browser comes back to the public host the Ingress serves; behind TLS the console learns the scheme from
+        // the gateway, which must believe the ingress controller's X-Forwarded-* for that.
+        Map<String, Object> gatewayConfig = Repo.map(Repo.at(find(overlay, "ConfigMap", "gateway"), "data"));
+        for (String key : List.of("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED")) {
+            assertEquals("true", gatewayConfig.get(key), overlay + ": the gateway passes on the scheme the browser used (" + key + ")");
+        }
         Map<String, Object> ingress = find(overlay, "Ingress", "trellis");
         String origin = (Repo.at(ingress, "spec.tls") == null ? "http://" : "https://")
                 + Repo.string(Repo.map(Repo.list(Repo.at(ingress, "spec.rules")).get(0)), "host");
