@@ -40,3 +40,4 @@ create trellis-db-insights kubernetes.io/basic-auth username=insights "password=
 create trellis-db-keycloak kubernetes.io/basic-auth username=keycloak "password=$(rand)"
 create trellis-keycloak-admin kubernetes.io/basic-auth username=admin "password=$(rand)"
 create trellis-portal-client Opaque "client-secret=$(rand)"
+create trellis-console-client Opaque "client-secret=$(rand)"

@@ -36,7 +36,7 @@ class ComposeFileTest {
     @Test
     void everySettingAServiceNeedsInADeploymentIsSet() {
         List<String> missing = new ArrayList<>();
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             Map<String, Object> env = environment(service.name());
             service.deploymentSettings().forEach((key, envName) -> {
                 Object value = env.get(envName);
@@ -50,9 +50,11 @@ class ComposeFileTest {
 
     @Test
     void noServicePointsAtTheHostMachine() {
-        for (ServiceConfig service : ServiceConfig.all()) {
-            // A trust list is not an address to connect to: the gateway trusts only loopback, i.e. no proxy.
+        for (ServiceConfig service : ServiceConfig.deployed()) {
+            // A trust list is not an address to connect to: the gateway trusts only loopback, i.e. no proxy. The
+            // console's public addresses are the browser's (checked in consoleSignsInThroughKeycloaksTwoAddresses).
             environment(service.name()).entrySet().stream().filter(e -> !e.getKey().equals(TRUSTED_PROXIES))
+                    .filter(e -> !service.name().equals(ServiceConfig.CONSOLE) || !ServiceConfig.PUBLIC_ADDRESS_SETTINGS.contains(e.getKey()))
                     .forEach(e -> assertFalse(
                     String.valueOf(e.getValue()).contains("127.0.0.1") || String.valueOf(e.getValue()).contains("localhost:"),
                     service.name() + " " + e.getKey() + "=" + e.getValue() + " points at the container itself, not a compose service"));
@@ -65,7 +67,7 @@ class ComposeFileTest {
 
     @Test
     void imagesAreTheOnesTheBuildProduces() {
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             assertEquals(service.image(), Repo.string(service(service.name()), "image"),
                     service.name() + ": image must be the one the container-image profile of its POM builds");
         }
@@ -73,12 +75,16 @@ class ComposeFileTest {
 
     @Test
     void portsAndHealthChecksUseEachServicesHttpAndManagementPort() {
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             List<Object> ports = Repo.list(service(service.name()).get("ports"));
-            assertEquals(1, ports.size(), service.name() + " publishes one port");
-            String[] parts = String.valueOf(ports.get(0)).split(":");
-            assertEquals(service.httpPort(), Integer.parseInt(parts[parts.length - 1]),
-                    service.name() + ": the published container port must be quarkus.http.port");
+            if (service.name().equals(ServiceConfig.CONSOLE)) {
+                assertTrue(ports.isEmpty(), "the console is reached through the gateway only, so it publishes no port: " + ports);
+            } else {
+                assertEquals(1, ports.size(), service.name() + " publishes one port");
+                String[] parts = String.valueOf(ports.get(0)).split(":");
+                assertEquals(service.httpPort(), Integer.parseInt(parts[parts.length - 1]),
+                        service.name() + ": the published container port must be quarkus.http.port");
+            }
             String health = String.valueOf(Repo.at(service(service.name()), "healthcheck.test"));
             assertTrue(health.contains("127.0.0.1:" + service.managementPort() + "/q/health/ready"),
                     service.name() + ": the health check must ask /q/health/ready on the management port "
@@ -140,7 +146,7 @@ class ComposeFileTest {
         assertNotNull(gatewayAddress, "the gateway needs a fixed address (networks.default.ipv4_address)");
         assertTrue(subnet.matches("\\d+\\.\\d+\\.\\d+\\.0/24") && gatewayAddress.startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1)),
                 "the gateway's address " + gatewayAddress + " lies in the declared subnet " + subnet);
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             Object value = environment(service.name()).get(TRUSTED_PROXIES);
             assertNotNull(value, service.name() + " must set " + TRUSTED_PROXIES + " (unset, Quarkus would use the platform's loopback-only default)");
             if (service.name().equals("gateway")) {
@@ -149,6 +155,52 @@ class ComposeFileTest {
                 assertEquals(gatewayAddress, String.valueOf(value), service.name() + " trusts the gateway and nobody else");
             }
         }
+    }
+
+    /**
+     * The console lives on two networks at once: the container reaches Keycloak and the gateway by their compose names,
+     * the browser reaches both through the host's published ports. Keycloak's --hostname is the public URL (the issuer of
+     * every token, the authorization and logout endpoints its discovery names); --hostname-backchannel-dynamic lets the
+     * discovery the console asks at keycloak:8080 answer token and key endpoints there.
+     */
+    @Test
+    void consoleSignsInThroughKeycloaksTwoAddresses() {
+        Map<String, Object> env = environment(ServiceConfig.CONSOLE);
+        List<String> keycloak = Repo.list(service("keycloak").get("command")).stream().map(String::valueOf).toList();
+        String hostname = keycloak.stream().filter(a -> a.startsWith("--hostname=")).map(a -> a.substring("--hostname=".length()))
+                .findFirst().orElseThrow(() -> new AssertionError("keycloak needs a fixed public --hostname: " + keycloak));
+        assertTrue(keycloak.contains("--hostname-backchannel-dynamic=true"),
+                "containers reach Keycloak on another address than browsers: --hostname-backchannel-dynamic=true");
+        String published = String.valueOf(Repo.list(service("keycloak").get("ports")).get(0));
+        assertEquals("http://localhost:" + published.split(":")[published.split(":").length - 2], hostname,
+                "Keycloak's public URL is its published port on the host");
+
+        assertEquals("http://keycloak:8080/realms/trellis", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), "discovery inside the network");
+        assertEquals(hostname + "/realms/trellis", env.get("QUARKUS_OIDC_TOKEN_ISSUER"), "tokens carry Keycloak's public issuer");
+        assertEquals(hostname, env.get("TRELLIS_CONSOLE_IDENTITY_PROVIDER_ORIGIN"),
+                "the CSP's form-action names the Keycloak origin the browser is sent to");
+        ServiceConfig gateway = ServiceConfig.load("gateway");
+        assertEquals("http://gateway:" + gateway.httpPort(), env.get("QUARKUS_REST_CLIENT_API_URL"), "the console calls the gateway's API");
+
+        ServiceConfig console = ServiceConfig.load(ServiceConfig.CONSOLE);
+        assertEquals("http://console:" + console.httpPort(), environment("gateway").get("TRELLIS_GATEWAY_SITE_UPSTREAM"),
+                "the gateway serves the console's pages");
+        assertEquals("service_healthy", Repo.string(service("gateway"), "depends_on.console.condition"),
+                "the gateway starts once the console answers");
+        for (String name : List.of("keycloak", "keycloak-config", ServiceConfig.CONSOLE)) {
+            assertTrue(String.valueOf(environment(name).get("TRELLIS_CONSOLE_CLIENT_SECRET")).startsWith("${TRELLIS_CONSOLE_CLIENT_SECRET:?"),
+                    name + ": the console client's secret is required from the shell, the same value for Keycloak and the console");
+        }
+
+        // The browser comes back to the gateway's published address; the realm's client must allow it.
+        String gatewayPort = String.valueOf(Repo.list(service("gateway").get("ports")).get(0)).split(":")[1];
+        Map<String, Object> client = Repo.list(RealmImports.sourceRealm().get("clients")).stream().map(Repo::map)
+                .filter(c -> RealmImports.CONSOLE_CLIENT.equals(c.get("clientId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("the realm has no client " + RealmImports.CONSOLE_CLIENT));
+        String origin = "http://localhost:" + gatewayPort;
+        assertTrue(Repo.list(client.get("redirectUris")).contains(origin + "/*"), "trellis-console redirects to " + origin + "/*: " + client.get("redirectUris"));
+        assertTrue(String.valueOf(Repo.map(client.get("attributes")).get("post.logout.redirect.uris")).contains(origin + "/signed-out"),
+                "trellis-console may land on " + origin + "/signed-out after signing out");
     }
 
     private static Map<String, Object> service(String name) {

@@ -66,7 +66,7 @@ class KustomizeOverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasADeploymentWithTheBuildsImageAndItsPort(String overlay) {
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             Map<String, Object> container = appContainer(deployment(overlay, service.name()));
             String image = String.valueOf(container.get("image"));
             String repository = service.image().substring(0, service.image().indexOf(':'));
@@ -125,7 +125,7 @@ class KustomizeOverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everySettingIsSetAndCredentialsComeOnlyFromSecrets(String overlay) {
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             Map<String, Object> container = appContainer(deployment(overlay, service.name()));
             Map<String, Object> env = new HashMap<>();
             for (Object ef : Repo.list(container.get("envFrom"))) {
@@ -144,7 +144,9 @@ class KustomizeOverlaysTest {
             }
             service.deploymentSettings().forEach((key, envName) -> {
                 assertNotNull(env.get(envName), overlay + " " + service.name() + ": " + envName + " (for " + key + ") is not set");
-                assertFalse(String.valueOf(env.get(envName)).contains("127.0.0.1"),
+                // The console's public addresses are the browser's (dev: *.127.0.0.1.nip.io), checked in the console's test.
+                boolean publicAddress = service.name().equals(ServiceConfig.CONSOLE) && ServiceConfig.PUBLIC_ADDRESS_SETTINGS.contains(envName);
+                assertFalse(!publicAddress && String.valueOf(env.get(envName)).contains("127.0.0.1"),
                         overlay + " " + service.name() + ": " + envName + " points at the pod itself");
                 if (ServiceConfig.isCredential(envName)) {
                     assertTrue(env.get(envName) instanceof Map, service.name() + ": " + envName + " must be a secretKeyRef");
@@ -160,7 +162,7 @@ class KustomizeOverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasAnHpaAPdbAndNetworkPolicies(String overlay) {
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             Map<String, Object> hpa = find(overlay, "HorizontalPodAutoscaler", service.name());
             assertEquals(service.name(), Repo.string(hpa, "spec.scaleTargetRef.name"));
             assertEquals("Deployment", Repo.string(hpa, "spec.scaleTargetRef.kind"));
@@ -259,7 +261,7 @@ class KustomizeOverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceTrustsForwardedHeadersOnlyFromTheOverlaysCidr(String overlay) {
-        for (ServiceConfig service : ServiceConfig.all()) {
+        for (ServiceConfig service : ServiceConfig.deployed()) {
             Map<String, Object> container = appContainer(deployment(overlay, service.name()));
             String value = null;
             for (Object ef : Repo.list(container.get("envFrom"))) {
@@ -286,6 +288,120 @@ class KustomizeOverlaysTest {
         }
         assertNotNull(find(overlay, "ScheduledBackup", "trellis-pg-nightly"));
         assertNotNull(Repo.at(find(overlay, "Ingress", "trellis"), "spec.tls"), "prod Ingress serves TLS");
+    }
+
+    /**
+     * The console reaches Keycloak in the cluster (discovery, tokens, keys) while browsers reach its public hostname, the
+     * issuer of every token (the Keycloak CR's spec.hostname with backchannelDynamic); it talks only to the gateway and
+     * Keycloak, only the gateway talks to it, and its client secret is the Secret the realm import fills the client from.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void consoleSignsInThroughKeycloaksTwoAddressesAndTalksOnlyToTheGatewayAndKeycloak(String overlay) {
+        ServiceConfig console = ServiceConfig.load(ServiceConfig.CONSOLE);
+        ServiceConfig gateway = ServiceConfig.load("gateway");
+        Map<String, Object> keycloak = find(overlay, "Keycloak", "trellis-keycloak");
+        String hostname = Repo.string(keycloak, "spec.hostname.hostname");
+        assertEquals(Boolean.TRUE, Repo.at(keycloak, "spec.hostname.backchannelDynamic"),
+                overlay + ": pods reach Keycloak on another address than browsers (backchannelDynamic)");
+        Map<String, Object> config = Repo.map(Repo.at(find(overlay, "ConfigMap", console.name()), "data"));
+        assertEquals("http://trellis-keycloak-service:8080/realms/trellis", config.get("QUARKUS_OIDC_AUTH_SERVER_URL"),
+                overlay + ": the console discovers Keycloak in the cluster");
+        assertEquals(hostname + "/realms/trellis", config.get("QUARKUS_OIDC_TOKEN_ISSUER"),
+                overlay + ": tokens carry Keycloak's public issuer (spec.hostname.hostname)");
+        assertEquals(hostname, config.get("TRELLIS_CONSOLE_IDENTITY_PROVIDER_ORIGIN"),
+                overlay + ": the CSP's form-action names the Keycloak origin the browser is sent to");
+        assertEquals("http://gateway:" + gateway.httpPort(), config.get("QUARKUS_REST_CLIENT_API_URL"), overlay + ": the API is the gateway");
+        assertEquals("http://console:" + console.httpPort(),
+                Repo.at(find(overlay, "ConfigMap", "gateway"), "data.TRELLIS_GATEWAY_SITE_UPSTREAM"), overlay + ": the gateway serves the console");
+
+        Map<String, Object> secret = Repo.map(Repo.list(appContainer(deployment(overlay, console.name())).get("env")).stream()
+                .map(Repo::map).filter(v -> "TRELLIS_CONSOLE_CLIENT_SECRET".equals(v.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": the console gets no TRELLIS_CONSOLE_CLIENT_SECRET")));
+        assertEquals("trellis-console-client", Repo.string(secret, "valueFrom.secretKeyRef.name"), overlay);
+        assertEquals("client-secret", Repo.string(secret, "valueFrom.secretKeyRef.key"), overlay);
+        assertEquals("trellis-console-client", Repo.string(find(overlay, "KeycloakRealmImport", "trellis-realm"),
+                "spec.placeholders.TRELLIS_CONSOLE_CLIENT_SECRET.secret.name"), overlay + ": the realm import fills the client from the same Secret");
+        Map<String, Object> job = Repo.map(Repo.list(Repo.at(find(overlay, "Job", "trellis-keycloak-config"), "spec.template.spec.containers")).get(0));
+        assertTrue(Repo.list(job.get("env")).stream().map(Repo::map).anyMatch(v -> "TRELLIS_CONSOLE_CLIENT_SECRET".equals(v.get("name"))
+                && "trellis-console-client".equals(Repo.string(v, "valueFrom.secretKeyRef.name"))),
+                overlay + ": the realm Job sets the console client's secret after any import: " + job.get("env"));
+
+        // The browser comes back to the public host the Ingress serves; behind TLS the console learns the scheme from
+        // the gateway, which must believe the ingress controller's X-Forwarded-* for that.
+        Map<String, Object> gatewayConfig = Repo.map(Repo.at(find(overlay, "ConfigMap", "gateway"), "data"));
+        for (String key : List.of("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED")) {
+            assertEquals("true", gatewayConfig.get(key), overlay + ": the gateway passes on the scheme the browser used (" + key + ")");
+        }
+        Map<String, Object> ingress = find(overlay, "Ingress", "trellis");
+        String origin = (Repo.at(ingress, "spec.tls") == null ? "http://" : "https://")
+                + Repo.string(Repo.map(Repo.list(Repo.at(ingress, "spec.rules")).get(0)), "host");
+        Map<String, Object> client = Repo.list(Repo.at(find(overlay, "KeycloakRealmImport", "trellis-realm"), "spec.realm.clients")).stream()
+                .map(Repo::map).filter(c -> RealmImports.CONSOLE_CLIENT.equals(c.get("clientId"))).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": the realm has no client " + RealmImports.CONSOLE_CLIENT));
+        assertTrue(Repo.list(client.get("redirectUris")).contains(origin + "/*"), overlay + ": trellis-console redirects to " + origin + "/*");
+        assertTrue(String.valueOf(Repo.map(client.get("attributes")).get("post.logout.redirect.uris")).contains(origin + "/signed-out"),
+                overlay + ": trellis-console may land on " + origin + "/signed-out");
+
+        Map<String, Object> policy = find(overlay, "NetworkPolicy", console.name());
+        assertEquals(List.of("app.kubernetes.io/name=gateway -> " + List.of(console.httpPort())), peers(policy, "ingress", "from"),
+                overlay + ": only the gateway reaches the console, on its HTTP port only (the kubelet's probes need no rule)");
+        assertEquals(List.of("app.kubernetes.io/name=gateway -> " + List.of(gateway.httpPort()), "app=keycloak -> [8080]"),
+                peers(policy, "egress", "to"), overlay + ": the console talks to the gateway (API) and Keycloak only");
+        Map<String, Object> gatewayPolicy = find(overlay, "NetworkPolicy", "gateway");
+        assertTrue(peers(gatewayPolicy, "egress", "to").contains("app.kubernetes.io/name=console -> " + List.of(console.httpPort())),
+                overlay + ": the gateway may reach the console's pages: " + peers(gatewayPolicy, "egress", "to"));
+        assertTrue(peers(gatewayPolicy, "ingress", "from").contains("app.kubernetes.io/name=console -> " + List.of(gateway.httpPort())),
+                overlay + ": the console may call the gateway's API: " + peers(gatewayPolicy, "ingress", "from"));
+    }
+
+    /** Every Secret a dev workload or operator resource names is one create-secrets.sh makes (the console's too). */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev"})
+    void devSecretsScriptCreatesEverySecretTheOverlayRefersTo(String overlay) {
+        Set<String> referred = new java.util.TreeSet<>();
+        for (Map<String, Object> doc : render(overlay)) {
+            collectSecretNames(doc, referred);
+        }
+        assertTrue(referred.contains("trellis-console-client"), "the dev overlay refers to the console's Secret: " + referred);
+        String script = Repo.read(Repo.path("deploy/k8s/overlays/dev/create-secrets.sh"));
+        for (String name : referred) {
+            assertTrue(script.contains("\ncreate " + name + " "), "create-secrets.sh does not create the Secret " + name);
+        }
+    }
+
+    /** Secret names: secretKeyRef, usernameSecret/passwordSecret, secret: {name} and secret: name (not a realm client's placeholder). */
+    private static void collectSecretNames(Object node, Set<String> names) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (("secretKeyRef".equals(k) || "usernameSecret".equals(k) || "passwordSecret".equals(k) || "secret".equals(k))
+                        && v instanceof Map<?, ?> ref && ref.get("name") instanceof String name) {
+                    names.add(name);
+                } else if ("secret".equals(k) && v instanceof String name && !name.startsWith("${")) {
+                    names.add(name);
+                }
+                collectSecretNames(v, names);
+            });
+        } else if (node instanceof List<?> l) {
+            l.forEach(v -> collectSecretNames(v, names));
+        }
+    }
+
+    /** A policy's rules of one direction as "label=value[,label=value] -> [ports]", one per peer, in order. */
+    private static List<String> peers(Map<String, Object> policy, String direction, String peerKey) {
+        List<String> out = new ArrayList<>();
+        for (Object r : Repo.list(Repo.at(policy, "spec." + direction))) {
+            Map<String, Object> rule = Repo.map(r);
+            List<Integer> ports = Repo.list(rule.get("ports")).stream().map(p -> ((Number) Repo.map(p).get("port")).intValue()).toList();
+            for (Object peer : Repo.list(rule.get(peerKey))) {
+                Map<String, Object> p = Repo.map(peer);
+                String labels = new java.util.TreeMap<>(labels(Repo.at(p, "podSelector.matchLabels"))).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "," + b).orElse("");
+                String namespace = p.containsKey("namespaceSelector") ? "ns:" + labels(Repo.at(p, "namespaceSelector.matchLabels")) + " " : "";
+                out.add(namespace + labels + " -> " + ports);
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ helpers

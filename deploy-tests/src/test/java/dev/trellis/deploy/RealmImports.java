@@ -16,8 +16,10 @@ import org.yaml.snakeyaml.Yaml;
  * Generates the Keycloak operator's KeycloakRealmImport of each overlay from the one realm file,
  * deploy/keycloak/trellis-realm.json, so that the realms cannot drift apart:
  * <ul>
- * <li>dev: the realm as it is (demo users with password {@code demo}); the confidential client's secret is
- * the file's placeholder, which the operator fills from the Secret {@code trellis-portal-client};</li>
+ * <li>dev: the realm as it is (demo users with password {@code demo}), plus the dev Ingress host among the console
+ * client's redirect URIs (the console is served there by the gateway); the confidential clients' secrets are the
+ * file's placeholders, which the operator fills from the Secrets {@code trellis-portal-client} and
+ * {@code trellis-console-client};</li>
  * <li>prod: no human users (only client service-account users, which have no credentials), the same
  * placeholder, no password grant for the CLI client, redirects only to the public host, TLS required and
  * brute-force protection on.</li>
@@ -30,6 +32,8 @@ final class RealmImports {
     static final String DEV = "deploy/k8s/overlays/dev/realm-import.yaml";
     static final String PROD = "deploy/k8s/overlays/prod/realm-import.yaml";
     static final String PUBLIC_URL = "https://trellis.example.org";
+    /** The dev overlay's Ingress host (plain HTTP: a local cluster). */
+    static final String DEV_URL = "http://trellis.127.0.0.1.nip.io";
     static final String PORTAL_CLIENT = "trellis-partner-service";
     static final String PORTAL_SECRET_PLACEHOLDER = "${TRELLIS_PORTAL_CLIENT_SECRET}";
     static final String CONSOLE_CLIENT = "trellis-console";
@@ -53,7 +57,19 @@ final class RealmImports {
 
     static String dev() {
         Map<String, Object> realm = sourceRealm();
-        return render("the demo realm, unchanged: demo users (password demo); the confidential clients' secrets come from the Secrets trellis-portal-client and trellis-console-client",
+        for (Object c : Repo.list(realm.get("clients"))) {
+            Map<String, Object> client = Repo.map(c);
+            if (CONSOLE_CLIENT.equals(client.get("clientId"))) {
+                // The console is served by the gateway at the dev Ingress host, besides the local addresses.
+                List<Object> redirects = new ArrayList<>(Repo.list(client.get("redirectUris")));
+                redirects.add(DEV_URL + "/*");
+                client.put("redirectUris", redirects);
+                Map<String, Object> attributes = new LinkedHashMap<>(Repo.map(client.get("attributes")));
+                attributes.put("post.logout.redirect.uris", attributes.get("post.logout.redirect.uris") + "##" + DEV_URL + "/signed-out");
+                client.put("attributes", attributes);
+            }
+        }
+        return render("the demo realm: demo users (password demo), the console also at the dev Ingress host; the confidential clients' secrets come from the Secrets trellis-portal-client and trellis-console-client",
                 realm, placeholders(realm));
     }
 

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a deployment must know about one service, read from the service's own build and configuration,
@@ -23,15 +25,35 @@ import java.util.regex.Pattern;
  * {@code password} or {@code secret}). Examples: quarkus.http.host, quarkus.datasource.jdbc.url,
  * username, password, kafka.bootstrap.servers, quarkus.oidc.auth-server-url, the gateway's upstream
  * URLs, trellis.portal.server-url and client-secret. Each is set through the environment variable
- * Quarkus maps to it (upper case, every other character an underscore), the names the local stack uses.
+ * Quarkus maps to it (upper case, every other character an underscore), the names the local stack uses;
+ * a value that is just {@code ${NAME}} (the console's {@code quarkus.oidc.credentials.secret}) is set
+ * through {@code NAME}.
+ *
+ * <p>{@link #NAMES} are the services and the gateway, each published on the host in Compose and probed by
+ * the same checks; the console ({@link #CONSOLE}) is deployed too but differs: it is reached only through the
+ * gateway (not published), and two of its settings name the public address of Keycloak, which browsers
+ * and tokens use ({@link #PUBLIC_ADDRESS_SETTINGS}). {@link #deployed()} is all of them.
  */
 record ServiceConfig(String name, int httpPort, int managementPort, String image, String database,
         Map<String, String> deploymentSettings) {
 
     static final List<String> NAMES = List.of("partner-service", "advisory-service", "event-service", "insights-service", "gateway");
+    static final String CONSOLE = "console";
+    /**
+     * The console's settings that name an address the browser uses, not one a container connects to: the issuer
+     * its tokens carry (Keycloak's public URL) and the origin its Content-Security-Policy lets forms go to.
+     */
+    static final Set<String> PUBLIC_ADDRESS_SETTINGS = Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "TRELLIS_CONSOLE_IDENTITY_PROVIDER_ORIGIN");
+    private static final Pattern WHOLE_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
+    /** The services and the gateway. */
     static List<ServiceConfig> all() {
         return NAMES.stream().map(ServiceConfig::load).toList();
+    }
+
+    /** Everything a deployment runs from this repository's modules: the services, the gateway and the console. */
+    static List<ServiceConfig> deployed() {
+        return Stream.concat(NAMES.stream(), Stream.of(CONSOLE)).map(ServiceConfig::load).toList();
     }
 
     static ServiceConfig load(String name) {
@@ -45,7 +67,8 @@ record ServiceConfig(String name, int httpPort, int managementPort, String image
         Map<String, String> settings = new LinkedHashMap<>();
         props.stringPropertyNames().stream().sorted().forEach(key -> {
             if (!key.startsWith("%") && mustBeSetByDeployment(key, props.getProperty(key))) {
-                settings.put(key, envName(key));
+                Matcher reference = WHOLE_REFERENCE.matcher(props.getProperty(key).trim());
+                settings.put(key, reference.matches() ? reference.group(1) : envName(key));
             }
         });
         int port = Integer.parseInt(props.getProperty("quarkus.http.port", "8080").trim());
