@@ -16,12 +16,11 @@ import dev.trellis.insights.domain.TimelineKind;
 import dev.trellis.insights.persistence.HealthDue;
 import dev.trellis.insights.persistence.InsightsQueries;
 import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.persistence.AfterCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -85,21 +84,7 @@ public class HealthService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(UUID partnerId) {
         due.mark(partnerId);
-        if (transactions.getResource(WAKE_ON_COMMIT) == null) {
-            transactions.putResource(WAKE_ON_COMMIT, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        recomputer.get().wake();
-                    }
-                }
-            });
-        }
+        AfterCommit.once(transactions, WAKE_ON_COMMIT, () -> recomputer.get().wake());
     }
 
     /** Computes the partner's health as of today, in the caller's transaction ({@link HealthRecomputer}'s). */
