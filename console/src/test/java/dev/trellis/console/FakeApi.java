@@ -688,4 +688,17 @@ public class FakeApi {
                 + "\"registrations\":7,\"eventsAttended\":5,\"noShows\":2,\"sponsorships\":[],\"touchpoints\":[{\"on\":\"2026-10-01\","
                 + "\"type\":\"QBR\"}]}").build();
     }
+
+    // ---- growth leads (GrowthLeadsPageTest)
+
+    @GET
+    @Path("/insights/growth-leads")
+    public String growthLeads(@QueryParam("limit") Integer limit) {
+        return "{\"asOf\":\"2026-12-02\",\"prospects\":[{\"domain\":\"vantage-robotics.example\",\"registrations\":9,"
+                + "\"attendances\":8,\"people\":9,\"lastSeen\":\"2026-10-13T16:00:00Z\",\"knownPartnerId\":null,"
+                + "\"knownPartnerName\":null,\"knownPartnerStatus\":null,\"nextAction\":\"Invite vantage-robotics.example to talk membership (limit "
+                + limit + ")\"}],\"upgrades\":[{\"partnerId\":\"" + PARTNER_B + "\",\"partnerName\":\"Borealis Systems\",\"tier\":\"GOLD\","
+                + "\"nextTier\":\"PLATINUM\",\"attended\":6,\"sponsorships\":2,\"participation\":8,\"nextTierMedian\":7.0,"
+                + "\"nextTierMembers\":3,\"windowDays\":182,\"nextAction\":\"Talk to Borealis Systems about PLATINUM\"}]}";
+    }
 }

@@ -127,4 +127,21 @@ public interface InsightsApi {
     @GET
     @Path("/partners/me/value")
     ValueReport ownValue(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    /** A non-member organisation whose people register and attend, by their email domain. */
+    record Prospect(String domain, int registrations, int attendances, int people, Instant lastSeen, UUID knownPartnerId,
+            String knownPartnerName, String knownPartnerStatus, String nextAction) {
+    }
+
+    /** A member participating at or above the median of the tier above. */
+    record Upgrade(UUID partnerId, String partnerName, String tier, String nextTier, int attended, int sponsorships,
+            int participation, double nextTierMedian, int nextTierMembers, int windowDays, String nextAction) {
+    }
+
+    record GrowthLeads(LocalDate asOf, List<Prospect> prospects, List<Upgrade> upgrades) {
+    }
+
+    @GET
+    @Path("/growth-leads")
+    GrowthLeads growthLeads(@QueryParam("limit") Integer limit);
 }

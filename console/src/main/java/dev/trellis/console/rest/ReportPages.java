@@ -1,6 +1,7 @@
 package dev.trellis.console.rest;
 
 import dev.trellis.console.api.ApiProblem;
+import dev.trellis.console.api.InsightsApi;
 import dev.trellis.console.service.FormErrors;
 import dev.trellis.console.service.Forms;
 import dev.trellis.console.service.ReportViews;
@@ -16,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The insight reports: the level playing field for the foundation's people, a partner's own value report for
- * partner users. Both are GET forms (a period), so a report can be bookmarked; neither changes anything.
+ * The insight reports: the level playing field and the growth leads for the foundation's people, a partner's own
+ * value report for partner users. Both are GET forms (a period), so a report can be bookmarked; neither changes anything.
  */
 @Path("/reports")
 @Produces(MediaType.TEXT_HTML)
@@ -28,6 +29,8 @@ public class ReportPages {
         static native TemplateInstance fairness(ReportViews.FairnessPage page, String months, FormErrors errors);
 
         static native TemplateInstance value(ReportViews.ValuePage page, ReportViews.ValueForm form, FormErrors errors);
+
+        static native TemplateInstance growth(InsightsApi.GrowthLeads leads);
     }
 
     private final ReportViews reports;
@@ -51,6 +54,13 @@ public class ReportPages {
             return Response.status(400).entity(Templates.fairness(reports.levelPlayingField(null), months,
                     FormErrors.of(problem, ReportViews.FAIRNESS_FIELDS))).build();
         }
+    }
+
+    @GET
+    @Path("growth-leads")
+    @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
+    public TemplateInstance growthLeads() {
+        return Templates.growth(reports.growthLeads());
     }
 
     @GET

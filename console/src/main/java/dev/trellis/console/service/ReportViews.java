@@ -74,6 +74,11 @@ public class ReportViews {
     public static final Set<String> FAIRNESS_FIELDS = Set.of("months");
 
     /** @param months months of trend, 1 to 60 (the API checks the range; a value that is no number is refused here) */
+    /** Growth leads, the strongest first: prospects by email domain and members ready for the tier above. */
+    public InsightsApi.GrowthLeads growthLeads() {
+        return insights.growthLeads(50);
+    }
+
     public FairnessPage levelPlayingField(String months) {
         Integer m = null;
         if (Forms.blankToNull(months) != null) {
