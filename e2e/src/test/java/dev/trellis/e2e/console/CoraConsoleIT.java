@@ -115,6 +115,14 @@ class CoraConsoleIT {
         browser.check("step-done", true);
         browser.keepForDocs("cora-worklist-done");
         assertFalse(browser.driver().getPageSource().contains("access_token"), "no token reaches the browser");
+
+        // Growth leads: the demo's Helsinki meetup of Vantage Robotics, a company that is not a partner.
+        browser.press(browser.find(By.linkText("Growth leads")));
+        browser.waitForHeading("Growth leads");
+        assertTrue(browser.find(By.id("prospects")).getText().contains("vantage-robotics.example"),
+                browser.find(By.id("prospects")).getText());
+        browser.check("growth-leads", true);
+        browser.keepForDocs("cora-growth-leads");
     }
 
     private static void sleep(long millis) {
