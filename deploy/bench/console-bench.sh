@@ -193,43 +193,43 @@ measure() { # label user path duration users rate
   echo "$n $rps $bad $p50 $p95 $p99 $max $cpu_console $cpu_gateway $cpu_services"
 }
 
-# Latency of every case: a warm-up, then one user alone (the uncontended time of a page), then
-# ROUNDS rounds of USERS users; prints a row per run and a summary of the ranges.
-latency_pass() { # data-label
-  local data="$1" c name user path r out n rps bad p50 p95 p99 max cc cg cs
-  echo
-  echo "Latency ($data): load average before: $(load)"
+HEADER='%-6s %-6s %-10s %-6s %8s %7s %7s %7s %7s %6s %8s %8s %8s  %s\n'
+declare -A B50=() B95=() P50=() P95=() P99=() CPU=()
+
+warm_up() {
+  local c name user path
+  echo "warm-up: $WARMUP per case; load average before: $(load)"
   for c in "${CASES[@]}"; do
     read -r name user path <<<"$c"
-    measure "$data-warmup-$name" "$user" "$path" "$WARMUP" "$USERS" "$RATE" >/dev/null
+    measure "warmup-$name" "$user" "$path" "$WARMUP" "$USERS" "$RATE" >/dev/null
   done
-  local header='%-5s %-10s %-6s %8s %7s %7s %7s %7s %7s %8s %8s %8s  %s\n'
-  printf "$header" round case user requests 'p50 ms' 'p95 ms' 'p99 ms' 'max ms' 'req/s' 'console' 'gateway' 'services' 'load (1, 5, 15 min)'
-  echo "one user, $BASELINE_RATE pages/s, $BASELINE_DURATION; CPU columns: ms of CPU per page"
-  declare -gA B50=() B95=() P50=() P95=() P99=() CPU=()
+}
+
+# Every case once, either one user alone (the uncontended time of a page) or USERS users.
+latency_runs() { # data-label round ("alone" or a number)
+  local data="$1" round="$2" c name user path out n rps bad p50 p95 p99 max cc cg cs users=$USERS rate=$RATE duration=$DURATION
+  [[ "$round" == alone ]] && users=1 rate=$BASELINE_RATE duration=$BASELINE_DURATION
   for c in "${CASES[@]}"; do
     read -r name user path <<<"$c"
-    out="$(measure "$data-alone-$name" "$user" "$path" "$BASELINE_DURATION" 1 "$BASELINE_RATE")" || exit 1
+    out="$(measure "$data-$round-$name" "$user" "$path" "$duration" "$users" "$rate")" || exit 1
     read -r n rps bad p50 p95 p99 max cc cg cs <<<"$out"
-    printf "$header" alone "$name" "$user" "$n" "$p50" "$p95" "$p99" "$max" "$rps" "$cc" "$cg" "$cs" "$(load)"
-    B50[$data,$name]="$p50" B95[$data,$name]="$p95"
-  done
-  echo "$USERS users, $RATE pages/s together (waves of $USERS every $(awk -v r="$RATE" -v u="$USERS" 'BEGIN { print u / r }') s), $DURATION per run"
-  for ((r = 1; r <= ROUNDS; r++)); do
-    for c in "${CASES[@]}"; do
-      read -r name user path <<<"$c"
-      out="$(measure "$data-$r-$name" "$user" "$path" "$DURATION" "$USERS" "$RATE")" || exit 1
-      read -r n rps bad p50 p95 p99 max cc cg cs <<<"$out"
-      printf "$header" "$r" "$name" "$user" "$n" "$p50" "$p95" "$p99" "$max" "$rps" "$cc" "$cg" "$cs" "$(load)"
+    printf "$HEADER" "$data" "$round" "$name" "$user" "$n" "$p50" "$p95" "$p99" "$max" "$rps" "$cc" "$cg" "$cs" "$(load)"
+    if [[ "$round" == alone ]]; then
+      B50[$data,$name]="$p50" B95[$data,$name]="$p95"
+    else
       P50[$data,$name]+="$p50 " P95[$data,$name]+="$p95 " P99[$data,$name]+="$p99 "
       CPU[$data,$name]+="$(awk -v a="$cc" -v b="$cg" -v c="$cs" 'BEGIN { printf "%.0f", a + b + c }') "
-    done
+    fi
   done
-  echo "Summary ($data), every response a 200 page; ranges over $ROUNDS rounds; goal p95 < $GOAL_P95_MS ms at $USERS users"
+}
+
+latency_summary() { # data-label
+  local data="$1" c name worst
+  echo
+  echo "Summary ($data), every response a 200 page; ranges over $ROUNDS rounds of $USERS users; goal p95 < $GOAL_P95_MS ms"
   printf '%-10s %-16s | %-14s %-14s %-14s %-10s %s\n' case 'alone p50/p95' 'p50 ms' 'p95 ms' 'p99 ms' 'CPU ms' goal
   for c in "${CASES[@]}"; do
     read -r name _ _ <<<"$c"
-    local worst
     worst="$(tr ' ' '\n' <<<"${P95[$data,$name]}" | sort -g | tail -1)"
     printf '%-10s %-16s | %-14s %-14s %-14s %-10s %s\n' "$name" "${B50[$data,$name]} / ${B95[$data,$name]}" \
       "$(range "${P50[$data,$name]}")" "$(range "${P95[$data,$name]}")" "$(range "${P99[$data,$name]}")" \
@@ -279,9 +279,7 @@ BENCH_MATCH="name like 'Bench Partner %' and website like 'https://bench-%.examp
 psql_partner() { psql -X -q -v ON_ERROR_STOP=1 -d "$PARTNER_DB" "$@"; }
 
 seed_partners() {
-  echo
-  echo "Seeding $EXTRA_PARTNERS partners into $PARTNER_DB (no outbox: no other service hears of them)..."
-  local started=$SECONDS
+  seeded=1
   psql_partner <<SQL
 begin;
 insert into partner (id, name, legal_name, website, country, lifecycle_status, search_text, version, created_at, updated_at)
@@ -301,8 +299,9 @@ commit;
 analyze partner;
 analyze partner_domain;
 SQL
-  seeded=1
-  echo "seeded in $((SECONDS - started)) s: $(psql_partner -Atc "select count(*) from partner") partners in all"
+  local count
+  count="$(psql_partner -Atc "select count(*) from partner where $BENCH_MATCH")"
+  ((count == EXTRA_PARTNERS)) || die "seeded $count partners, not $EXTRA_PARTNERS"
 }
 
 remove_partners() {
@@ -311,15 +310,16 @@ begin;
 delete from partner_domain where partner_id in (select id from partner where $BENCH_MATCH);
 delete from partner where $BENCH_MATCH;
 commit;
-analyze partner;
-analyze partner_domain;
+vacuum analyze partner;
+vacuum analyze partner_domain;
 SQL
+  seeded=0
 }
 
 cleanup() {
   if ((seeded)); then
     if remove_partners; then
-      echo "removed the seeded partners: $(psql_partner -Atc "select count(*) from partner") partners left"
+      echo "removed the seeded partners on exit"
     else
       echo "console-bench: could not remove the seeded partners; run: psql -d $PARTNER_DB -c \"delete from partner_domain where partner_id in (select id from partner where $BENCH_MATCH); delete from partner where $BENCH_MATCH\"" >&2
     fi
@@ -340,14 +340,31 @@ if ((left > 0)); then
   seeded=1 && remove_partners && seeded=0
 fi
 
-echo "console-bench: $CONSOLE, $(nproc) cores, $(date -u +%FT%TZ), $(psql_partner -Atc "select count(*) from partner") partners"
+echo "console-bench: $CONSOLE, $(nproc) cores, $(date -u +%FT%TZ), $(psql_partner -Atc "select count(*) from partner") partners (demo);" \
+  "+$EXTRA_PARTNERS: that many more, seeded into $PARTNER_DB without the outbox (no other service hears of them)"
 for c in "${CASES[@]}"; do read -r name user path <<<"$c"; echo "  $name: GET $path as $user"; done
-latency_pass demo
-lighthouse_pass demo
-if ((EXTRA_PARTNERS > 0)); then
-  seed_partners
-  latency_pass "+$EXTRA_PARTNERS"
-  lighthouse_pass "+$EXTRA_PARTNERS"
-fi
+# Both data sizes in every round, side by side: the machine is shared, and a slow spell should hit
+# both alike. The extra partners are seeded before their runs and removed after them.
+sizes=(demo)
+if ((EXTRA_PARTNERS > 0)); then sizes+=("+$EXTRA_PARTNERS"); fi
 echo
-echo "raw hey csv and Lighthouse reports: $work"
+warm_up
+echo
+echo "Latency: one user alone at $BASELINE_RATE pages/s for $BASELINE_DURATION, then $ROUNDS rounds of $USERS users at $RATE pages/s"
+echo "together (waves of $USERS every $(awk -v r="$RATE" -v u="$USERS" 'BEGIN { print u / r }') s) for $DURATION; CPU: ms per page, user + system"
+printf "$HEADER" data round case user requests 'p50 ms' 'p95 ms' 'p99 ms' 'max ms' 'req/s' console gateway services 'load (1, 5, 15 min)'
+for ((r = 0; r <= ROUNDS; r++)); do
+  for data in "${sizes[@]}"; do
+    if [[ "$data" != demo ]]; then seed_partners; fi
+    latency_runs "$data" "$( ((r == 0)) && echo alone || echo "$r")"
+    if [[ "$data" != demo ]]; then remove_partners; fi
+  done
+done
+for data in "${sizes[@]}"; do latency_summary "$data"; done
+for data in "${sizes[@]}"; do
+  if [[ "$data" != demo ]]; then seed_partners; fi
+  lighthouse_pass "$data"
+  if [[ "$data" != demo ]]; then remove_partners; fi
+done
+echo
+echo "raw hey csv and Lighthouse reports: $work; partners now: $(psql_partner -Atc "select count(*) from partner")"
