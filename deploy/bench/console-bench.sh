@@ -32,7 +32,7 @@
 # kept below that: 4 pages/s is 28 API calls/s. Do not raise it past 50 / (calls per page).
 #
 # Needs the stack running (deploy/local/trellis up) with the demo data; psql, curl, jq, node/npm and
-# chromium on the path (hey is installed from Debian if missing). Takes about 15 minutes with the
+# chromium on the path (hey is installed from Debian if missing). Takes about 17 minutes with the
 # defaults. Method and results: docs/benchmarks.md, "Console".
 #
 # Settings (environment):
