@@ -16,10 +16,13 @@ public interface GrowthConfig {
     @WithDefault("2")
     int prospectMinRegistrations();
 
-    /** Email domains of free-mail providers: people, not organisations, so never a prospect. Compared lower-cased. */
+    /**
+     * Email domains of free-mail providers, and the documentation domains of RFC 2606 (example.com, .org, .net): people,
+     * not organisations, so never a prospect. Compared lower-cased.
+     */
     @WithDefault("gmail.com,googlemail.com,outlook.com,hotmail.com,live.com,msn.com,yahoo.com,ymail.com,icloud.com,me.com,"
             + "mac.com,aol.com,proton.me,protonmail.com,pm.me,gmx.com,gmx.de,gmx.net,web.de,mail.com,mail.ru,yandex.com,"
-            + "yandex.ru,qq.com,163.com,126.com,zoho.com,fastmail.com,tutanota.com,hey.com")
+            + "yandex.ru,qq.com,163.com,126.com,zoho.com,fastmail.com,tutanota.com,hey.com,example.com,example.org,example.net")
     List<String> freeMailDomains();
 
     /** The tiers from the lowest up: a member of one is compared with the members of the next. */
