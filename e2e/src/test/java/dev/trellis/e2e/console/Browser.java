@@ -39,8 +39,11 @@ final class Browser implements AutoCloseable {
 
     static final String CONSOLE = System.getProperty("trellis.console.url", Stack.GATEWAY.toString());
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** The screenshots docs/console.md shows are copied here when the repository root is known. */
-    static final Path DOCS = System.getProperty("trellis.repo.root") == null ? null
+    /**
+     * The screenshots docs/console.md shows are copied here only when asked for ({@code -Dtrellis.docs.screenshots=true}):
+     * an ordinary run must not rewrite files of the checkout.
+     */
+    static final Path DOCS = System.getProperty("trellis.repo.root") == null || !Boolean.getBoolean("trellis.docs.screenshots") ? null
             : Path.of(System.getProperty("trellis.repo.root"), "docs", "console");
 
     private final ChromeDriver driver;
