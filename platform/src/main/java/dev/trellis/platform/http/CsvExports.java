@@ -33,6 +33,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CsvExports {
     public static final String MEDIA_TYPE = "text/csv";
+    /** What a list route's OpenAPI description says about its CSV answer. */
+    public static final String DESCRIPTION = "With Accept: text/csv, the same list as CSV (header row, RFC 4180, UTF-8, "
+            + "formula cells prefixed with '): without limit and cursor the whole filtered list, streamed; with either, "
+            + "that page and its Link: next.";
     static final MediaType CSV = new MediaType("text", "csv");
     /** RFC 4180's media type with its optional {@code header} parameter: the first row names the columns. */
     static final String CONTENT_TYPE = "text/csv; charset=UTF-8; header=present";
