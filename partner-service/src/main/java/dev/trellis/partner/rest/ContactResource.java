@@ -1,6 +1,5 @@
 package dev.trellis.partner.rest;
 
-import dev.trellis.platform.http.CsvExports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.Affiliation;
@@ -17,6 +16,7 @@ import dev.trellis.partner.service.ContactService;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.command.ContactChanges;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.patch.MergePatch;

@@ -1,6 +1,5 @@
 package dev.trellis.partner.rest;
 
-import dev.trellis.platform.http.CsvExports;
 import dev.trellis.partner.domain.Membership;
 import dev.trellis.partner.rest.dto.ChangeTierRequest;
 import dev.trellis.partner.rest.dto.EndMembershipRequest;
@@ -9,6 +8,7 @@ import dev.trellis.partner.rest.dto.MembershipResponse;
 import dev.trellis.partner.rest.dto.RenewMembershipRequest;
 import dev.trellis.partner.rest.dto.StartMembershipRequest;
 import dev.trellis.partner.service.MembershipService;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.security.Callers;
 import dev.trellis.platform.validation.Values;

@@ -1,12 +1,12 @@
 package dev.trellis.partner.rest;
 
-import dev.trellis.platform.http.CsvExports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.rest.dto.PartnerContactResponse;
 import dev.trellis.partner.service.ContactDetails;
 import dev.trellis.partner.service.ContactService;
 import dev.trellis.partner.service.command.ContactChanges;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.Problem;
 import dev.trellis.platform.http.ProblemException;

@@ -1,7 +1,5 @@
 package dev.trellis.partner.rest;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import dev.trellis.platform.http.CsvExports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.LifecycleStatus;
@@ -20,6 +18,7 @@ import dev.trellis.partner.service.PartnerFilter;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.domain.AccessDenied;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.Problem;
 import dev.trellis.platform.http.ProblemException;
@@ -42,6 +41,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

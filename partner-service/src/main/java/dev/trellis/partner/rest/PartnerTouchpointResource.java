@@ -1,14 +1,13 @@
 package dev.trellis.partner.rest;
 
-import dev.trellis.partner.rest.dto.TouchpointResponse;
-import jakarta.ws.rs.core.HttpHeaders;
-import dev.trellis.platform.http.CsvExports;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.domain.TouchpointType;
 import dev.trellis.partner.rest.dto.LogTouchpointRequest;
+import dev.trellis.partner.rest.dto.TouchpointResponse;
 import dev.trellis.partner.service.TouchpointFilter;
 import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.security.Callers;
 import dev.trellis.platform.validation.Values;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,8 +1,8 @@
 package dev.trellis.partner.rest.dto;
 
-import dev.trellis.platform.csv.CsvTable;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.service.ContactDetails;
+import dev.trellis.platform.csv.CsvTable;
 import java.util.List;
 import java.util.UUID;
 

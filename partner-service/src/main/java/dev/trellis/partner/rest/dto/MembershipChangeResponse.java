@@ -1,9 +1,9 @@
 package dev.trellis.partner.rest.dto;
 
-import dev.trellis.platform.csv.CsvTable;
 import dev.trellis.partner.domain.MembershipChange;
 import dev.trellis.partner.domain.MembershipChangeKind;
 import dev.trellis.partner.domain.MembershipStatus;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package dev.trellis.partner.rest.dto;
 
-import dev.trellis.platform.csv.CsvTable;
 import dev.trellis.partner.domain.AffiliationRole;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.service.ContactDetails;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

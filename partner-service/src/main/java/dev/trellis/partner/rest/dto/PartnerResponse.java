@@ -1,10 +1,10 @@
 package dev.trellis.partner.rest.dto;
 
-import dev.trellis.platform.csv.CsvTable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.service.PartnerService;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

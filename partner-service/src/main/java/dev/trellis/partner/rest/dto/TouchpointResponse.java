@@ -1,8 +1,8 @@
 package dev.trellis.partner.rest.dto;
 
-import dev.trellis.platform.csv.CsvTable;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.domain.TouchpointType;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
