@@ -196,6 +196,38 @@ class CsvExportTest {
     }
 
     @Test
+    void affiliationsAndNextStepsCsvHaveTheJsonRowsForStaffOnly() throws IOException {
+        UUID partner = partner("Affiliations CSV " + UUID.randomUUID());
+        String person = ContactFixtures.contact("Affiliated", "Person");
+        ContactFixtures.affiliate(person, partner.toString(), "BILLING", "2024-01-01");
+        String path = "/api/partners/" + partner + "/affiliations";
+        List<String> jsonIds = json(TestTokens.communityTeam()).queryParam("current", "false").get(path).then().statusCode(200)
+                .extract().path("items.id");
+        List<Map<String, String>> rows = rows(csvOf(csv(TestTokens.communityTeam()).queryParam("current", "false"), path),
+                List.of("id", "contactId", "firstName", "lastName", "partnerId", "partnerName", "role", "startDate",
+                        "endDate", "source"));
+        Assertions.assertEquals(jsonIds, rows.stream().map(r -> r.get("id")).toList());
+        Assertions.assertEquals("BILLING", rows.get(0).get("role"));
+        csv(TestTokens.partnerA()).get("/api/partners/" + TestTokens.PARTNER_A + "/affiliations").then().statusCode(403);
+
+        String owner = "csv-owner-" + UUID.randomUUID().toString().substring(0, 8);
+        String ownerToken = TestTokens.token(owner, List.of("community-team"), null);
+        given().auth().oauth2(ownerToken).get("/api/touchpoints/next-steps?owner=me").then().statusCode(200);
+        Map<String, Object> touchpoint = TouchpointFixtures.touchpoint(TODAY.minusDays(2), "CALL", List.of());
+        touchpoint.put("nextSteps", List.of(TouchpointFixtures.step("+send the \"renewal\", today", owner, TODAY.plusDays(3))));
+        given().auth().oauth2(TestTokens.communityTeam()).contentType(ContentType.JSON).body(touchpoint)
+                .post("/api/partners/" + partner + "/touchpoints").then().log().ifValidationFails().statusCode(201);
+        List<String> stepIds = json(ownerToken).queryParam("owner", "me").get("/api/touchpoints/next-steps")
+                .then().statusCode(200).extract().path("items.id");
+        List<Map<String, String>> steps = rows(csvOf(csv(ownerToken).queryParam("owner", "me"),
+                "/api/touchpoints/next-steps"), List.of("id", "touchpointId", "partnerId", "partnerName", "description",
+                "owner", "dueOn", "done", "doneAt", "overdue", "createdAt", "updatedAt"));
+        Assertions.assertEquals(stepIds, steps.stream().map(r -> r.get("id")).toList());
+        Assertions.assertEquals("'+send the \"renewal\", today", steps.get(0).get("description"));
+        csv(TestTokens.partnerA()).get("/api/touchpoints/next-steps").then().statusCode(403);
+    }
+
+    @Test
     void anAcceptNoListCanProduceIsA406ProblemAndJsonStaysTheDefault() {
         given().auth().oauth2(TestTokens.communityTeam()).accept("text/html").get("/api/partners").then().statusCode(406)
                 .contentType("application/problem+json").body("type", equalTo("https://trellis.dev/problems/not-acceptable"));
@@ -210,7 +242,8 @@ class CsvExportTest {
     void theOpenApiDocumentListsTextCsvForEachList() {
         var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         for (String path : List.of("/api/partners", "/api/contacts", "/api/partners/me/contacts",
-                "/api/partners/{partnerId}/touchpoints", "/api/partners/{partnerId}/membership/history")) {
+                "/api/partners/{partnerId}/touchpoints", "/api/partners/{partnerId}/membership/history",
+                "/api/partners/{partnerId}/affiliations", "/api/touchpoints/next-steps")) {
             Map<String, Object> content = doc.getMap("paths.'" + path + "'.get.responses.'200'.content");
             Assertions.assertNotNull(content, path);
             Assertions.assertTrue(content.containsKey("text/csv") && content.containsKey("application/json"),
