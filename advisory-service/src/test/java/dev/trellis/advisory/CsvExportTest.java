@@ -87,6 +87,20 @@ class CsvExportTest {
     }
 
     @Test
+    void boardsCsvHasTheJsonPageAndIsStaffOnly() throws IOException {
+        Fixtures.board("{}");
+        List<String> jsonIds = given().auth().oauth2(TestTokens.communityTeam()).queryParam("limit", 200).get("/api/boards")
+                .then().statusCode(200).extract().path("items.id");
+        String body = given().auth().oauth2(TestTokens.communityTeam()).accept("text/csv").queryParam("limit", 200)
+                .get("/api/boards").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        List<List<String>> table = parse(body);
+        Assertions.assertEquals(List.of("id", "name", "kind"), table.get(0));
+        Assertions.assertEquals(jsonIds, table.subList(1, table.size()).stream().map(r -> r.get(0)).toList());
+        given().auth().oauth2(TestTokens.partnerA()).accept("text/csv").get("/api/boards").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void refusalsAreTheJsonListsAsProblemJson() {
         UUID board = Fixtures.board("{}");
         given().auth().oauth2(TestTokens.communityTeam()).accept("text/csv").queryParam("status", "occupied")

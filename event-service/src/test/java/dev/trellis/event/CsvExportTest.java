@@ -93,6 +93,28 @@ class CsvExportTest {
     }
 
     @Test
+    void eventsCsvHasTheJsonRowsForTheSameFiltersWithoutDraftsForAnonymousCallers() throws IOException {
+        java.time.Instant at = java.time.Instant.now().plus(3000 + new java.util.Random().nextInt(20000), java.time.temporal.ChronoUnit.DAYS)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        UUID published = Fixtures.publishedEvent(10, at);
+        UUID draft = Fixtures.draftEvent(10, at.plusSeconds(60), null);
+        Map<String, Object> window = Map.of("from", at.toString(), "to", at.plusSeconds(3600).toString());
+        List<String> anonymous = given().accept(ContentType.JSON).queryParams(window).get("/api/events").then().statusCode(200)
+                .extract().path("items.id");
+        String body = given().accept("text/csv").queryParams(window).get("/api/events").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        List<List<String>> table = parse(body);
+        Assertions.assertEquals(List.of("id", "kind", "title", "description", "startsAt", "endsAt", "timeZone", "venue",
+                "onlineUrl", "capacity", "registrationOpensAt", "registrationClosesAt", "userGroupId", "status"), table.get(0));
+        Assertions.assertEquals(anonymous, table.subList(1, table.size()).stream().map(r -> r.get(0)).toList());
+        Assertions.assertEquals(List.of(published.toString()), anonymous);
+        String team = given().auth().oauth2(team()).accept("text/csv").queryParams(window).get("/api/events").then()
+                .statusCode(200).extract().asString();
+        Assertions.assertEquals(List.of(published.toString(), draft.toString()),
+                parse(team).subList(1, 3).stream().map(r -> r.get(0)).toList());
+    }
+
+    @Test
     void refusalsAreTheJsonListsAsProblemJson() {
         UUID unknown = UUID.randomUUID();
         given().auth().oauth2(TestTokens.partnerA()).get("/api/events/{id}/registrations", unknown).then().statusCode(404);
