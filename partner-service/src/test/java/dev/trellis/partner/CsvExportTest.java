@@ -103,6 +103,29 @@ class CsvExportTest {
     }
 
     @Test
+    void aListLongerThanOnePageIsStreamedWholeInTheJsonListsOrder() throws IOException {
+        String tag = "csvlong" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 205; i++) {
+            partner(tag + " " + String.format("%03d", i));
+        }
+        List<String> jsonIds = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = json(TestTokens.foundationStaff()).queryParam("q", tag).queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/partners").then().statusCode(200).extract().jsonPath();
+            jsonIds.addAll(page.getList("items.id"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        List<List<String>> table = parse(csvOf(csv(TestTokens.foundationStaff()).queryParam("q", tag), "/api/partners"));
+        Assertions.assertEquals(205, jsonIds.size());
+        Assertions.assertEquals(jsonIds, table.subList(1, table.size()).stream().map(r -> r.get(0)).toList(),
+                "two pages read while streaming, in order, none twice");
+    }
+
+    @Test
     void aPartnerUsersPartnersCsvHoldsOnlyItsOwnOrganisation() throws IOException {
         List<List<String>> table = parse(csvOf(csv(TestTokens.partnerA()), "/api/partners"));
         Assertions.assertEquals(2, table.size(), table.toString());
