@@ -9,9 +9,11 @@ import dev.trellis.advisory.service.SeatService;
 import dev.trellis.advisory.service.SeatView;
 import dev.trellis.advisory.service.command.Vacancy;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.security.Caller;
 import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -47,24 +49,32 @@ public class SeatResource {
     private final SeatService seats;
     private final Callers callers;
 
-    public SeatResource(SeatService seats, Callers callers) {
+    private final CsvExports csv;
+
+    public SeatResource(SeatService seats, Callers callers, CsvExports csv) {
+        this.csv = csv;
         this.seats = seats;
         this.callers = callers;
     }
 
     @GET
     @Path("/seats")
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed({"foundation-staff", "community-team", "partner"})
-    @Operation(summary = "The board's seats, past, present and future, by term start, cursor-paged; a partner sees its own")
+    @Operation(summary = "The board's seats, past, present and future, by term start, cursor-paged; a partner sees its own",
+            description = CsvExports.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "One page of seats")
     @APIResponse(responseCode = "400", description = "An unknown status")
     public Response list(@PathParam("id") UUID id,
             @Parameter(description = "Only seats that are UPCOMING, HELD, ENDED or VACATED today, or FLAGGED (an open flag) or "
                     + "SUSPENDED (voting suspended)", example = "HELD") @QueryParam("status") String status,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         SeatFilter filter = status == null || status.isBlank() ? null : SeatFilter.parse(status).orElseThrow(() ->
                 InvalidInput.field("status", "must be one of " + Arrays.toString(SeatFilter.values())));
-        return PageResponses.of(seats.list(id, callers.current(), filter, PageRequest.of(limit, cursor)).map(SeatResponse::of), uri);
+        Caller caller = callers.current();
+        return csv.list(headers, uri, limit, cursor, SeatResponse.CSV,
+                page -> seats.list(id, caller, filter, page).map(SeatResponse::of));
     }
 
     @GET

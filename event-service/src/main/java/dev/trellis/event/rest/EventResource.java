@@ -12,11 +12,11 @@ import dev.trellis.event.rest.dto.StatusChangeRequest;
 import dev.trellis.event.service.CalendarService;
 import dev.trellis.event.service.EventFilter;
 import dev.trellis.event.service.EventService;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.ical.ICalendar;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.patch.MergePatch;
+import dev.trellis.platform.security.Caller;
 import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,8 +58,11 @@ public class EventResource {
     private final Validator validator;
     private final CalendarService calendars;
 
+    private final CsvExports csv;
+
     public EventResource(EventService events, Callers callers, ObjectMapper json, Validator validator,
-            CalendarService calendars) {
+            CalendarService calendars, CsvExports csv) {
+        this.csv = csv;
         this.calendars = calendars;
         this.events = events;
         this.callers = callers;
@@ -68,9 +71,11 @@ public class EventResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @PermitAll
     @Operation(summary = "List events by start time (cursor-paged)",
-            description = "No token needed: anyone sees every event but drafts; the community team also sees drafts.")
+            description = "No token needed: anyone sees every event but drafts; the community team also sees drafts. "
+                    + CsvExports.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "One page; a Link rel=next header when there is more")
     @APIResponse(responseCode = "400", description = "A bad limit, cursor or filter")
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
@@ -79,10 +84,11 @@ public class EventResource {
             @Parameter(description = "Only events starting at or after", example = "2027-01-01T00:00:00Z") @QueryParam("from") Instant from,
             @Parameter(description = "Only events starting before", example = "2028-01-01T00:00:00Z") @QueryParam("to") Instant to,
             @Parameter(description = "Only meetups of this user group") @QueryParam("userGroupId") UUID userGroupId,
-            @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return PageResponses.of(events.list(page, new EventFilter(status, kind, from, to, userGroupId), callers.current())
-                .map(EventResponse::of), uri);
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        EventFilter filter = new EventFilter(status, kind, from, to, userGroupId);
+        Caller caller = callers.current();
+        return csv.list(headers, uri, limit, cursor, EventResponse.CSV,
+                page -> events.list(page, filter, caller).map(EventResponse::of));
     }
 
     @GET

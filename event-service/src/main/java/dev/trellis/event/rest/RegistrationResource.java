@@ -6,10 +6,9 @@ import dev.trellis.event.rest.dto.RegistrationRequest;
 import dev.trellis.event.rest.dto.RegistrationResponse;
 import dev.trellis.event.service.RegistrationService;
 import dev.trellis.platform.domain.AccessDenied;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.http.ProblemException;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Caller;
 import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.PermitAll;
@@ -26,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,7 +44,10 @@ public class RegistrationResource {
     private final RegistrationService registrations;
     private final Callers callers;
 
-    public RegistrationResource(RegistrationService registrations, Callers callers) {
+    private final CsvExports csv;
+
+    public RegistrationResource(RegistrationService registrations, Callers callers, CsvExports csv) {
+        this.csv = csv;
         this.registrations = registrations;
         this.callers = callers;
     }
@@ -73,17 +76,18 @@ public class RegistrationResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed({"community-team", "foundation-staff", "partner"})
     @Operation(summary = "List an event's registrations in order of arrival (cursor-paged)",
-            description = "Staff see all; a partner user only those of its own company.")
+            description = "Staff see all; a partner user only those of its own company. " + CsvExports.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "One page")
     public Response list(@PathParam("eventId") UUID eventId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Only registrations in this status", example = "WAITLISTED") @QueryParam("status") RegistrationStatus status,
-            @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return PageResponses.of(registrations.list(eventId, status, page, callers.current())
-                .map(RegistrationResponse::of), uri);
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Caller caller = callers.current();
+        return csv.list(headers, uri, limit, cursor, RegistrationResponse.CSV,
+                page -> registrations.list(eventId, status, page, caller).map(RegistrationResponse::of));
     }
 
     @GET

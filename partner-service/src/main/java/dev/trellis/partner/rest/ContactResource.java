@@ -16,10 +16,9 @@ import dev.trellis.partner.service.ContactService;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.command.ContactChanges;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.paging.Page;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.patch.MergePatch;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -66,7 +65,11 @@ public class ContactResource {
     private final ObjectMapper json;
     private final Validator validator;
 
-    public ContactResource(ContactService contacts, PartnerService partners, ObjectMapper json, Validator validator) {
+    private final CsvExports csv;
+
+    public ContactResource(ContactService contacts, PartnerService partners, ObjectMapper json, Validator validator,
+            CsvExports csv) {
+        this.csv = csv;
         this.contacts = contacts;
         this.partners = partners;
         this.json = json;
@@ -74,8 +77,9 @@ public class ContactResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed({"community-team", "foundation-staff"})
-    @Operation(summary = "List contacts", description = "Sorted by last name, first name, id; keyset-paged.")
+    @Operation(summary = "List contacts", description = "Sorted by last name, first name, id; keyset-paged. " + CsvExports.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "One page of contacts with their current affiliations")
     @APIResponse(responseCode = "400", description = "Bad limit, cursor or filter")
     public Response list(
@@ -85,12 +89,14 @@ public class ContactResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"MARKETING_EMAIL", "EVENT_PHOTOS",
                             "DATA_SHARING_WITH_MEMBERS"}))
             @QueryParam("consent") String consent,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         ConsentPurpose purpose = consent == null || consent.isBlank() ? null : purpose("consent", consent.strip());
-        Page<ContactDetails> found = contacts.list(q, partnerId, purpose, page);
-        Map<UUID, String> names = partnerNames(found.items().stream().flatMap(d -> d.affiliations().stream()).toList());
-        return PageResponses.of(found.map(d -> ContactSummaryResponse.of(d, names)), uri);
+        return csv.list(headers, uri, limit, cursor, ContactSummaryResponse.CSV, page -> {
+            Page<ContactDetails> found = contacts.list(q, partnerId, purpose, page);
+            Map<UUID, String> names = partnerNames(found.items().stream().flatMap(d -> d.affiliations().stream()).toList());
+            return found.map(d -> ContactSummaryResponse.of(d, names));
+        });
     }
 
     @POST

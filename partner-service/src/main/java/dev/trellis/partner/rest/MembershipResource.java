@@ -8,9 +8,8 @@ import dev.trellis.partner.rest.dto.MembershipResponse;
 import dev.trellis.partner.rest.dto.RenewMembershipRequest;
 import dev.trellis.partner.rest.dto.StartMembershipRequest;
 import dev.trellis.partner.service.MembershipService;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Callers;
 import dev.trellis.platform.validation.Values;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +48,10 @@ public class MembershipResource {
     private final MembershipService memberships;
     private final Callers callers;
 
-    public MembershipResource(MembershipService memberships, Callers callers) {
+    private final CsvExports csv;
+
+    public MembershipResource(MembershipService memberships, Callers callers, CsvExports csv) {
+        this.csv = csv;
         this.memberships = memberships;
         this.callers = callers;
     }
@@ -120,13 +122,14 @@ public class MembershipResource {
 
     @GET
     @Path("/history")
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed({"foundation-staff", "community-team"})
-    @Operation(summary = "The membership's history, newest first, cursor-paged")
+    @Operation(summary = "The membership's history, newest first, cursor-paged", description = CsvExports.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "One page of history lines")
     public Response history(@PathParam("partnerId") UUID partnerId, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return PageResponses.of(memberships.history(partnerId, page).map(MembershipChangeResponse::of), uri);
+            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return csv.list(headers, uri, limit, cursor, MembershipChangeResponse.CSV,
+                page -> memberships.history(partnerId, page).map(MembershipChangeResponse::of));
     }
 
     private Response changed(Membership membership) {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.NextStep;
 import dev.trellis.partner.rest.dto.NextStepRequest;
+import dev.trellis.partner.rest.dto.NextStepResponse;
 import dev.trellis.partner.rest.dto.UpdateNextStepRequest;
 import dev.trellis.partner.service.Due;
 import dev.trellis.partner.service.NextStepService;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.patch.MergePatch;
 import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,8 +53,11 @@ public class NextStepResource {
     private final ObjectMapper json;
     private final Validator validator;
 
+    private final CsvExports csv;
+
     public NextStepResource(NextStepService steps, TouchpointViews views, Callers callers, Clock clock,
-            ObjectMapper json, Validator validator) {
+            ObjectMapper json, Validator validator, CsvExports csv) {
+        this.csv = csv;
         this.steps = steps;
         this.views = views;
         this.callers = callers;
@@ -64,10 +67,11 @@ public class NextStepResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed({"community-team", "foundation-staff"})
     @Operation(summary = "Worklist: a staff member's next steps, soonest due first",
             description = "Keyset-paged by (dueOn, id). overdue = not done and due before today (in the foundation's "
-                    + "zone); open = not done; all = done or not.")
+                    + "zone); open = not done; all = done or not. " + CsvExports.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "One page of next steps")
     @APIResponse(responseCode = "400", description = "A bad owner, due, limit or cursor")
     @APIResponse(responseCode = "403", description = "Not staff")
@@ -75,10 +79,13 @@ public class NextStepResource {
             @Parameter(description = "'me' (the caller) or a staff username", example = "me") @QueryParam("owner") String owner,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"overdue", "open", "all"}, defaultValue = "open"))
             @QueryParam("due") String due,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         LocalDate today = LocalDate.now(clock);
-        return PageResponses.of(views.steps(steps.worklist(owner(owner), due(due), page), today), uri);
+        var whose = owner(owner);
+        var when = due(due);
+        return csv.list(headers, uri, limit, cursor, NextStepResponse.CSV,
+                page -> views.steps(steps.worklist(whose, when, page), today));
     }
 
     @GET

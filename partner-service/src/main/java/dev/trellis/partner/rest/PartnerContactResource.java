@@ -6,11 +6,10 @@ import dev.trellis.partner.rest.dto.PartnerContactResponse;
 import dev.trellis.partner.service.ContactDetails;
 import dev.trellis.partner.service.ContactService;
 import dev.trellis.partner.service.command.ContactChanges;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.http.Problem;
 import dev.trellis.platform.http.ProblemException;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.patch.MergePatch;
 import dev.trellis.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +50,11 @@ public class PartnerContactResource {
     private final ObjectMapper json;
     private final Validator validator;
 
-    public PartnerContactResource(ContactService contacts, Callers callers, ObjectMapper json, Validator validator) {
+    private final CsvExports csv;
+
+    public PartnerContactResource(ContactService contacts, Callers callers, ObjectMapper json, Validator validator,
+            CsvExports csv) {
+        this.csv = csv;
         this.contacts = contacts;
         this.callers = callers;
         this.json = json;
@@ -59,14 +62,16 @@ public class PartnerContactResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed("partner")
-    @Operation(summary = "My organisation's contacts", description = "Sorted by last name, first name, id; keyset-paged.")
+    @Operation(summary = "My organisation's contacts", description = "Sorted by last name, first name, id; keyset-paged. "
+            + CsvExports.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "One page of contacts with their roles at my organisation")
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
-        return PageResponses.of(contacts.listForPartner(callers.current().ownPartnerId(), page)
-                .map(PartnerContactResponse::of), uri);
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        UUID own = callers.current().ownPartnerId();
+        return csv.list(headers, uri, limit, cursor, PartnerContactResponse.CSV,
+                page -> contacts.listForPartner(own, page).map(PartnerContactResponse::of));
     }
 
     @GET

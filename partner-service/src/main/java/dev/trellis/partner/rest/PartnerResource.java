@@ -18,11 +18,10 @@ import dev.trellis.partner.service.PartnerFilter;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.domain.AccessDenied;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
 import dev.trellis.platform.http.Problem;
 import dev.trellis.platform.http.ProblemException;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.patch.MergePatch;
 import dev.trellis.platform.security.Caller;
 import dev.trellis.platform.security.Callers;
@@ -42,6 +41,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -67,9 +67,11 @@ public class PartnerResource {
     private final Callers callers;
     private final ObjectMapper json;
     private final Validator validator;
+    private final CsvExports csv;
 
     public PartnerResource(PartnerService partners, MembershipService memberships, KeyContactService keyContacts,
-            Callers callers, ObjectMapper json, Validator validator) {
+            Callers callers, ObjectMapper json, Validator validator, CsvExports csv) {
+        this.csv = csv;
         this.partners = partners;
         this.memberships = memberships;
         this.keyContacts = keyContacts;
@@ -79,8 +81,10 @@ public class PartnerResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed({"community-team", "foundation-staff", "partner"})
-    @Operation(summary = "List partners", description = "Keyset-paged by name. Partner users only ever see their own organisation.")
+    @Operation(summary = "List partners", description = "Keyset-paged by name. Partner users only ever see their own organisation. "
+            + CsvExports.DESCRIPTION)
     public Response list(@QueryParam("q") @Size(max = 100) String q,
             @QueryParam("status") String status,
             @QueryParam("country") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
@@ -91,15 +95,15 @@ public class PartnerResource {
             @Parameter(description = "Membership status today, one or several separated by commas: PENDING, NEW, "
                     + "CURRENT, GRACE, EXPIRED; ACTIVE = NEW or CURRENT; NONE = no membership", example = "GRACE,EXPIRED")
             @QueryParam("membershipStatus") String membershipStatus,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         Caller caller = callers.current();
         UUID only = caller.isPartner() ? caller.ownPartnerId() : null;
         Set<MembershipStatus> statuses = EnumSet.noneOf(MembershipStatus.class);
         boolean none = membershipStatuses(membershipStatus, statuses);
         PartnerFilter filter = new PartnerFilter(q, lifecycleStatus(status), country, tier, only,
                 uuid("companyGroup", companyGroup), statuses, none);
-        return PageResponses.of(partners.list(filter, page).map(PartnerResponse::of), uri);
+        return csv.list(headers, uri, limit, cursor, PartnerResponse.CSV, page -> partners.list(filter, page).map(PartnerResponse::of));
     }
 
     @POST

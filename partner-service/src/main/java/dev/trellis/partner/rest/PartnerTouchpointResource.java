@@ -3,12 +3,12 @@ package dev.trellis.partner.rest;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.domain.TouchpointType;
 import dev.trellis.partner.rest.dto.LogTouchpointRequest;
+import dev.trellis.partner.rest.dto.TouchpointResponse;
 import dev.trellis.partner.service.TouchpointFilter;
 import dev.trellis.partner.service.TouchpointService;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.CsvExports;
 import dev.trellis.platform.http.EntityTags;
-import dev.trellis.platform.http.PageResponses;
-import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Callers;
 import dev.trellis.platform.validation.Values;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,16 +45,21 @@ public class PartnerTouchpointResource {
     private final TouchpointViews views;
     private final Callers callers;
 
-    public PartnerTouchpointResource(TouchpointService touchpoints, TouchpointViews views, Callers callers) {
+    private final CsvExports csv;
+
+    public PartnerTouchpointResource(TouchpointService touchpoints, TouchpointViews views, Callers callers, CsvExports csv) {
+        this.csv = csv;
         this.touchpoints = touchpoints;
         this.views = views;
         this.callers = callers;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExports.MEDIA_TYPE})
     @RolesAllowed({"community-team", "foundation-staff"})
     @Operation(summary = "List a partner's touchpoints, newest first",
-            description = "Keyset-paged by (occurredOn, id) descending. Filters combine; dates are inclusive.")
+            description = "Keyset-paged by (occurredOn, id) descending. Filters combine; dates are inclusive. "
+                    + CsvExports.DESCRIPTION + " The CSV has no notes column.")
     @APIResponse(responseCode = "200", description = "One page of touchpoints, with a next cursor when there are more")
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor")
     @APIResponse(responseCode = "403", description = "Not staff")
@@ -64,12 +70,13 @@ public class PartnerTouchpointResource {
             @Parameter(description = "true: only executive touchpoints; false: only the others") @QueryParam("executive") String executive,
             @Parameter(description = "earliest date, inclusive", example = "2025-01-01") @QueryParam("from") String from,
             @Parameter(description = "latest date, inclusive", example = "2025-03-31") @QueryParam("to") String to,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        PageRequest page = PageRequest.of(limit, cursor);
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         TouchpointFilter filter = new TouchpointFilter(type(type), bool("executive", executive), date("from", from),
                 date("to", to));
         LocalDate today = touchpoints.today();
-        return PageResponses.of(views.touchpoints(touchpoints.list(partnerId, filter, page), today), uri);
+        return csv.list(headers, uri, limit, cursor, TouchpointResponse.CSV,
+                page -> views.touchpoints(touchpoints.list(partnerId, filter, page), today));
     }
 
     @POST

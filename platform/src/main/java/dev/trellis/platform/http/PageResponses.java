@@ -11,11 +11,19 @@ public final class PageResponses {
     }
 
     public static Response of(Page<?> page, UriInfo uri) {
-        Response.ResponseBuilder ok = Response.ok(page);
+        return builder(page, uri).build();
+    }
+
+    static Response.ResponseBuilder builder(Page<?> page, UriInfo uri) {
+        return next(Response.ok(page), page, uri);
+    }
+
+    /** Adds the {@code Link: rel="next"} of {@code page}, if it has a next page, to any answer made of it. */
+    static Response.ResponseBuilder next(Response.ResponseBuilder ok, Page<?> page, UriInfo uri) {
         if (page.next() != null) {
             ok.links(Link.fromUri(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build())
                     .rel("next").build());
         }
-        return ok.build();
+        return ok;
     }
 }

@@ -6,6 +6,7 @@ import dev.trellis.advisory.domain.SeatStatus;
 import dev.trellis.advisory.domain.VotingStatus;
 import dev.trellis.advisory.domain.policy.SeatKind;
 import dev.trellis.advisory.service.SeatView;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +16,17 @@ import java.util.UUID;
 public record SeatResponse(UUID id, UUID boardId, SeatKind kind, UUID holderContactId, UUID partnerId, String partnerName,
         String tierBasis, LocalDate termStart, LocalDate termEnd, UUID alternateContactId, SeatStatus status,
         VotingStatus votingStatus, LocalDate vacatedOn, String vacateReason, List<Flag> flags) {
+
+    /** A board's seats as CSV: open flags by reason code, joined by {@code ;}. */
+    public static final CsvTable<SeatResponse> CSV = CsvTable.<SeatResponse>named("seats")
+            .column("id", SeatResponse::id).column("boardId", SeatResponse::boardId).column("kind", SeatResponse::kind)
+            .column("holderContactId", SeatResponse::holderContactId).column("partnerId", SeatResponse::partnerId)
+            .column("partnerName", SeatResponse::partnerName).column("tierBasis", SeatResponse::tierBasis)
+            .column("termStart", SeatResponse::termStart).column("termEnd", SeatResponse::termEnd)
+            .column("alternateContactId", SeatResponse::alternateContactId).column("status", SeatResponse::status)
+            .column("votingStatus", SeatResponse::votingStatus).column("vacatedOn", SeatResponse::vacatedOn)
+            .column("vacateReason", SeatResponse::vacateReason)
+            .column("flags", s -> s.flags().stream().map(Flag::reasonCode).toList());
 
     public record Flag(String rule, String reasonCode, String detail, Instant flaggedAt) {
     }

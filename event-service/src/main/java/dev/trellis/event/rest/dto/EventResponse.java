@@ -3,12 +3,23 @@ package dev.trellis.event.rest.dto;
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.domain.EventStatus;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.util.UUID;
 
 public record EventResponse(UUID id, EventKind kind, String title, String description, Instant startsAt,
         Instant endsAt, String timeZone, String venue, String onlineUrl, Integer capacity,
         Instant registrationOpensAt, Instant registrationClosesAt, UUID userGroupId, EventStatus status) {
+
+    /** The events list as CSV. */
+    public static final CsvTable<EventResponse> CSV = CsvTable.<EventResponse>named("events")
+            .column("id", EventResponse::id).column("kind", EventResponse::kind).column("title", EventResponse::title)
+            .column("description", EventResponse::description).column("startsAt", EventResponse::startsAt)
+            .column("endsAt", EventResponse::endsAt).column("timeZone", EventResponse::timeZone)
+            .column("venue", EventResponse::venue).column("onlineUrl", EventResponse::onlineUrl)
+            .column("capacity", EventResponse::capacity).column("registrationOpensAt", EventResponse::registrationOpensAt)
+            .column("registrationClosesAt", EventResponse::registrationClosesAt)
+            .column("userGroupId", EventResponse::userGroupId).column("status", EventResponse::status);
     public static EventResponse of(Event e) {
         return new EventResponse(e.id, e.kind, e.title, e.description, e.startsAt, e.endsAt, e.timeZone, e.venue,
                 e.onlineUrl, e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.userGroupId, e.status);

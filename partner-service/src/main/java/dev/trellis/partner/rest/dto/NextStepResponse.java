@@ -1,6 +1,7 @@
 package dev.trellis.partner.rest.dto;
 
 import dev.trellis.partner.domain.NextStep;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -13,6 +14,15 @@ import java.util.UUID;
 public record NextStepResponse(UUID id, UUID touchpointId, UUID partnerId, String partnerName, String description,
         String owner, LocalDate dueOn, boolean done, Instant doneAt, boolean overdue, long version, Instant createdAt,
         Instant updatedAt) {
+
+    /** A worklist of next steps as CSV. */
+    public static final CsvTable<NextStepResponse> CSV = CsvTable.<NextStepResponse>named("next-steps")
+            .column("id", NextStepResponse::id).column("touchpointId", NextStepResponse::touchpointId)
+            .column("partnerId", NextStepResponse::partnerId).column("partnerName", NextStepResponse::partnerName)
+            .column("description", NextStepResponse::description).column("owner", NextStepResponse::owner)
+            .column("dueOn", NextStepResponse::dueOn).column("done", NextStepResponse::done)
+            .column("doneAt", NextStepResponse::doneAt).column("overdue", NextStepResponse::overdue)
+            .column("createdAt", NextStepResponse::createdAt).column("updatedAt", NextStepResponse::updatedAt);
 
     /** @param partnerNames partner names by id ({@code PartnerService.names}) */
     public static NextStepResponse of(NextStep step, LocalDate today, Map<UUID, String> partnerNames) {

@@ -3,6 +3,7 @@ package dev.trellis.partner.rest.dto;
 import dev.trellis.partner.domain.AffiliationRole;
 import dev.trellis.partner.domain.AffiliationSource;
 import dev.trellis.partner.service.AffiliationService;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -10,6 +11,16 @@ import java.util.UUID;
 public record PartnerAffiliationResponse(UUID id, UUID contactId, String contactName, String firstName,
         String lastName, UUID partnerId, String partnerName, AffiliationRole role, LocalDate startDate,
         LocalDate endDate, AffiliationSource source) {
+
+    /** A partner's affiliations as CSV. */
+    public static final CsvTable<PartnerAffiliationResponse> CSV = CsvTable.<PartnerAffiliationResponse>named("affiliations")
+            .column("id", PartnerAffiliationResponse::id).column("contactId", PartnerAffiliationResponse::contactId)
+            .column("firstName", PartnerAffiliationResponse::firstName)
+            .column("lastName", PartnerAffiliationResponse::lastName)
+            .column("partnerId", PartnerAffiliationResponse::partnerId)
+            .column("partnerName", PartnerAffiliationResponse::partnerName).column("role", PartnerAffiliationResponse::role)
+            .column("startDate", PartnerAffiliationResponse::startDate).column("endDate", PartnerAffiliationResponse::endDate)
+            .column("source", PartnerAffiliationResponse::source);
 
     public static PartnerAffiliationResponse of(AffiliationService.PartnerAffiliation row, String partnerName) {
         var a = row.affiliation();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.service.PartnerService;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,16 @@ public record PartnerResponse(UUID id, String name, String legalName, String web
                 + "Left out of list items.")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<GroupMember> companyGroup,
         Instant createdAt, Instant updatedAt) {
+
+    /** The partners list as CSV: the list item's fields, email domains joined by {@code ;}. */
+    public static final CsvTable<PartnerResponse> CSV = CsvTable.<PartnerResponse>named("partners")
+            .column("id", PartnerResponse::id).column("name", PartnerResponse::name)
+            .column("legalName", PartnerResponse::legalName).column("website", PartnerResponse::website)
+            .column("emailDomains", PartnerResponse::emailDomains).column("description", PartnerResponse::description)
+            .column("logoUrl", PartnerResponse::logoUrl).column("country", PartnerResponse::country)
+            .column("parentPartnerId", PartnerResponse::parentPartnerId)
+            .column("lifecycleStatus", PartnerResponse::lifecycleStatus)
+            .column("createdAt", PartnerResponse::createdAt).column("updatedAt", PartnerResponse::updatedAt);
 
     /** A member of the related-company group. */
     public record GroupMember(UUID id, String name) {

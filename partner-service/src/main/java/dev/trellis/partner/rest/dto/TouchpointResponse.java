@@ -2,6 +2,7 @@ package dev.trellis.partner.rest.dto;
 
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.domain.TouchpointType;
+import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +17,20 @@ public record TouchpointResponse(UUID id, UUID partnerId, String partnerName, Lo
         String summary, String notes, boolean executive, List<UUID> attendeeContactIds,
         List<Attendee> attendeeContacts, List<String> attendeeStaff, List<NextStepResponse> nextSteps, String loggedBy,
         Instant createdAt, Instant updatedAt) {
+
+    /**
+     * The touchpoints list as CSV. The internal notes are never a column, whoever asks: an export leaves the system
+     * and is forwarded. Attendees by name and next steps by count.
+     */
+    public static final CsvTable<TouchpointResponse> CSV = CsvTable.<TouchpointResponse>named("touchpoints")
+            .column("id", TouchpointResponse::id).column("partnerId", TouchpointResponse::partnerId)
+            .column("partnerName", TouchpointResponse::partnerName).column("occurredOn", TouchpointResponse::occurredOn)
+            .column("type", TouchpointResponse::type).column("summary", TouchpointResponse::summary)
+            .column("executive", TouchpointResponse::executive)
+            .column("attendeeContacts", t -> t.attendeeContacts().stream().map(Attendee::name).toList())
+            .column("attendeeStaff", TouchpointResponse::attendeeStaff)
+            .column("nextStepCount", t -> t.nextSteps().size()).column("loggedBy", TouchpointResponse::loggedBy)
+            .column("createdAt", TouchpointResponse::createdAt).column("updatedAt", TouchpointResponse::updatedAt);
 
     /** A contact attendee, by id and display name ("Erased contact" once erased). */
     public record Attendee(UUID id, String name) {
