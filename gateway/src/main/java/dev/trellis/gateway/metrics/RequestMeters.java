@@ -19,7 +19,7 @@ public final class RequestMeters {
 
     /**
      * Latency buckets (le) for the histogram: fine around the few milliseconds a proxied call takes, coarse
-     * up to the routes' timeouts. Fixed, so that every timer has the same thirteen buckets.
+     * up to the routes' timeouts. Fixed, so that every timer has the same buckets.
      */
     static final Duration[] BUCKETS = {
             Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Quarkus' own HTTP server metrics are off (application.properties says why). Every meter a request
  * can touch is created at startup, per route, except a timer for a method and status not seen before
- * ({@link RequestMeters}); a request costs one small object, one end handler and two array reads.
+ * ({@link RequestMeters}); a request costs one small object, one context entry, one end handler, one
+ * identity-map get (its route's meters) and two array reads (its method's and status' timer).
  */
 @ApplicationScoped
 public class RequestMetrics {
