@@ -180,18 +180,27 @@ class KustomizeOverlaysTest {
             assertTrue(policies.stream().anyMatch(np -> Repo.at(np, "spec.egress") != null
                     && String.valueOf(Repo.at(np, "spec.egress")).contains("53")), service.name() + ": DNS egress");
             String allowedIn = policies.stream().map(np -> String.valueOf(Repo.at(np, "spec.ingress"))).reduce("", String::concat);
-            if (service.name().equals("gateway")) {
-                assertTrue(allowedIn.contains("ingress-nginx"), "only the ingress controller reaches the gateway: " + allowedIn);
-                assertFalse(allowedIn.contains("port=" + service.managementPort()), "the gateway's management port is for probes only");
-            } else {
-                for (Map<String, Object> np : policies) {
-                    for (Object rule : Repo.list(Repo.at(np, "spec.ingress"))) {
-                        if (String.valueOf(rule).contains("kubernetes.io/metadata.name=monitoring")) {
-                            assertEquals("[{port=" + service.managementPort() + "}]", String.valueOf(Repo.map(rule).get("ports")),
-                                    service.name() + ": Prometheus reaches the management port only: " + rule);
-                        }
+            for (Map<String, Object> np : policies) {
+                for (Object rule : Repo.list(Repo.at(np, "spec.ingress"))) {
+                    if (String.valueOf(rule).contains("kubernetes.io/metadata.name=monitoring")) {
+                        assertEquals("[{port=" + service.managementPort() + "}]", String.valueOf(Repo.map(rule).get("ports")),
+                                service.name() + ": Prometheus reaches the management port only: " + rule);
                     }
                 }
+            }
+            if (service.name().equals("gateway")) {
+                assertTrue(allowedIn.contains("ingress-nginx"), "only the ingress controller reaches the gateway: " + allowedIn);
+                assertTrue(selects(Repo.at(find(overlay, "PodMonitor", "trellis-services"), "spec.selector.matchLabels"), podLabels),
+                        "the PodMonitor scrapes the gateway's pods (label trellis.dev/metrics=true)");
+                // Its management port (probes, /q/metrics) admits exactly one source: the monitoring namespace.
+                List<Object> toManagement = policies.stream().flatMap(np -> Repo.list(Repo.at(np, "spec.ingress")).stream())
+                        .filter(rule -> String.valueOf(Repo.map(rule).get("ports")).contains("port=" + service.managementPort()))
+                        .toList();
+                assertEquals(1, toManagement.size(), "one rule admits the gateway's management port: " + toManagement);
+                assertEquals("[{namespaceSelector={matchLabels={kubernetes.io/metadata.name=monitoring}}}]",
+                        String.valueOf(Repo.map(toManagement.get(0)).get("from")),
+                        "only Prometheus (namespace monitoring) reaches the gateway's management port: " + toManagement);
+            } else {
                 assertTrue(allowedIn.contains("app.kubernetes.io/name=gateway"), service.name() + ": the gateway reaches it: " + allowedIn);
                 assertFalse(allowedIn.contains("ingress-nginx"), service.name() + " must not be reachable from the ingress controller");
             }

@@ -26,7 +26,8 @@ class ArchitectureTest {
     /**
      * route (the proxy) wires everything and nothing uses it; docs serves the merged OpenAPI beside it;
      * security and upstream build on edge and config respectively; config is at the bottom and uses
-     * no other gateway package.
+     * no other gateway package. metrics (the meters' definitions) sits beside config: the proxy, the
+     * edge filters and the upstreams count with it, and it uses no gateway package.
      */
     @Test
     void layersPointDownToConfig() {
@@ -37,12 +38,14 @@ class ArchitectureTest {
                 .layer("upstream").definedBy(ROOT + ".upstream..")
                 .layer("edge").definedBy(ROOT + ".edge..")
                 .layer("config").definedBy(ROOT + ".config..")
+                .layer("metrics").definedBy(ROOT + ".metrics..")
                 .whereLayer("route").mayNotBeAccessedByAnyLayer()
                 .whereLayer("security").mayNotBeAccessedByAnyLayer()
                 .whereLayer("docs").mayOnlyBeAccessedByLayers("route")
                 .whereLayer("upstream").mayOnlyBeAccessedByLayers("route", "docs")
                 .whereLayer("edge").mayOnlyBeAccessedByLayers("route", "docs", "security")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("route", "docs", "security", "upstream", "edge")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("route", "upstream", "edge")
                 .because("the proxy is built on the edge filters and the upstreams, never the other way round")
                 .check(LAYOUT.importedClasses());
     }

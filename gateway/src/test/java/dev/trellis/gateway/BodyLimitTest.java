@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.gateway.testing.GatewayTestProfile;
 import dev.trellis.gateway.testing.RawHttp;
+import dev.trellis.gateway.testing.Scrape;
 import dev.trellis.gateway.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,8 +33,13 @@ class BodyLimitTest {
 
     private static final int LIMIT = 1024 * 1024;
 
+    private static final String CHUNKED_413 = "trellis_gateway_body_limit_refusals_total";
+
     @TestHTTPResource("/")
     URL gateway;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void declaredLengthOverTheLimitIs413ProblemBeforeAuthentication() {
@@ -69,10 +75,12 @@ class BodyLimitTest {
     @Test
     void chunkedBodyOverTheLimitIs413Problem() throws IOException {
         // The trap: without counting, 3 MiB of chunks went through although nothing declared a length.
+        double counted = Scrape.of(management).sum(CHUNKED_413, Map.of("body", "chunked"));
         String response = chunkedPost(3 * LIMIT);
         assertTrue(response.startsWith("HTTP/1.1 413"), response);
         assertTrue(response.contains("application/problem+json"), response);
         assertTrue(response.contains("\"status\":413"), response);
+        assertEquals(counted + 1, Scrape.of(management).sum(CHUNKED_413, Map.of("body", "chunked")), "counted as chunked");
     }
 
     @Test

@@ -5,13 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.gateway.testing.GatewayTestProfile;
+import dev.trellis.gateway.testing.Scrape;
 import dev.trellis.gateway.testing.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestProfile(RateLimitTest.LowLimits.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     public static class LowLimits extends GatewayTestProfile {
         @Override
@@ -85,5 +92,24 @@ class RateLimitTest {
         assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1);
         // Even junk tokens stop costing verification work.
         given().header("Authorization", "Bearer not.a.jwt").when().get("/api/partners").then().statusCode(429);
+    }
+
+    @Test
+    @Order(3)
+    void everyRefusalIsCountedByTheLimitThatRefused() {
+        // The management interface has no rate limit (its router runs none of the gateway's filters). A
+        // request's timer is recorded as its response ends, so the last one may need a moment.
+        Map<String, String> partners429 = Map.of("route", "partner-service", "upstream", "none", "status", "429");
+        Scrape scrape = Scrape.of(management);
+        for (int i = 0; i < 50 && scrape.sum("trellis_gateway_requests_seconds_count", partners429) < 4; i++) {
+            scrape = Scrape.of(management);
+        }
+        // alice's third request and her fresh token's; then the address' eighth request (its 12 tokens:
+        // 5 spent above, 7 in the loop), /api/events and the last junk token.
+        assertEquals(2, scrape.sum("trellis_gateway_rate_limited_total", Map.of("limit", "per-user")), scrape.text());
+        assertEquals(3, scrape.sum("trellis_gateway_rate_limited_total", Map.of("limit", "per-ip")), scrape.text());
+        assertEquals(4, scrape.sum("trellis_gateway_requests_seconds_count", partners429));
+        assertEquals(1, scrape.sum("trellis_gateway_requests_seconds_count",
+                Map.of("route", "event-service", "upstream", "none", "status", "429")));
     }
 }

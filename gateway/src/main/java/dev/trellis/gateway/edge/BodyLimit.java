@@ -1,6 +1,8 @@
 package dev.trellis.gateway.edge;
 
 import dev.trellis.gateway.config.GatewayConfig;
+import dev.trellis.gateway.metrics.GatewayMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -25,9 +27,15 @@ public class BodyLimit {
     public static final String DETAIL = "The request body is larger than the gateway accepts (%d bytes)";
 
     private final long maxBytes;
+    private final Counter declaredTooLarge;
+    private final Counter chunkedTooLarge;
+    private final Counter badLength;
 
-    BodyLimit(GatewayConfig config) {
+    BodyLimit(GatewayConfig config, GatewayMetrics metrics) {
         this.maxBytes = config.limits().maxBodySize().asLongValue();
+        this.declaredTooLarge = metrics.bodyTooLarge("declared");
+        this.chunkedTooLarge = metrics.bodyTooLarge("chunked");
+        this.badLength = metrics.requestShapeRefused("content-length", 400);
     }
 
     public long maxBytes() {
@@ -48,6 +56,7 @@ public class BodyLimit {
                 declared = -1;
             }
             if (declared < 0) {
+                badLength.increment();
                 Problems.send(ctx, 400, "Content-Length is not a number");
                 return;
             }
@@ -64,8 +73,11 @@ public class BodyLimit {
      * the connection open waiting for it.
      */
     private void tooLarge(RoutingContext ctx) {
+        declaredTooLarge.increment();
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        ctx.response().endHandler(v -> ctx.request().connection().close());
+        // Not response().endHandler(): that would replace the routing context's own, and with it every
+        // handler added with addEndHandler (the request metrics among them).
+        ctx.addEndHandler(v -> ctx.request().connection().close());
         Problems.send(ctx, 413, String.format(DETAIL, maxBytes));
     }
 
@@ -81,7 +93,10 @@ public class BodyLimit {
      * through, after telling {@code onTooLarge}. Bytes are counted, never copied.
      */
     public ReadStream<Buffer> counting(ReadStream<Buffer> source, Runnable onTooLarge) {
-        return new Counting(source, maxBytes, onTooLarge);
+        return new Counting(source, maxBytes, () -> {
+            chunkedTooLarge.increment();
+            onTooLarge.run();
+        });
     }
 
     private static final class Counting implements ReadStream<Buffer> {

@@ -1,6 +1,8 @@
 package dev.trellis.gateway.edge;
 
 import dev.trellis.gateway.config.GatewayConfig;
+import dev.trellis.gateway.metrics.GatewayMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
@@ -32,15 +34,17 @@ public class RateLimits {
     private final Limit perIp;
     private final Limit perUser;
 
-    RateLimits(GatewayConfig config) {
+    RateLimits(GatewayConfig config, GatewayMetrics metrics) {
         GatewayConfig.Limits limits = config.limits();
-        this.perIp = Limit.of("per-ip", limits.perIp(), limits.maxTrackedClients());
-        this.perUser = Limit.of("per-user", limits.perUser(), limits.maxTrackedClients());
+        this.perIp = Limit.of("per-ip", limits.perIp(), limits.maxTrackedClients(), metrics);
+        this.perUser = Limit.of("per-user", limits.perUser(), limits.maxTrackedClients(), metrics);
     }
 
-    /** One configured limit: its buckets and its policy item, which never changes. */
-    private record Limit(String name, TokenBuckets buckets, String policy) {
-        static Limit of(String name, GatewayConfig.RateLimit config, int maxClients) {
+    /** One configured limit: its buckets, its policy item, which never changes, and its count of refusals. */
+    private record Limit(String name, TokenBuckets buckets, String policy, Counter refused) {
+        static Limit of(String name, GatewayConfig.RateLimit config, int maxClients, GatewayMetrics metrics) {
+            // Registered even for a limit that is off, so that a dashboard shows 0 rather than no data.
+            Counter refused = metrics.rateLimited(name);
             if (config.requestsPerSecond() <= 0) {
                 return null;
             }
@@ -48,7 +52,7 @@ public class RateLimits {
             // on average, and at most q at once.
             long window = Math.max(1, (long) Math.ceil(config.burst() / config.requestsPerSecond()));
             return new Limit(name, new TokenBuckets(config.requestsPerSecond(), config.burst(), maxClients, System::nanoTime),
-                    "\"" + name + "\";q=" + config.burst() + ";w=" + window);
+                    "\"" + name + "\";q=" + config.burst() + ";w=" + window, refused);
         }
 
         /** Takes a token, adds this limit to the response's RateLimit fields, and says whether the request may go on. */
@@ -61,6 +65,7 @@ public class RateLimits {
             if (outcome.allowed()) {
                 return true;
             }
+            refused.increment();
             response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(outcome.secondsToNextToken()));
             Problems.send(ctx, 429, refusal + "; retry after " + outcome.secondsToNextToken() + " s");
             return false;

@@ -1,6 +1,8 @@
 package dev.trellis.gateway.edge;
 
 import dev.trellis.gateway.config.GatewayConfig;
+import dev.trellis.gateway.metrics.GatewayMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,10 +28,18 @@ public class RequestShape {
 
     private final int maxUriLength;
     private final long maxHeaderBytes;
+    private final Counter uriTooLong;
+    private final Counter headersTooLarge;
+    private final Counter repeatedHost;
+    private final Counter repeatedAuthorization;
 
-    RequestShape(GatewayConfig config) {
+    RequestShape(GatewayConfig config, GatewayMetrics metrics) {
         this.maxUriLength = config.limits().maxUriLength();
         this.maxHeaderBytes = config.limits().maxHeaderSize().asLongValue();
+        this.uriTooLong = metrics.requestShapeRefused("uri-too-long", 414);
+        this.headersTooLarge = metrics.requestShapeRefused("headers-too-large", 431);
+        this.repeatedHost = metrics.requestShapeRefused("repeated-host", 400);
+        this.repeatedAuthorization = metrics.requestShapeRefused("repeated-authorization", 400);
     }
 
     void register(@Observes Filters filters) {
@@ -39,6 +49,7 @@ public class RequestShape {
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (request.uri().length() > maxUriLength) {
+            uriTooLong.increment();
             Problems.send(ctx, 414, "The request target is longer than the gateway accepts (" + maxUriLength + " characters)");
             return;
         }
@@ -54,15 +65,18 @@ public class RequestShape {
             }
         }
         if (headerBytes > maxHeaderBytes) {
+            headersTooLarge.increment();
             Problems.send(ctx, 431, "The request's headers are larger than the gateway accepts (" + maxHeaderBytes + " bytes)");
         } else if (hosts > 1) {
             // RFC 9112, 3.2: one Host per request, or the gateway and a service could each read a
             // different one. (Vert.x Web refuses a request without Host before any filter:
             // AuthFailureResponses gives that 400 its problem body.)
+            repeatedHost.increment();
             Problems.send(ctx, 400, "The request has more than one Host header");
         } else if (authorizations > 1) {
             // Which one counts would be up to each hop: the gateway could check one token while a service
             // reads the other. One request, one token.
+            repeatedAuthorization.increment();
             Problems.send(ctx, 400, "The request has more than one Authorization header; send one bearer token");
         } else {
             ctx.next();

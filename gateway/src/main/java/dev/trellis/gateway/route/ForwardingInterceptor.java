@@ -32,7 +32,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     /** What this exchange needs to know; one per request. */
     record Exchange(RouteTable.Upstream upstream, CircuitBreaker breaker, String uri, String path, String requestId,
-            BodyLimit countChunkedBody, int retries) {
+            BodyLimit countChunkedBody, int retries, RequestMetrics.RouteMeters meters) {
     }
 
     private final Exchange exchange;
@@ -72,6 +72,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 return Future.failedFuture(failure);
             }
             exchange.breaker().onFailure();
+            exchange.meters().failed(failure);
             if (attempt < exchange.retries() && retryable(ctx.request(), failure)) {
                 LOG.debugf("Retrying %s %s on %s after %s", ctx.request().getMethod(), exchange.path(),
                         exchange.upstream().name(), failure.toString());

@@ -6,9 +6,11 @@ import dev.trellis.gateway.edge.BodyLimit;
 import dev.trellis.gateway.edge.Problems;
 import dev.trellis.gateway.edge.RateLimits;
 import dev.trellis.gateway.edge.RequestIds;
+import dev.trellis.gateway.metrics.GatewayMetrics;
 import dev.trellis.gateway.upstream.CircuitBreaker;
 import dev.trellis.gateway.upstream.RouteTable;
 import dev.trellis.gateway.upstream.Upstreams;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -50,16 +52,23 @@ public class ProxyRoutes {
     private final RateLimits rateLimits;
     private final BodyLimit bodyLimit;
     private final ApiDocs docs;
+    private final RequestMetrics requestMetrics;
     private final int retries;
     private final long bodyTimeoutMillis;
+    private final Counter ambiguousPaths;
+    private final Counter transferCodings;
 
-    ProxyRoutes(Upstreams upstreams, RateLimits rateLimits, BodyLimit bodyLimit, ApiDocs docs, GatewayConfig config) {
+    ProxyRoutes(Upstreams upstreams, RateLimits rateLimits, BodyLimit bodyLimit, ApiDocs docs, RequestMetrics requestMetrics,
+            GatewayMetrics metrics, GatewayConfig config) {
         this.upstreams = upstreams;
         this.rateLimits = rateLimits;
         this.bodyLimit = bodyLimit;
         this.docs = docs;
+        this.requestMetrics = requestMetrics;
         this.retries = config.retries();
         this.bodyTimeoutMillis = config.limits().bodyTimeout().toMillis();
+        this.ambiguousPaths = metrics.requestShapeRefused("ambiguous-path", 400);
+        this.transferCodings = metrics.requestShapeRefused("transfer-coding", 400);
     }
 
     void register(@Observes Router router) {
@@ -99,8 +108,9 @@ public class ProxyRoutes {
         forward(ctx, path, site.get());
     }
 
-    private static boolean ambiguous(RoutingContext ctx, String path) {
+    private boolean ambiguous(RoutingContext ctx, String path) {
         if (AMBIGUOUS_PATH.matcher(path).find()) {
+            ambiguousPaths.increment();
             Problems.send(ctx, 400, "The path contains ';', '\\' or an encoded '/', '\\', ';', '%' or NUL, which the gateway does not forward");
             return true;
         }
@@ -108,6 +118,7 @@ public class ProxyRoutes {
     }
 
     private void forward(RoutingContext ctx, String path, RouteTable.Upstream upstream) {
+        RequestMetrics.RouteMeters meters = requestMetrics.routed(ctx, upstream);
         if (!rateLimits.allowUser(ctx)) {
             return;
         }
@@ -121,6 +132,7 @@ public class ProxyRoutes {
         // vertx-http-proxy answers any other transfer coding with an empty 400 of its own.
         if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 && request.headers().getAll(HttpHeaders.TRANSFER_ENCODING).stream().anyMatch(te -> !"chunked".equals(te))) {
+            transferCodings.increment();
             Problems.send(ctx, 400, "Only 'Transfer-Encoding: chunked' is supported");
             return;
         }
@@ -133,7 +145,7 @@ public class ProxyRoutes {
         // Only a body without Content-Length needs counting: a declared length was checked up front.
         BodyLimit counter = request.getHeader(HttpHeaders.CONTENT_LENGTH) == null ? bodyLimit : null;
         ForwardingInterceptor.Exchange exchange = new ForwardingInterceptor.Exchange(upstream, breaker, uri, path,
-                RequestIds.of(ctx), counter, retries);
+                RequestIds.of(ctx), counter, retries, meters);
         long timeout = upstream.timeout().toMillis();
         // A proxy per request is a few small objects on top of the shared, pooled client; it lets the
         // interceptor carry this request's approved path and id.
@@ -151,6 +163,7 @@ public class ProxyRoutes {
                             return Future.succeededFuture(upstreamRequest);
                         }))
                 .addInterceptor(new ForwardingInterceptor(exchange));
+        requestMetrics.sending(ctx, meters);
         ProxyHandler.create(proxy).handle(ctx);
     }
 

@@ -11,11 +11,31 @@ import java.util.function.LongSupplier;
  */
 public final class CircuitBreaker {
 
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED(0), OPEN(2), HALF_OPEN(1);
+
+        private final int gauge;
+
+        State(int gauge) {
+            this.gauge = gauge;
+        }
+
+        /** The state as the metrics gauge shows it: 0 closed, 1 half-open, 2 open (worse is higher). */
+        public int gauge() {
+            return gauge;
+        }
+    }
+
+    /** Told of every change of state, while the breaker's lock is held: it must be quick and must not call back. */
+    @FunctionalInterface
+    public interface Listener {
+        void entered(State state);
+    }
 
     private final int threshold;
     private final long openDelayNanos;
     private final LongSupplier nanoClock;
+    private final Listener listener;
 
     private State state = State.CLOSED;
     private int failures;
@@ -23,12 +43,18 @@ public final class CircuitBreaker {
     private long since;
 
     public CircuitBreaker(int threshold, long openDelayNanos, LongSupplier nanoClock) {
+        this(threshold, openDelayNanos, nanoClock, state -> {
+        });
+    }
+
+    public CircuitBreaker(int threshold, long openDelayNanos, LongSupplier nanoClock, Listener listener) {
         if (threshold < 1 || openDelayNanos < 1) {
             throw new IllegalArgumentException("threshold and open delay must be positive");
         }
         this.threshold = threshold;
         this.openDelayNanos = openDelayNanos;
         this.nanoClock = nanoClock;
+        this.listener = listener;
     }
 
     /** Whether a request may go to the upstream now; a {@code true} in the half-open state makes it the probe. */
@@ -40,7 +66,8 @@ public final class CircuitBreaker {
             case OPEN:
             case HALF_OPEN:
                 if (now - since >= openDelayNanos) {
-                    state = State.HALF_OPEN;
+                    // A probe that never reported back is replaced: half-open again, not a new transition.
+                    enter(State.HALF_OPEN);
                     since = now;
                     return true;
                 }
@@ -51,15 +78,23 @@ public final class CircuitBreaker {
     }
 
     public synchronized void onSuccess() {
-        state = State.CLOSED;
+        enter(State.CLOSED);
         failures = 0;
     }
 
     public synchronized void onFailure() {
         failures++;
         if (state == State.HALF_OPEN || failures >= threshold) {
-            state = State.OPEN;
+            enter(State.OPEN);
             since = nanoClock.getAsLong();
+        }
+    }
+
+    /** Only a real change reaches the listener (a success while closed, every request's case, does not). */
+    private void enter(State next) {
+        if (state != next) {
+            state = next;
+            listener.entered(next);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.trellis.gateway.upstream;
 
 import dev.trellis.gateway.config.GatewayConfig;
+import dev.trellis.gateway.metrics.GatewayMetrics;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,7 +52,7 @@ public class Upstreams {
     private final HttpClient[] shared;
     private final ThreadLocal<HttpClient[]> perEventLoop = new ThreadLocal<>();
 
-    Upstreams(GatewayConfig config, Vertx vertx) {
+    Upstreams(GatewayConfig config, Vertx vertx, GatewayMetrics metrics) {
         this.vertx = vertx;
         this.routes = RouteTable.of(config.routes(), config.upstreamTimeout());
         this.options = new HttpClientOptions()
@@ -67,10 +69,22 @@ public class Upstreams {
         int threshold = config.circuitBreaker().failureThreshold();
         for (RouteTable.Upstream upstream : upstreams) {
             indexes.put(upstream, indexes.size());
-            breakers.put(upstream, new CircuitBreaker(threshold, openDelay, System::nanoTime));
+            breakers.put(upstream, breaker(upstream.name(), threshold, openDelay, metrics));
         }
         this.shared = newClients();
         warnAboutIdleTimeout(upstreams);
+    }
+
+    /** A breaker whose state and changes of state show in the metrics, under the upstream's name. */
+    private static CircuitBreaker breaker(String name, int threshold, long openDelay, GatewayMetrics metrics) {
+        Counter[] transitions = new Counter[CircuitBreaker.State.values().length];
+        for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+            transitions[state.ordinal()] = metrics.circuitBreakerTransitions(name, state.name().toLowerCase().replace('_', '-'));
+        }
+        CircuitBreaker breaker = new CircuitBreaker(threshold, openDelay, System::nanoTime,
+                state -> transitions[state.ordinal()].increment());
+        metrics.circuitBreakerState(name, breaker, b -> b.state().gauge());
+        return breaker;
     }
 
     /**

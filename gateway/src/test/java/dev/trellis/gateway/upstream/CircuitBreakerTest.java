@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,24 @@ class CircuitBreakerTest {
         assertTrue(breaker.tryAcquire());
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(10));
         assertTrue(breaker.tryAcquire(), "the first probe never reported back");
+    }
+
+    @Test
+    void listenerHearsEachChangeOfStateOnce() {
+        List<CircuitBreaker.State> entered = new ArrayList<>();
+        CircuitBreaker watched = new CircuitBreaker(2, TimeUnit.SECONDS.toNanos(10), nanos::get, entered::add);
+        watched.onSuccess();
+        watched.onFailure();
+        watched.onFailure();
+        watched.onFailure();
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        assertTrue(watched.tryAcquire());
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        assertTrue(watched.tryAcquire(), "a replaced probe stays half-open");
+        watched.onSuccess();
+        watched.onSuccess();
+        assertEquals(List.of(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.CLOSED), entered);
+        assertEquals(List.of(0, 1, 2), List.of(CircuitBreaker.State.CLOSED.gauge(), CircuitBreaker.State.HALF_OPEN.gauge(),
+                CircuitBreaker.State.OPEN.gauge()), "the gauge's values: worse is higher");
     }
 }
