@@ -330,22 +330,21 @@ public class EventPages {
     @Path("{id}/sponsorships/{sponsorshipId}/confirmation")
     @RolesAllowed(Viewer.TEAM)
     public Object confirm(@PathParam("id") UUID id, @PathParam("sponsorshipId") UUID sponsorshipId) {
-        try {
-            events.confirm(id, sponsorshipId);
-            return Response.seeOther(URI.create("/events/" + id + "?notice=sponsorship-confirmed#sponsorships")).build();
-        } catch (ApiProblem problem) {
-            return Response.status(422).entity(page(id, Panels.none().sponsor(refusal(problem, Set.of(), Map.of()),
-                    EventViews.SponsorForm.blank()))).build();
-        }
+        return sponsorshipChange(id, "sponsorship-confirmed", () -> events.confirm(id, sponsorshipId));
     }
 
     @POST
     @Path("{id}/sponsorships/{sponsorshipId}/cancel")
     @RolesAllowed(Viewer.TEAM)
     public Object cancelSponsorship(@PathParam("id") UUID id, @PathParam("sponsorshipId") UUID sponsorshipId) {
+        return sponsorshipChange(id, "sponsorship-cancelled", () -> events.cancelSponsorship(id, sponsorshipId));
+    }
+
+    /** Confirming or cancelling a sponsorship: back to its list with a notice, or the refusal above the list. */
+    private Object sponsorshipChange(UUID id, String notice, Runnable change) {
         try {
-            events.cancelSponsorship(id, sponsorshipId);
-            return Response.seeOther(URI.create("/events/" + id + "?notice=sponsorship-cancelled#sponsorships")).build();
+            change.run();
+            return Response.seeOther(URI.create("/events/" + id + "?notice=" + notice + "#sponsorships")).build();
         } catch (ApiProblem problem) {
             return Response.status(422).entity(page(id, Panels.none().sponsor(refusal(problem, Set.of(), Map.of()),
                     EventViews.SponsorForm.blank()))).build();
