@@ -54,8 +54,4 @@ public class HealthDue {
         em.createNativeQuery("update health_due set due_since = clock_timestamp() + make_interval(secs => ?2) where partner_id = ?1")
                 .setParameter(1, partnerId).setParameter(2, (double) delay.toSeconds()).executeUpdate();
     }
-
-    public long count() {
-        return ((Number) em.createNativeQuery("select count(*) from health_due").getSingleResult()).longValue();
-    }
 }
