@@ -10,27 +10,47 @@ import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 /** What the health rules, the timeline and the worklist read. */
 @ApplicationScoped
 public class InsightsQueries {
+    private final EntityManager em;
 
-    /** The day of the partner's latest executive touchpoint, if any. */
-    public LocalDate lastExecutiveTouchpoint(UUID partnerId) {
-        Instant at = TimelineEntry.find("select max(t.occurredAt) from TimelineEntry t where t.partnerId = ?1 and t.kind = ?2 "
-                + "and t.executive = true", partnerId, TimelineKind.TOUCHPOINT).project(Instant.class).firstResult();
-        return at == null ? null : LocalDate.ofInstant(at, ZoneOffset.UTC);
+    public InsightsQueries(EntityManager em) {
+        this.em = em;
     }
 
-    /** How many of the partner's lines of these kinds happened in [from, to). */
-    public long count(UUID partnerId, Set<TimelineKind> kinds, Instant from, Instant to) {
-        return TimelineEntry.count("partnerId = ?1 and kind in ?2 and occurredAt >= ?3 and occurredAt < ?4", partnerId, kinds, from, to);
+    /** What the health rules count on a partner's timeline ({@link #activity}). */
+    public record Activity(int meetingsAttended, int meetingsMissed, int participationRecent, int participationBefore,
+            LocalDate lastExecutiveTouchpoint) {
+    }
+
+    /**
+     * In one statement (the health of every due partner reads it): board meetings attended and missed in [meetingsFrom,
+     * to), event attendances and sponsorships in [recentFrom, to) and in [beforeFrom, recentFrom), and the day of the
+     * latest executive touchpoint.
+     */
+    public Activity activity(UUID partnerId, Instant meetingsFrom, Instant recentFrom, Instant beforeFrom, Instant to) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where kind = 'MEETING_ATTENDED' and occurred_at >= ?2 and occurred_at < ?5),
+                       count(*) filter (where kind = 'MEETING_MISSED' and occurred_at >= ?2 and occurred_at < ?5),
+                       count(*) filter (where kind in ('ATTENDED', 'SPONSORED') and occurred_at >= ?3 and occurred_at < ?5),
+                       count(*) filter (where kind in ('ATTENDED', 'SPONSORED') and occurred_at >= ?4 and occurred_at < ?3),
+                       to_char(max(occurred_at) filter (where kind = 'TOUCHPOINT' and executive) at time zone 'UTC', 'YYYY-MM-DD')
+                from timeline_entry where partner_id = ?1
+                """).unwrap(NativeQuery.class).addSynchronizedQuerySpace("timeline_entry")
+                .setParameter(1, partnerId).setParameter(2, meetingsFrom).setParameter(3, recentFrom)
+                .setParameter(4, beforeFrom).setParameter(5, to).getSingleResult();
+        return new Activity(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
+                ((Number) row[3]).intValue(), row[4] == null ? null : LocalDate.parse((String) row[4]));
     }
 
     /** Every seat the partner held, on any board. */

@@ -12,7 +12,6 @@ import dev.trellis.insights.domain.NextStepView;
 import dev.trellis.insights.domain.PartnerHealth;
 import dev.trellis.insights.domain.PartnerProfile;
 import dev.trellis.insights.domain.SeatHolding;
-import dev.trellis.insights.domain.TimelineKind;
 import dev.trellis.insights.persistence.HealthDue;
 import dev.trellis.insights.persistence.InsightsQueries;
 import dev.trellis.platform.domain.NotFound;
@@ -30,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +47,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class HealthService {
-    private static final Set<TimelineKind> PARTICIPATION = Set.of(TimelineKind.ATTENDED, TimelineKind.SPONSORED);
     private static final long TWO_QUARTERS_DAYS = 182;
     private static final Object WAKE_ON_COMMIT = new Object();
+    private static final Object MARKED_IN_TRANSACTION = new Object();
 
     private final HealthRules rules;
     private final HealthConfig config;
@@ -83,7 +83,15 @@ public class HealthService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(UUID partnerId) {
-        due.mark(partnerId);
+        @SuppressWarnings("unchecked")
+        Set<UUID> marked = (Set<UUID>) transactions.getResource(MARKED_IN_TRANSACTION);
+        if (marked == null) {
+            marked = new HashSet<>();
+            transactions.putResource(MARKED_IN_TRANSACTION, marked);
+        }
+        if (marked.add(partnerId)) { // once per transaction: a batch of events holds many about one partner
+            due.mark(partnerId);
+        }
         AfterCommit.once(transactions, WAKE_ON_COMMIT, () -> recomputer.get().wake());
     }
 
@@ -159,12 +167,11 @@ public class HealthService {
         Instant recent = now.minus(TWO_QUARTERS_DAYS, ChronoUnit.DAYS);
         Instant before = recent.minus(TWO_QUARTERS_DAYS, ChronoUnit.DAYS);
         Instant meetingsFrom = now.minus(config.attendanceWindowDays(), ChronoUnit.DAYS);
-        int attended = (int) queries.count(partnerId, Set.of(TimelineKind.MEETING_ATTENDED), meetingsFrom, now);
-        int missed = (int) queries.count(partnerId, Set.of(TimelineKind.MEETING_MISSED), meetingsFrom, now);
+        InsightsQueries.Activity activity = queries.activity(partnerId, meetingsFrom, recent, before, now);
         List<NextStepView> overdue = queries.overdueNextSteps(partnerId, today);
-        return new HealthRules.Inputs(today, terms, queries.lastExecutiveTouchpoint(partnerId), emptySeats(partnerId, today),
-                attended + missed, attended, (int) queries.count(partnerId, PARTICIPATION, recent, now),
-                (int) queries.count(partnerId, PARTICIPATION, before, recent), overdue.size(),
+        return new HealthRules.Inputs(today, terms, activity.lastExecutiveTouchpoint(), emptySeats(partnerId, today),
+                activity.meetingsAttended() + activity.meetingsMissed(), activity.meetingsAttended(),
+                activity.participationRecent(), activity.participationBefore(), overdue.size(),
                 overdue.isEmpty() ? null : overdue.get(0).dueOn);
     }
 
@@ -178,10 +185,16 @@ public class HealthService {
     private static List<HealthRules.EmptySeat> emptySeats(UUID partnerId, LocalDate today) {
         Map<UUID, List<SeatHolding>> byBoard = SeatHolding.<SeatHolding>list("partnerId = ?1 and seatKind = ?2", partnerId,
                 SeatHolding.TIER_APPOINTED).stream().collect(Collectors.groupingBy(s -> s.boardId));
-        Map<UUID, BoardComposition> boards = BoardComposition.<BoardComposition>listAll().stream()
+        List<BoardEntitlement> entitlements = BoardEntitlement.list("key.partnerId", partnerId);
+        if (byBoard.isEmpty() && entitlements.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> boardIds = new HashSet<>(byBoard.keySet());
+        entitlements.forEach(e -> boardIds.add(e.key.boardId()));
+        Map<UUID, BoardComposition> boards = BoardComposition.<BoardComposition>list("boardId in ?1", boardIds).stream()
                 .collect(Collectors.toMap(b -> b.boardId, b -> b));
         List<HealthRules.EmptySeat> empty = new ArrayList<>();
-        for (BoardEntitlement e : BoardEntitlement.<BoardEntitlement>list("key.partnerId", partnerId)) {
+        for (BoardEntitlement e : entitlements) {
             BoardComposition board = boards.get(e.key.boardId());
             if (board == null || !board.entitlementsKnown || e.filled >= e.entitled) {
                 continue;

@@ -5,8 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.contracts.EventCatalog;
 import dev.trellis.platform.domain.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -34,19 +43,34 @@ import org.jboss.logging.Logger;
  *     dispatcher.dispatch(handlers, record);
  * }
  * }</pre>
+ *
+ * <p>A consumer that must keep up with bursts (a replay of a topic) takes the records a poll returned as one batch
+ * ({@code mp.messaging.incoming.<channel>.batch=true}) and applies them in one transaction:
+ *
+ * <pre>{@code
+ * @Incoming("partner-events")
+ * @Blocking
+ * public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+ *     return dispatcher.dispatch(handlers, batch);
+ * }
+ * }</pre>
+ * The same two kinds of failure hold per record: a record that can never be processed goes to the dead-letter topic
+ * alone (the others are applied without it), and any other failure retries the whole batch.
  */
 @ApplicationScoped
 public class EventDispatcher {
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
 
     private final Inbox inbox;
+    private final EntityManager em;
     private final ObjectMapper json;
     private final ConsumerHealth health;
     private final ConsumerConfig config;
     private final java.util.Map<String, EventHandlers> byChannel = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public EventDispatcher(Inbox inbox, ObjectMapper json, ConsumerHealth health, ConsumerConfig config) {
+    public EventDispatcher(Inbox inbox, EntityManager em, ObjectMapper json, ConsumerHealth health, ConsumerConfig config) {
         this.inbox = inbox;
+        this.em = em;
         this.json = json;
         this.health = health;
         this.config = config;
@@ -77,19 +101,12 @@ public class EventDispatcher {
     public boolean dispatch(EventHandlers handlers, ConsumerRecord<?, ?> record) {
         String consumer = handlers.consumer();
         try {
-            CloudEvent event = CloudEvent.fromKafka(record);
-            if (EventCatalog.byType(event.type()).isEmpty()) {
-                throw new MalformedEventException("event type " + event.type() + " is not in the catalog");
-            }
-            EventHandlers.Registration<?> registration = handlers.handler(event.type());
-            if (registration == null) {
+            Ready ready = prepare(handlers, record);
+            if (ready == null) {
                 health.skipped(consumer);
                 return false;
             }
-            Object payload = read(event, registration.payload());
-            EventHandlers.Event meta = new EventHandlers.Event(event.id(), event.type(), event.subject(),
-                    event.time() == null ? Instant.now() : event.time());
-            boolean applied = applyUntilDone(handlers, event, registration, payload, meta);
+            boolean applied = applyUntilDone(handlers, ready.event(), ready.registration(), ready.payload(), ready.meta());
             if (applied) {
                 health.processed(consumer);
             } else {
@@ -99,6 +116,138 @@ public class EventDispatcher {
         } catch (MalformedEventException e) {
             health.deadLettered(consumer);
             throw e;
+        }
+    }
+
+    /** An event that is ready to apply: read, of a type this consumer handles. */
+    private record Ready(CloudEvent event, EventHandlers.Registration<?> registration, Object payload, EventHandlers.Event meta) {
+    }
+
+    /** A record of a batch that belongs on the dead-letter topic, and why. */
+    private record Dead(KafkaRecord<?, ?> record, MalformedEventException reason) {
+    }
+
+    /**
+     * Applies a poll's records in one transaction with their inbox rows (one statement for all of them), each exactly
+     * once, in their order. Records that can never be processed go to the dead-letter topic, each alone: a record that
+     * cannot be read is set aside before the transaction; if an effect refuses its event ({@link DomainException}),
+     * the batch is rolled back and its events applied one per transaction, so that only the refused one is
+     * dead-lettered. Any other failure retries the batch until it succeeds, as for a single record.
+     *
+     * @return the acknowledgement of the batch, once its effects are committed and its dead letters written
+     */
+    public CompletionStage<Void> dispatch(EventHandlers handlers, KafkaRecordBatch<?, ?> batch) {
+        String consumer = handlers.consumer();
+        List<Ready> ready = new ArrayList<>();
+        List<KafkaRecord<?, ?>> readyRecords = new ArrayList<>();
+        List<Dead> dead = new ArrayList<>();
+        for (KafkaRecord<?, ?> message : batch.getRecords()) {
+            ConsumerRecord<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(IncomingKafkaRecordMetadata::getRecord)
+                    .orElseThrow(() -> new IllegalStateException("a batch record without its Kafka record"));
+            try {
+                Ready event = prepare(handlers, record);
+                if (event == null) {
+                    health.skipped(consumer);
+                } else {
+                    ready.add(event);
+                    readyRecords.add(message);
+                }
+            } catch (MalformedEventException e) {
+                dead.add(new Dead(message, e));
+            }
+        }
+        if (!ready.isEmpty()) {
+            try {
+                int applied = applyBatchUntilDone(handlers, ready);
+                for (int i = 0; i < ready.size(); i++) {
+                    if (i < applied) {
+                        health.processed(consumer);
+                    } else {
+                        health.skipped(consumer);
+                    }
+                }
+            } catch (MalformedEventException refused) {
+                // One of the effects refused its event: find it, applying them one at a time.
+                for (int i = 0; i < ready.size(); i++) {
+                    Ready event = ready.get(i);
+                    try {
+                        if (applyUntilDone(handlers, event.event(), event.registration(), event.payload(), event.meta())) {
+                            health.processed(consumer);
+                        } else {
+                            health.skipped(consumer);
+                        }
+                    } catch (MalformedEventException e) {
+                        dead.add(new Dead(readyRecords.get(i), e));
+                    }
+                }
+            }
+        }
+        for (Dead letter : dead) {
+            health.deadLettered(consumer);
+            LOG.warnf("Consumer %s sends a record to the dead-letter topic: %s", consumer, letter.reason().getMessage());
+            // The failure strategy writes it to the dead-letter topic (and acknowledges it) before this goes on.
+            letter.record().nack(letter.reason()).toCompletableFuture().join();
+        }
+        return batch.ack();
+    }
+
+    /** @return the event ready to apply, or null for a type this consumer does not handle */
+    private Ready prepare(EventHandlers handlers, ConsumerRecord<?, ?> record) {
+        CloudEvent event = CloudEvent.fromKafka(record);
+        if (EventCatalog.byType(event.type()).isEmpty()) {
+            throw new MalformedEventException("event type " + event.type() + " is not in the catalog");
+        }
+        EventHandlers.Registration<?> registration = handlers.handler(event.type());
+        if (registration == null) {
+            return null;
+        }
+        Object payload = read(event, registration.payload());
+        return new Ready(event, registration, payload, new EventHandlers.Event(event.id(), event.type(), event.subject(),
+                event.time() == null ? Instant.now() : event.time()));
+    }
+
+    /**
+     * One transaction per attempt for the whole batch. @return how many effects ran (the others were duplicates), the
+     * ones that ran being counted first
+     * @throws MalformedEventException if an effect refused its event (the batch is rolled back)
+     */
+    private int applyBatchUntilDone(EventHandlers handlers, List<Ready> ready) {
+        long backoff = config.initialBackoff().toMillis();
+        List<CloudEvent> events = ready.stream().map(Ready::event).toList();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    Set<String> first = new HashSet<>(inbox.firstDeliveries(handlers.consumer(), events));
+                    int applied = 0;
+                    for (Ready event : ready) {
+                        // remove: an event twice in one batch is applied once
+                        if (first.remove(event.event().id())) {
+                            event.registration().apply(event.payload(), event.meta());
+                            handlers.afterEach().run();
+                            // Each event's changes go to the database before the next, and the session forgets
+                            // them: every query of a later event would otherwise check all of them for changes.
+                            em.flush();
+                            em.clear();
+                            applied++;
+                        }
+                    }
+                    return applied;
+                });
+            } catch (RuntimeException e) {
+                DomainException refusal = domainCause(e);
+                if (refusal != null || e instanceof MalformedEventException) {
+                    throw new MalformedEventException("an effect in the batch refused its event", e);
+                }
+                CloudEvent event = events.get(0);
+                health.retrying(handlers.consumer(), event, attempt, e);
+                if (attempt == 1 || attempt % 10 == 0) {
+                    LOG.warnf("Consumer %s could not apply a batch of %d events from %s %s (attempt %d), retrying in %d ms: %s",
+                            handlers.consumer(), events.size(), event.type(), event.id(), attempt, backoff, e.toString());
+                }
+                pause(backoff);
+                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+            }
         }
     }
 

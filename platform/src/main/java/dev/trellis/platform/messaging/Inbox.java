@@ -3,7 +3,10 @@ package dev.trellis.platform.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.function.Consumer;
+import org.hibernate.FlushMode;
+import org.hibernate.query.NativeQuery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -47,7 +50,7 @@ public class Inbox {
 
     /** Records the event id for this consumer in the current transaction. @return false if it was there already */
     public boolean firstDelivery(String consumer, CloudEvent event) {
-        return em.createNativeQuery("""
+        return inboxQuery("""
                 insert into inbox_event (consumer, event_id, event_type) values (:consumer, :id, :type)
                 on conflict do nothing
                 """)
@@ -55,5 +58,37 @@ public class Inbox {
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Records the ids of {@code events} for this consumer in the current transaction, in one statement.
+     *
+     * @return the ids that were not there already (each once, however often it occurs in {@code events})
+     */
+    public List<String> firstDeliveries(String consumer, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<?> rows = inboxQuery("""
+                insert into inbox_event (consumer, event_id, event_type)
+                select :consumer, e.id, e.type from unnest(cast(:ids as varchar[]), cast(:types as varchar[])) as e(id, type)
+                on conflict do nothing
+                returning event_id
+                """)
+                .setParameter("consumer", consumer)
+                .setParameter("ids", events.stream().map(CloudEvent::id).toArray(String[]::new))
+                .setParameter("types", events.stream().map(CloudEvent::type).toArray(String[]::new))
+                .getResultList();
+        return rows.stream().map(String.class::cast).toList();
+    }
+
+    /**
+     * A statement about the inbox alone, which no pending change of the session concerns: it is not flushed first (nor
+     * checked for changes, which costs a look at every entity it holds), and declaring the table spares Hibernate
+     * clearing every entity's cache after it, which it does for a native statement that names no table.
+     */
+    private NativeQuery<?> inboxQuery(String sql) {
+        return em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("inbox_event")
+                .setHibernateFlushMode(FlushMode.MANUAL);
     }
 }

@@ -17,11 +17,12 @@ import dev.trellis.insights.service.HealthService;
 import dev.trellis.platform.messaging.EventDispatcher;
 import dev.trellis.platform.messaging.EventHandlers;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -114,7 +115,7 @@ public class AdvisoryEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        dispatcher.dispatch(handlers, record);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return dispatcher.dispatch(handlers, batch);
     }
 }

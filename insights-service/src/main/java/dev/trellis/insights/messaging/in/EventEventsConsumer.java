@@ -9,8 +9,9 @@ import dev.trellis.insights.service.HealthService;
 import dev.trellis.platform.messaging.EventDispatcher;
 import dev.trellis.platform.messaging.EventHandlers;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -57,7 +58,7 @@ public class EventEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        dispatcher.dispatch(handlers, record);
+    public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
+        return dispatcher.dispatch(handlers, batch);
     }
 }
