@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public class HealthRecomputer {
 
     private final HealthService health;
     private final HealthDue due;
+    private final EntityManager em;
     private final int batchSize;
     private final Duration pollInterval;
     private final long quietNanos;
@@ -41,12 +43,13 @@ public class HealthRecomputer {
     private volatile boolean running;
     private Thread thread;
 
-    HealthRecomputer(HealthService health, HealthDue due,
+    HealthRecomputer(HealthService health, HealthDue due, EntityManager em,
             @ConfigProperty(name = "trellis.insights.health.recompute-batch", defaultValue = "50") int batchSize,
             @ConfigProperty(name = "trellis.insights.health.recompute-poll", defaultValue = "1s") Duration pollInterval,
             @ConfigProperty(name = "trellis.insights.health.quiet-period", defaultValue = "100ms") Duration quietPeriod) {
         this.health = health;
         this.due = due;
+        this.em = em;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.quietNanos = quietPeriod.toNanos();
@@ -123,6 +126,9 @@ public class HealthRecomputer {
                 List<UUID> partners = due.take(batchSize);
                 for (UUID partner : partners) {
                     health.computeNow(partner);
+                    // Written and forgotten before the next: each query would otherwise check all of them for changes.
+                    em.flush();
+                    em.clear();
                 }
                 due.done(partners);
                 return partners.size();
