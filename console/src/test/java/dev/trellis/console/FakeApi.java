@@ -75,6 +75,16 @@ public class FakeApi {
                 + "{\"id\":\"" + PARTNER_A + "\",\"name\":\"Acme Cloud\",\"emailDomains\":[],\"lifecycleStatus\":\"ACTIVE\"}],\"next\":null}";
     }
 
+    /** The partner list as CSV (Accept: text/csv), as partner-service answers it. */
+    @GET
+    @Path("/partners")
+    @jakarta.ws.rs.Produces("text/csv")
+    public Response adminPartnersCsv(@jakarta.ws.rs.QueryParam("q") String q, @jakarta.ws.rs.QueryParam("tier") String tier) {
+        adminRecord("GET /partners as CSV", null, "q=" + q + " tier=" + tier);
+        return Response.ok("id,name\r\n" + ADMIN_PARTNER + ",Zephyr Wind\r\n", "text/csv; charset=UTF-8; header=present")
+                .header("Content-Disposition", "attachment; filename=\"partners-2026-12-02.csv\"").build();
+    }
+
     @POST
     @Path("/partners")
     public Response adminCreatePartner(String body) {

@@ -7,7 +7,9 @@ import static dev.trellis.console.FakeApi.ADMIN_RECEIVED;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,6 +176,19 @@ class PartnerAdminPagesTest {
                 .when().post(CONTACT_PAGE).then().statusCode(303).header("Location", endsWith(CONTACT_PAGE + "?notice=contact-saved"));
         String sent = received("PATCH /contacts");
         assertTrue(sent.startsWith("If-Match=\"3\" ") && sent.contains("\"lastName\":\"Okafor-Ade\"") && sent.contains("\"phone\":null"), sent);
+    }
+
+    @Test
+    @TestSecurity(user = "felix", roles = "foundation-staff")
+    void theSearchOffersItsPartnersAsCsvAndTheDownloadIsTheApisExport() {
+        given().queryParam("q", "Zephyr & Co").queryParam("tier", "GOLD").when().get("/partners").then().statusCode(200)
+                .body(containsString("href=\"/partners/export.csv?q=Zephyr+%26+Co&amp;tier=GOLD&amp;membershipStatus=\""));
+        given().queryParam("q", "Zephyr & Co").queryParam("tier", "GOLD").when().get("/partners/export.csv").then()
+                .statusCode(200).contentType(startsWith("text/csv"))
+                .header("Content-Disposition", "attachment; filename=\"partners-2026-12-02.csv\"")
+                .header("Cache-Control", "no-store")
+                .body(equalTo("id,name\r\n" + ADMIN_PARTNER + ",Zephyr Wind\r\n"));
+        assertTrue(received("GET /partners as CSV").contains("q=Zephyr & Co tier=GOLD"), received("GET /partners as CSV"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,6 +121,13 @@ public interface PartnersApi {
     Page<Partner> partners(@QueryParam("q") String q, @QueryParam("status") String status, @QueryParam("tier") String tier,
             @QueryParam("membershipStatus") String membershipStatus, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor);
+
+    /** The same list as CSV: every partner the filters select, as the gateway streams it (up to its row cap). */
+    @GET
+    @Path("/partners")
+    @Produces("text/csv")
+    RestResponse<byte[]> partnersCsv(@QueryParam("q") String q, @QueryParam("tier") String tier,
+            @QueryParam("membershipStatus") String membershipStatus);
 
     @GET
     @Path("/partners/{id}")

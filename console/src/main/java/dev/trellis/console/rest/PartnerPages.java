@@ -73,6 +73,21 @@ public class PartnerPages {
         return Templates.search(filter, partners.search(filter), TIERS, MEMBERSHIP_STATUSES);
     }
 
+    /**
+     * The search's partners as CSV, all of them (not one page): the API's own export, with the caller's visibility and
+     * its neutralised formulas, passed on under the API's file name.
+     */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
+    public Response export(@QueryParam("q") String q, @QueryParam("tier") String tier,
+            @QueryParam("membershipStatus") String membershipStatus) {
+        PartnerViews.Download csv = partners.exportCsv(new PartnerViews.SearchFilter(q, null, tier, membershipStatus, null));
+        return Response.ok(csv.body(), "text/csv; charset=UTF-8; header=present")
+                .header("Content-Disposition", csv.disposition()).header("Cache-Control", "no-store").build();
+    }
+
     @GET
     @Path("{id}")
     @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
