@@ -60,6 +60,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventDispatcher {
     private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
+    /** How many events of a batch the session keeps before it is cleared. */
+    private static final int FORGET_EVERY = 32;
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -225,11 +227,13 @@ public class EventDispatcher {
                         if (first.remove(event.event().id())) {
                             event.registration().apply(event.payload(), event.meta());
                             handlers.afterEach().run();
-                            // Each event's changes go to the database before the next, and the session forgets
-                            // them: every query of a later event would otherwise check all of them for changes.
+                            // Each event's changes go to the database before the next, and every few events the
+                            // session forgets them: each query of a later event would otherwise check all of them
+                            // for changes, and a batch of hundreds would cost their square.
                             em.flush();
-                            em.clear();
-                            applied++;
+                            if (++applied % FORGET_EVERY == 0) {
+                                em.clear();
+                            }
                         }
                     }
                     return applied;
