@@ -1,5 +1,6 @@
 package dev.trellis.insights.persistence;
 
+import dev.trellis.platform.persistence.TableStatements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.FlushMode;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -80,13 +80,8 @@ public class HealthDue {
                 .setParameter(1, partnerId).getResultList().isEmpty();
     }
 
-    /**
-     * A statement about health_due alone, which no pending change of the session concerns: not flushed first, nor
-     * checked for changes (a look at every entity the session holds).
-     */
     private NativeQuery<?> query(String sql) {
-        return em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("health_due")
-                .setHibernateFlushMode(FlushMode.MANUAL);
+        return TableStatements.about(em, "health_due", sql);
     }
 
     private static List<UUID> ids(List<?> rows) {

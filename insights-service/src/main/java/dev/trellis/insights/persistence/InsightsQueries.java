@@ -8,16 +8,15 @@ import dev.trellis.insights.domain.TimelineKind;
 import dev.trellis.platform.paging.Cursor;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.persistence.TableStatements;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
 
 /** What the health rules, the timeline and the worklist read. */
 @ApplicationScoped
@@ -39,14 +38,14 @@ public class InsightsQueries {
      * latest executive touchpoint.
      */
     public Activity activity(UUID partnerId, Instant meetingsFrom, Instant recentFrom, Instant beforeFrom, Instant to) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Object[] row = (Object[]) TableStatements.about(em, "timeline_entry", """
                 select count(*) filter (where kind = 'MEETING_ATTENDED' and occurred_at >= ?2 and occurred_at < ?5),
                        count(*) filter (where kind = 'MEETING_MISSED' and occurred_at >= ?2 and occurred_at < ?5),
                        count(*) filter (where kind in ('ATTENDED', 'SPONSORED') and occurred_at >= ?3 and occurred_at < ?5),
                        count(*) filter (where kind in ('ATTENDED', 'SPONSORED') and occurred_at >= ?4 and occurred_at < ?3),
                        to_char(max(occurred_at) filter (where kind = 'TOUCHPOINT' and executive) at time zone 'UTC', 'YYYY-MM-DD')
                 from timeline_entry where partner_id = ?1
-                """).unwrap(NativeQuery.class).addSynchronizedQuerySpace("timeline_entry")
+                """)
                 .setParameter(1, partnerId).setParameter(2, meetingsFrom).setParameter(3, recentFrom)
                 .setParameter(4, beforeFrom).setParameter(5, to).getSingleResult();
         return new Activity(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),

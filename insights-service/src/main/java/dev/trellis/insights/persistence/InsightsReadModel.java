@@ -13,6 +13,7 @@ import dev.trellis.insights.domain.PartnerProfile;
 import dev.trellis.insights.domain.SeatHolding;
 import dev.trellis.insights.domain.TimelineEntry;
 import dev.trellis.insights.domain.TimelineKind;
+import dev.trellis.platform.persistence.TableStatements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -25,8 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.FlushMode;
-import org.hibernate.query.NativeQuery;
 
 /**
  * The read model's upserts, from the events of every service; each runs in the consumer's transaction, with its
@@ -226,12 +225,12 @@ public class InsightsReadModel {
     public void timeline(String eventId, UUID partnerId, Instant occurredAt, TimelineKind kind, String sourceType, UUID sourceId,
             UUID contextId, boolean executive, String summary, String detail) {
         // One statement, and nothing for the session to keep: a replay writes a hundred thousand of these.
-        em.createNativeQuery("""
+        TableStatements.about(em, "timeline_entry", """
                 insert into timeline_entry (id, partner_id, occurred_at, kind, source_type, source_id, context_id, executive,
                     summary, detail)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 on conflict (id) do nothing
-                """).unwrap(NativeQuery.class).addSynchronizedQuerySpace("timeline_entry").setHibernateFlushMode(FlushMode.MANUAL)
+                """)
                 .setParameter(1, TimelineEntry.idOf(eventId, partnerId)).setParameter(2, partnerId)
                 .setParameter(3, occurredAt).setParameter(4, kind.name()).setParameter(5, sourceType)
                 .setParameter(6, sourceId).setParameter(7, contextId, UUID.class).setParameter(8, executive)

@@ -3,9 +3,9 @@ package dev.trellis.platform.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import dev.trellis.platform.persistence.TableStatements;
 import java.util.List;
 import java.util.function.Consumer;
-import org.hibernate.FlushMode;
 import org.hibernate.query.NativeQuery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -82,13 +82,7 @@ public class Inbox {
         return rows.stream().map(String.class::cast).toList();
     }
 
-    /**
-     * A statement about the inbox alone, which no pending change of the session concerns: it is not flushed first (nor
-     * checked for changes, which costs a look at every entity it holds), and declaring the table spares Hibernate
-     * clearing every entity's cache after it, which it does for a native statement that names no table.
-     */
     private NativeQuery<?> inboxQuery(String sql) {
-        return em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("inbox_event")
-                .setHibernateFlushMode(FlushMode.MANUAL);
+        return TableStatements.about(em, "inbox_event", sql);
     }
 }
