@@ -85,6 +85,16 @@ class BoardMeetingPagesTest {
 
     @Test
     @TestSecurity(user = "felix", roles = "foundation-staff")
+    void theBoardPageNamesEveryHolderFromOneCallToPartnerService() {
+        FakeApi.CONTACTS_ASKED.clear();
+        given().when().get("/boards/" + BOARD).then().statusCode(200)
+                .body(containsString("Dmitri Tanaka"))
+                .body(containsString("Ilse Berg"));
+        assertEquals(List.of(FakeApi.HOLDER_A + "," + FakeApi.HOLDER_B), FakeApi.CONTACTS_ASKED);
+    }
+
+    @Test
+    @TestSecurity(user = "felix", roles = "foundation-staff")
     void theMeetingPageShowsAttendanceQuorumAndOutcomesAsTheApiComputedThem() {
         given().when().get(MEETING).then().statusCode(200)
                 .body(containsString("Quorum met: 1 of 1 voting seat present"))

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -68,6 +69,21 @@ class ConsolePagesTest {
     void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
         given().formParam("version", "0").formParam("done", "true")
                 .when().post("/next-steps/" + UUID.randomUUID()).then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "cora", roles = "community-team")
+    void aPartnersPageShowsEveryPartFromOneCallPerService() {
+        FakeApi.OVERVIEW_ASKED.clear();
+        given().when().get("/partners/" + PARTNER + "?kind=REGISTRATION").then().statusCode(200)
+                .body(containsString("Dmitri Tanaka"))
+                .body(containsString("GOLD"))
+                .body(containsString("Quarterly review"))
+                .body(containsString("Wants a second seat"))
+                .body(containsString("No executive touchpoint for 120 days"))
+                .body(containsString("Registered for KubeDay"));
+        assertEquals(List.of(PARTNER + " affiliations=200 touchpoints=10", "insights " + PARTNER + " days=90 kind=REGISTRATION"),
+                FakeApi.OVERVIEW_ASKED);
     }
 
     @Test

@@ -40,6 +40,61 @@ public class FakeApi {
                  "message":"must be a staff username (letters, digits, '.', '_', '@', '-'; at most 100)"}]}""").build();
     }
 
+    /** The partner page's one call to partner-service: the same parts the single routes answer. */
+    @GET
+    @Path("/partners/{id}/overview")
+    public String overview(@PathParam("id") String id, @QueryParam("affiliations") String affiliations,
+            @QueryParam("touchpoints") String touchpoints) {
+        OVERVIEW_ASKED.add(id + " affiliations=" + affiliations + " touchpoints=" + touchpoints);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        if (ADMIN_PARTNER.equals(id)) {
+            return "{\"profile\":" + adminPartnerJson("Zephyr Wind") + ",\"affiliations\":" + ADMIN_AFFILIATIONS
+                    + ",\"membership\":" + adminMembership().getEntity() + ",\"keyContacts\":[],\"touchpoints\":{\"items\":[],\"next\":null}}";
+        }
+        return "{\"profile\":" + partner(id) + ",\"affiliations\":" + affiliations(id) + ",\"membership\":{\"id\":"
+                + "\"7a7a7a7a-0000-4000-8000-000000000007\",\"partnerId\":\"" + id + "\",\"tier\":\"GOLD\",\"termStart\":\""
+                + today.minusDays(100) + "\",\"termEnd\":\"" + today.plusDays(265) + "\",\"autoRenew\":true,\"graceDays\":30,"
+                + "\"status\":\"CURRENT\",\"asOf\":\"" + today + "\"},\"keyContacts\":[],\"touchpoints\":{\"items\":[{\"id\":"
+                + "\"7c7c7c7c-0000-4000-8000-000000000001\",\"partnerId\":\"" + id + "\",\"partnerName\":\"Acme Cloud\","
+                + "\"occurredOn\":\"" + today.minusDays(3) + "\",\"type\":\"MEETING\",\"summary\":\"Quarterly review\","
+                + "\"notes\":\"Wants a second seat\",\"executive\":false,\"attendeeContacts\":[],\"attendeeStaff\":[\"cora\"],"
+                + "\"nextSteps\":[]}],\"next\":null}}";
+    }
+
+    static final java.util.List<String> OVERVIEW_ASKED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The partner page's one call to insights-service: a health with a reason and one timeline line. */
+    @GET
+    @Path("/insights/partners/{id}/overview")
+    public String insightsOverview(@PathParam("id") String id, @QueryParam("days") String days, @QueryParam("kind") String kind) {
+        OVERVIEW_ASKED.add("insights " + id + " days=" + days + " kind=" + kind);
+        return "{\"health\":{\"partnerId\":\"" + id + "\",\"score\":42,\"reasons\":[{\"code\":\"NO_EXECUTIVE_TOUCHPOINT\","
+                + "\"observation\":\"No executive touchpoint for 120 days\",\"cost\":20,\"action\":\"Book an executive call\"}],"
+                + "\"computedAt\":\"2026-12-01T09:00:00Z\",\"trend\":[]},\"timeline\":{\"items\":[{\"id\":\"t1\","
+                + "\"occurredAt\":\"2026-11-28T10:00:00Z\",\"kind\":\"REGISTRATION\",\"summary\":\"Registered for KubeDay\","
+                + "\"executive\":false}],\"next\":null}}";
+    }
+
+    /** Names by contact id (partner-service's GET /api/contacts?id=…): who the board pages name. */
+    @GET
+    @Path("/contacts")
+    public String contactsById(@QueryParam("id") java.util.List<String> ids) {
+        CONTACTS_ASKED.add(String.join(",", ids));
+        Map<String, String[]> known = Map.of("d0f821f7-3032-35f2-a639-4a68e3ce3201", new String[] {"Dmitri", "Tanaka"},
+                "d0f821f7-3032-35f2-a639-4a68e3ce3202", new String[] {"Ilse", "Berg"}, ADMIN_CONTACT, new String[] {"Ngozi", "Okafor"});
+        StringBuilder items = new StringBuilder();
+        for (String id : ids) {
+            String[] name = known.get(id);
+            if (name != null) {
+                items.append(items.length() == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"firstName\":\"")
+                        .append(name[0]).append("\",\"lastName\":\"").append(name[1]).append("\"}");
+            }
+        }
+        return "{\"items\":[" + items + "],\"next\":null}";
+    }
+
+    static final java.util.List<String> CONTACTS_ASKED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     // ---- partners, contacts and memberships (PartnerAdminPagesTest): what the console sent, by "METHOD path"
 
     static final String ADMIN_PARTNER = "c0ffee00-0000-4000-8000-00000000c0de";
@@ -136,10 +191,12 @@ public class FakeApi {
     @Path("/partners/" + ADMIN_PARTNER + "/affiliations")
     public String adminAffiliations(@jakarta.ws.rs.QueryParam("current") String current) {
         adminRecord("GET affiliations", null, "current=" + current);
-        return "{\"items\":[{\"id\":\"bbbbbbbb-0000-4000-8000-00000000000b\",\"contactId\":\"" + ADMIN_CONTACT
-                + "\",\"contactName\":\"Ngozi Okafor\",\"partnerId\":\"" + ADMIN_PARTNER + "\",\"role\":\"TECHNICAL_LEAD\","
-                + "\"startDate\":\"2025-03-01\",\"endDate\":\"2026-10-31\"}],\"next\":null}";
+        return ADMIN_AFFILIATIONS;
     }
+
+    private static final String ADMIN_AFFILIATIONS = "{\"items\":[{\"id\":\"bbbbbbbb-0000-4000-8000-00000000000b\",\"contactId\":\""
+            + ADMIN_CONTACT + "\",\"contactName\":\"Ngozi Okafor\",\"partnerId\":\"" + ADMIN_PARTNER + "\",\"role\":\"TECHNICAL_LEAD\","
+            + "\"startDate\":\"2025-03-01\",\"endDate\":\"2026-10-31\"}],\"next\":null}";
 
     @GET
     @Path("/partners/" + ADMIN_PARTNER + "/membership/key-contacts")

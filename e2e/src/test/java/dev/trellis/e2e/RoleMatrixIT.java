@@ -50,6 +50,7 @@ class RoleMatrixIT {
             row("GET /api/partners/me/contacts/{contactOfA}", 401, 403, 403, OK, 404),
             row("PATCH /api/partners/me/contacts/{contactOfA}", 401, 403, 403, OK, 404),
             row("GET /api/partners/{A}/affiliations", 401, OK, OK, 403, 403),
+            row("GET /api/partners/{A}/overview", 401, OK, OK, 403, 403),
             // partner-service: membership and key contacts
             row("GET /api/partners/{A}/membership", 401, OK, OK, OK, 403),
             row("PUT /api/partners/{A}/membership", 401, 403, OK, 403, 403),
@@ -122,6 +123,7 @@ class RoleMatrixIT {
             row("GET /api/insights/at-risk", 401, OK, OK, 403, 403),
             row("GET /api/insights/partners/{A}/timeline", 401, OK, OK, 403, 403),
             row("GET /api/insights/partners/{A}/health", 401, OK, OK, 403, 403),
+            row("GET /api/insights/partners/{A}/overview", 401, OK, OK, 403, 403),
             row("GET /api/insights/level-playing-field", 401, OK, OK, 403, 403),
             row("GET /api/insights/growth-leads", 401, OK, OK, 403, 403),
             // ...but a partner reads its own value report (what its membership gave it; no score, no notes)

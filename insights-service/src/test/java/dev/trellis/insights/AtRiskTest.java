@@ -93,6 +93,11 @@ class AtRiskTest {
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("kind", "TOUCHPOINT")
                 .get("/api/insights/partners/{id}/timeline", atRisk)
                 .then().statusCode(200).body("items.kind", contains("TOUCHPOINT")).body("items[0].executive", equalTo(true));
+        // The partner page's one call: the same health and the timeline's first page.
+        given().auth().oauth2(TestTokens.foundationStaff()).queryParam("kind", "TOUCHPOINT").queryParam("limit", 1)
+                .get("/api/insights/partners/{id}/overview", atRisk)
+                .then().statusCode(200).body("health.score", equalTo(40)).body("health.trend.day", contains(TODAY.toString()))
+                .body("timeline.items.kind", contains("TOUCHPOINT")).body("timeline.items[0].executive", equalTo(true));
     }
 
     @Test
@@ -201,6 +206,11 @@ class AtRiskTest {
         given().auth().oauth2(TestTokens.communityTeam()).queryParam("cursor", "garbage").get("/api/insights/at-risk")
                 .then().statusCode(400);
         given().auth().oauth2(TestTokens.communityTeam()).get("/api/insights/partners/{id}/health", any).then().statusCode(404);
+        given().auth().oauth2(TestTokens.communityTeam()).get("/api/insights/partners/{id}/overview", any).then().statusCode(200)
+                .body("health", org.hamcrest.Matchers.nullValue()).body("timeline.items.size()", equalTo(0));
+        given().auth().oauth2(TestTokens.partnerA()).get("/api/insights/partners/{id}/overview", TestTokens.PARTNER_A).then().statusCode(403);
+        given().auth().oauth2(TestTokens.communityTeam()).queryParam("kind", "GOSSIP").get("/api/insights/partners/{id}/overview", any)
+                .then().statusCode(400).body("errors.field", contains("kind"));
     }
 
     private static String tier() {

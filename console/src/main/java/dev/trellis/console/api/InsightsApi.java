@@ -60,6 +60,15 @@ public interface InsightsApi {
     @Path("/partners/{id}/timeline")
     Page<TimelineLine> timeline(@PathParam("id") UUID partnerId, @QueryParam("kind") String kind, @QueryParam("limit") Integer limit);
 
+    /** Health (null for a partner that is not a member) and the first page of the timeline, in one call. */
+    record PartnerInsights(Health health, Page<TimelineLine> timeline) {
+    }
+
+    @GET
+    @Path("/partners/{id}/overview")
+    PartnerInsights partnerInsights(@PathParam("id") UUID partnerId, @QueryParam("days") Integer days,
+            @QueryParam("kind") String kind, @QueryParam("limit") Integer limit);
+
     // ---- the level-playing-field report (staff, team) and a partner's own value report ----
 
     /** One company group's part of a pool; cap, nearCap and overCap only for a board's seats. */

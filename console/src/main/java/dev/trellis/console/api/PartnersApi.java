@@ -133,6 +133,21 @@ public interface PartnersApi {
     @Path("/partners/{id}")
     Partner partner(@PathParam("id") UUID id);
 
+    /** A partner's page in one call: profile, affiliations current and past, membership (or null), key contacts, touchpoints. */
+    record Overview(Partner profile, Page<Affiliation> affiliations, Membership membership, List<KeyContact> keyContacts,
+            Page<Touchpoint> touchpoints) {
+    }
+
+    @GET
+    @Path("/partners/{id}/overview")
+    Overview overview(@PathParam("id") UUID id, @QueryParam("affiliations") Integer affiliations,
+            @QueryParam("touchpoints") Integer touchpoints);
+
+    /** These contacts (at most 200 ids), to name the people other services refer to by id. */
+    @GET
+    @Path("/contacts")
+    Page<Contact> contactsById(@QueryParam("id") List<UUID> ids, @QueryParam("limit") Integer limit);
+
     @GET
     @Path("/partners/{id}/affiliations")
     Page<Affiliation> affiliations(@PathParam("id") UUID id, @QueryParam("current") Boolean current, @QueryParam("limit") Integer limit);

@@ -56,22 +56,35 @@ public class BoardViews {
         return new BoardPage(board, rows, overrides, Charts.seatShares(companies));
     }
 
-    /** The holder names of the partners' current people, one call per partner on the board. */
+    /** The names of the seats' holders and alternates, in one call (or one per 50 people). */
     Map<UUID, String> holderNames(List<AdvisoryApi.Seat> seats) {
-        Map<UUID, String> names = new HashMap<>();
-        Set<UUID> partnerIds = new LinkedHashSet<>();
+        Set<UUID> ids = new LinkedHashSet<>();
         seats.forEach(s -> {
-            if (s.partnerId() != null) {
-                partnerIds.add(s.partnerId());
+            if (s.holderContactId() != null) {
+                ids.add(s.holderContactId());
+            }
+            if (s.alternateContactId() != null) {
+                ids.add(s.alternateContactId());
             }
         });
-        for (UUID partnerId : partnerIds) {
-            for (PartnersApi.Affiliation a : partners.affiliations(partnerId, null, 200).items()) {
-                names.putIfAbsent(a.contactId(), a.contactName());
+        return contactNames(ids);
+    }
+
+    /** "First Last" of these contacts by id; an unknown or erased one is left out. */
+    Map<UUID, String> contactNames(java.util.Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        List<UUID> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += CONTACTS_PER_CALL) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CONTACTS_PER_CALL));
+            for (PartnersApi.Contact c : partners.contactsById(chunk, CONTACTS_PER_CALL).items()) {
+                names.put(c.id(), (Forms.blankToNull(c.firstName()) == null ? "" : c.firstName() + " ") + c.lastName());
             }
         }
         return names;
     }
+
+    /** The API's most ids per call (partner-service's ContactResource.MAX_IDS). */
+    private static final int CONTACTS_PER_CALL = 50;
 
     /** The appointment form: partner first, then one of its current people as holder. */
     public record AppointForm(String partnerId, String holderContactId, String kind, String tierBasis, String termStart,
@@ -187,7 +200,7 @@ public class BoardViews {
                 .map(l -> new NamedSeatLine(l, names.getOrDefault(l.holderContactId(), "Unknown contact"))).toList();
     }
 
-    /** A candidate for a seat that opens: named when one of the board's partners employs them. */
+    /** A candidate for a seat that opens, with their name from partner-service. */
     public record Candidate(UUID contactId, String name, List<AdvisoryApi.RuleLine> rules) {
     }
 
@@ -204,12 +217,16 @@ public class BoardViews {
         String window = Forms.blankToNull(within) == null ? "P90D" : within.strip();
         AdvisoryApi.Board board = advisory.board(boardId);
         AdvisoryApi.Succession plan = advisory.succession(boardId, window);
-        // Candidates are the seat's partner's people (or, for a personal seat, any partner's): name those the board's
-        // partners and the openings' partners employ, one call per partner.
-        List<AdvisoryApi.Seat> known = new java.util.ArrayList<>(advisory.seats(boardId, null, 100).items());
-        plan.openings().forEach(o -> known.add(new AdvisoryApi.Seat(o.seatId(), boardId, o.kind(), o.holderContactId(), o.partnerId(),
-                o.partnerName(), null, null, null, null, null, null, null, null, null)));
-        Map<UUID, String> names = holderNames(known);
+        // Name the holders and every candidate, eligible or excluded, in one call per 50 people.
+        Set<UUID> people = new LinkedHashSet<>();
+        plan.openings().forEach(o -> {
+            if (o.holderContactId() != null) {
+                people.add(o.holderContactId());
+            }
+            people.addAll(o.eligible());
+            o.excluded().forEach(x -> people.add(x.contactId()));
+        });
+        Map<UUID, String> names = contactNames(people);
         List<OpeningRow> rows = plan.openings().stream().map(o -> new OpeningRow(o,
                 o.holderContactId() == null ? "Nobody" : names.getOrDefault(o.holderContactId(), "Unknown contact"),
                 o.eligible().stream().map(c -> new Candidate(c, names.getOrDefault(c, "Contact " + c), List.of())).toList(),

@@ -84,16 +84,14 @@ public class PartnerViews {
 
     /** @param kind one of {@link #TIMELINE_KINDS} to show only those lines; anything else shows all */
     public Overview overview(UUID id, String kind) {
-        PartnersApi.Partner partner = partners.partner(id);
-        List<Person> people = people(partners.affiliations(id, false, 200).items());
-        PartnersApi.Membership membership = orNullOn404(() -> partners.membership(id));
-        List<PartnersApi.KeyContact> keyContacts = partners.keyContacts(id).items();
+        // Two calls, one per service that holds a part of the page (docs/benchmarks.md, "Console").
+        PartnersApi.Overview o = partners.overview(id, 200, 10);
         String only = kind != null && TIMELINE_KINDS.contains(kind) ? kind : null;
-        List<InsightsApi.TimelineLine> timeline = insights.timeline(id, only, 15).items();
-        InsightsApi.Health health = orNullOn404(() -> insights.health(id, 90));
-        List<PartnersApi.Touchpoint> touchpoints = partners.touchpoints(id, 10).items();
-        return new Overview(only, partner, people, membership, keyContacts, timeline, health,
-                health == null ? null : Charts.healthTrend(health.trend()), touchpoints);
+        InsightsApi.PartnerInsights i = insights.partnerInsights(id, 90, only, 15);
+        InsightsApi.Health health = i.health();
+        return new Overview(only, o.profile(), people(o.affiliations().items()), o.membership(),
+                o.keyContacts() == null ? List.of() : o.keyContacts(), i.timeline().items(), health,
+                health == null ? null : Charts.healthTrend(health.trend()), o.touchpoints().items());
     }
 
     /** The people who may attend a touchpoint today: current contacts of the partner. */

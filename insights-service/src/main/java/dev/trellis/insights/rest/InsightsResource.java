@@ -2,6 +2,7 @@ package dev.trellis.insights.rest;
 
 import dev.trellis.insights.rest.dto.AtRiskResponse;
 import dev.trellis.insights.rest.dto.HealthResponse;
+import dev.trellis.insights.rest.dto.PartnerInsightsResponse;
 import dev.trellis.insights.rest.dto.TimelineEntryResponse;
 import dev.trellis.insights.service.GrowthLeadsService;
 import dev.trellis.insights.service.HealthService;
@@ -76,6 +77,25 @@ public class InsightsResource {
     public HealthResponse health(@PathParam("id") UUID id,
             @Parameter(description = "Days of trend (default 90)") @QueryParam("days") Integer days) {
         return HealthResponse.of(health.get(id, Params.days("days", days, 90)));
+    }
+
+    @GET
+    @Path("/partners/{id}/overview")
+    @RolesAllowed({"community-team", "foundation-staff"})
+    @Operation(summary = "A partner's health and the first page of its timeline in one call",
+            description = "health as …/health (null when the partner is not a member), timeline as …/timeline; the "
+                    + "timeline's next is a cursor for …/timeline with the same kind.")
+    @APIResponse(responseCode = "200", description = "Health and timeline")
+    @APIResponse(responseCode = "400", description = "An unknown kind, or days or limit out of range")
+    public PartnerInsightsResponse overview(@PathParam("id") UUID id,
+            @Parameter(description = "Days of trend (default 90)") @QueryParam("days") Integer days,
+            @Parameter(description = "One or more kinds, comma-separated (TOUCHPOINT, MEMBERSHIP, SEAT_ASSIGNED, …)") @QueryParam("kind") String kind,
+            @Parameter(description = "Timeline lines (default 15)") @QueryParam("limit") Integer limit, @Context UriInfo uri) {
+        URI base = uri.getBaseUri();
+        var lines = timeline.page(id, Params.kinds(kind), null, null, PageRequest.of(limit == null ? 15 : limit, null))
+                .map(e -> TimelineEntryResponse.of(e, base));
+        return new PartnerInsightsResponse(health.find(id, Params.days("days", days, 90)).map(HealthResponse::of).orElse(null),
+                lines);
     }
 
     @GET

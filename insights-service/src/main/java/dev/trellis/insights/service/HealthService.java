@@ -145,13 +145,20 @@ public class HealthService {
 
     @Transactional
     public View get(UUID partnerId, int days) {
+        return find(partnerId, days).orElseThrow(
+                () -> NotFound.of("Health of partner", partnerId + " (only members have a health score)"));
+    }
+
+    /** A member's health with its trend; empty for a partner that is not a member (only members have a score). */
+    @Transactional
+    public Optional<View> find(UUID partnerId, int days) {
         PartnerHealth h = PartnerHealth.findById(partnerId);
         if (h == null) {
-            throw NotFound.of("Health of partner", partnerId + " (only members have a health score)");
+            return Optional.empty();
         }
         List<HealthDay> trend = HealthDay.list("key.partnerId = ?1 and key.day > ?2 order by key.day", partnerId,
                 today().minusDays(days));
-        return new View(h, reasons(h), trend);
+        return Optional.of(new View(h, reasons(h), trend));
     }
 
     public List<HealthRules.Reason> reasons(PartnerHealth h) {

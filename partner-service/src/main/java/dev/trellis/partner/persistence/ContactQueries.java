@@ -30,10 +30,15 @@ public class ContactQueries {
      * @param partnerId only contacts affiliated with this partner on {@code today}
      * @param consent   only contacts whose latest decision for this purpose grants it
      */
-    public List<Contact> page(String q, UUID partnerId, ConsentPurpose consent, LocalDate today, PageRequest page) {
+    public List<Contact> page(String q, UUID partnerId, ConsentPurpose consent, java.util.Collection<UUID> ids, LocalDate today,
+            PageRequest page) {
         Cursor after = page.decodedCursor(3);
         StringBuilder where = new StringBuilder("where c.erasedAt is null ");
         Map<String, Object> params = new HashMap<>();
+        if (ids != null && !ids.isEmpty()) {
+            where.append(" and c.id in :ids");
+            params.put("ids", ids);
+        }
         if (q != null && !q.isBlank()) {
             where.append("""
                      and (lower(c.firstName) like :q escape '\\' or lower(c.lastName) like :q escape '\\'

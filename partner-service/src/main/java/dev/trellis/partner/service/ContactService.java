@@ -73,9 +73,11 @@ public class ContactService {
      * @param consent   only contacts whose latest decision for this purpose grants it; null for any
      */
     @Transactional
-    public Page<ContactDetails> list(String q, UUID partnerId, ConsentPurpose consent, PageRequest page) {
+    /** @param ids only these contacts (null or empty: no such filter) */
+    public Page<ContactDetails> list(String q, UUID partnerId, ConsentPurpose consent, java.util.Collection<UUID> ids,
+            PageRequest page) {
         LocalDate today = today();
-        return withCurrentAffiliations(queries.page(q, partnerId, consent, today, page), page, null, today);
+        return withCurrentAffiliations(queries.page(q, partnerId, consent, ids, today, page), page, null, today);
     }
 
     private Page<ContactDetails> withCurrentAffiliations(List<Contact> fetched, PageRequest request, UUID onlyPartner,
@@ -223,7 +225,7 @@ public class ContactService {
     public Page<ContactDetails> listForPartner(UUID partnerId, PageRequest page) {
         // Only the affiliations with the caller's organisation: where else a person works is not its business.
         LocalDate today = today();
-        return withCurrentAffiliations(queries.page(null, partnerId, null, today, page), page, partnerId, today);
+        return withCurrentAffiliations(queries.page(null, partnerId, null, null, today, page), page, partnerId, today);
     }
 
     @Transactional
