@@ -58,11 +58,21 @@ class ApiDocsAndHealthTest {
     }
 
     @Test
-    void componentsThatDifferBetweenServicesAreReportedNotSilentlyOverwritten() {
+    void aComponentTwoServicesDefineDifferentlyIsRenamedForTheSecondAndItsReferencesFollow() {
         given().when().get("/api/openapi")
                 .then().statusCode(200)
-                .body("x-trellis-conflicts.size()", equalTo(1))
-                .body("x-trellis-conflicts[0]", startsWith("schemas/Clash"));
+                .body("openapi", equalTo("3.1.0"))
+                // advisory-service comes first in the test's route table, so it keeps the name.
+                .body("components.schemas.Clash.description", equalTo("advisory-service"))
+                .body("components.schemas.PartnerServiceClash.description", equalTo("partner-service"))
+                .body("paths.'/api/boards'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Clash"))
+                .body("paths.'/api/partners'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/PartnerServiceClash"))
+                // The shared problem body is identical in both and stays one component.
+                .body("components.schemas", not(hasKey("PartnerServiceProblem")))
+                .body("x-trellis-renamed", equalTo(java.util.List.of(
+                        "partner-service: schemas/Clash -> schemas/PartnerServiceClash")));
     }
 
     @Test
@@ -82,7 +92,7 @@ class ApiDocsAndHealthTest {
         String yaml = given().when().get("/api/openapi?format=yaml")
                 .then().statusCode(200).contentType("application/yaml")
                 .extract().asString();
-        assertTrue(yaml.startsWith("\"openapi\": \"3.0.3\"\n"), yaml);
+        assertTrue(yaml.startsWith("\"openapi\": \"3.1.0\"\n"), yaml);
         assertTrue(yaml.contains("\n  \"/api/partners\":\n    \"get\":\n      \"summary\": \"list of partner-service\"\n"), yaml);
         assertTrue(yaml.contains("\n\"x-trellis-missing-services\":\n  - \"event-service\"\n"), yaml);
     }

@@ -23,4 +23,45 @@ class OpenApiTest {
         org.junit.jupiter.api.Assertions.assertNotNull(json.get("components.schemas.PartnerRequest.properties.website.examples[0]"));
         org.junit.jupiter.api.Assertions.assertNotNull(json.get("components.schemas.LogTouchpointRequest.examples[0]"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasAUniqueIdAndEveryErrorAnswerIsAProblem() {
+        var json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals("object", json.get("components.schemas.Problem.type"));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Map<String, java.util.Map<String, Object>> paths = json.getMap("paths");
+        int created = 0;
+        for (var path : paths.entrySet()) {
+            for (var method : path.getValue().entrySet()) {
+                if (!(method.getValue() instanceof java.util.Map<?, ?> operation) || !operation.containsKey("responses")) {
+                    continue;
+                }
+                String where = method.getKey() + " " + path.getKey();
+                Object id = operation.get("operationId");
+                org.junit.jupiter.api.Assertions.assertTrue(id instanceof String && ids.add((String) id),
+                        where + " has no operationId of its own: " + id);
+                var responses = (java.util.Map<String, java.util.Map<String, Object>>) operation.get("responses");
+                org.junit.jupiter.api.Assertions.assertTrue(responses.containsKey("500"), where + " says nothing of 500");
+                for (var answer : responses.entrySet()) {
+                    if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                        var content = (java.util.Map<String, java.util.Map<String, Object>>) answer.getValue().get("content");
+                        org.junit.jupiter.api.Assertions.assertEquals("#/components/schemas/Problem",
+                                ((java.util.Map<String, Object>) content.get("application/problem+json").get("schema")).get("$ref"),
+                                where + " " + answer.getKey());
+                    }
+                    if (answer.getKey().equals("201")) {
+                        created++;
+                        org.junit.jupiter.api.Assertions.assertTrue(
+                                ((java.util.Map<String, Object>) answer.getValue().get("headers")).containsKey("Location"), where);
+                    }
+                }
+                if (operation.containsKey("security")) {
+                    org.junit.jupiter.api.Assertions.assertTrue(responses.containsKey("401") && responses.containsKey("403"), where);
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(created > 0, "no 201 answer at all");
+        org.junit.jupiter.api.Assertions.assertTrue(ids.contains("PartnerResource_create"), ids.toString());
+    }
 }

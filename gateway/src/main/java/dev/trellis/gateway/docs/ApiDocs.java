@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -26,8 +27,9 @@ import org.jboss.logging.Logger;
  * One OpenAPI document for the whole API, merged from each service's own {@code /q/openapi} (which
  * the proxy never exposes), and a Swagger UI page that shows it. Only paths that the route table
  * sends to that service are kept, so the document describes exactly what the gateway serves. The
- * merge is cached for {@code trellis.gateway.openapi.cache-ttl}; a service that cannot be asked is
- * left out and named in {@code x-trellis-missing-services}.
+ * merged document keeps the services' OpenAPI version ({@value #DEFAULT_VERSION} when they do not
+ * say). The merge is cached for {@code trellis.gateway.openapi.cache-ttl}; a service that cannot be
+ * asked is left out and named in {@code x-trellis-missing-services}.
  */
 @ApplicationScoped
 public class ApiDocs {
@@ -38,11 +40,14 @@ public class ApiDocs {
     private static final String SPEC_URI = "/q/openapi?format=json";
     /** Swagger UI's files, from the smallrye-open-api-ui jar that quarkus-swagger-ui uses too. */
     private static final String UI_ASSETS = "META-INF/resources/openapi-ui";
+    /** What SmallRye OpenAPI writes for Quarkus 3; a service's own document says which it is. */
+    static final String DEFAULT_VERSION = "3.1.0";
 
     private final Upstreams upstreams;
     private final long ttlNanos;
     private final Duration fetchTimeout;
     private final Buffer indexPage;
+    private final boolean rateLimited;
     private volatile Cached cached;
 
     private record Cached(Future<Buffer> document, long fetchedAt) {
@@ -53,6 +58,8 @@ public class ApiDocs {
         this.ttlNanos = config.openapi().cacheTtl().toNanos();
         this.fetchTimeout = config.openapi().fetchTimeout();
         this.indexPage = resource("docs/index.html");
+        this.rateLimited = config.limits().perIp().requestsPerSecond() > 0
+                || config.limits().perUser().requestsPerSecond() > 0;
     }
 
     /** Called by the proxy's route registration, so these routes come before its catch-all. */
@@ -125,13 +132,14 @@ public class ApiDocs {
                         + " Not included right now, because they did not answer: " + String.join(", ",
                                 missing.stream().map(Object::toString).toList()) + ".");
             }
+            describeEdge(merged, rateLimited);
             return Future.succeededFuture(merged.toBuffer());
         });
     }
 
     private static JsonObject skeleton() {
         return new JsonObject()
-                .put("openapi", "3.0.3")
+                .put("openapi", DEFAULT_VERSION)
                 .put("info", new JsonObject()
                         .put("title", "Trellis API")
                         .put("version", "0.1.0")
@@ -143,19 +151,42 @@ public class ApiDocs {
     }
 
     /**
-     * Adds one service's paths (those the route table gives it) and components. A component name that
-     * two services define differently keeps the first definition and is listed in
-     * {@code x-trellis-conflicts}; shared types (the problem body) are identical and merge silently.
+     * Adds one service's paths (those the route table gives it) and components. Identical components
+     * (the shared problem body) merge silently. A component that another service already defined
+     * differently is renamed for this service, its name prefixed with the service's
+     * ({@code event-service}'s {@code Outcome} becomes {@code EventServiceOutcome}), and every
+     * {@code $ref} of this service's document follows, so no operation is described with another
+     * service's type. The renames are listed in {@code x-trellis-renamed}.
      */
     static void merge(JsonObject merged, JsonObject spec, RouteTable.Upstream service, RouteTable routes) {
+        if (merged.getJsonObject("paths").isEmpty() && spec.getValue("openapi") instanceof String version) {
+            merged.put("openapi", version);
+        }
+        JsonObject components = merged.getJsonObject("components");
+        JsonObject own = spec.getJsonObject("components", new JsonObject());
+        Map<String, String> renamed = new LinkedHashMap<>();
+        own.forEach(kind -> {
+            JsonObject into = components.getJsonObject(kind.getKey());
+            if (into == null || !(kind.getValue() instanceof JsonObject entries)) {
+                return;
+            }
+            for (Map.Entry<String, Object> entry : entries) {
+                Object existing = into.getValue(entry.getKey());
+                if (existing != null && !existing.equals(entry.getValue())) {
+                    String name = unusedName(into, entries, prefix(service.name()) + entry.getKey());
+                    renamed.put("#/components/" + kind.getKey() + "/" + entry.getKey(),
+                            "#/components/" + kind.getKey() + "/" + name);
+                }
+            }
+        });
+        JsonObject source = renamed.isEmpty() ? spec : (JsonObject) rewriteRefs(spec.copy(), renamed);
         JsonObject paths = merged.getJsonObject("paths");
-        spec.getJsonObject("paths", new JsonObject()).forEach(path -> {
+        source.getJsonObject("paths", new JsonObject()).forEach(path -> {
             if (routes.match(path.getKey()).map(service::equals).orElse(false)) {
                 paths.put(path.getKey(), path.getValue());
             }
         });
-        JsonObject components = merged.getJsonObject("components");
-        spec.getJsonObject("components", new JsonObject()).forEach(kind -> {
+        source.getJsonObject("components", new JsonObject()).forEach(kind -> {
             if (!(kind.getValue() instanceof JsonObject entries)) {
                 return;
             }
@@ -164,28 +195,124 @@ public class ApiDocs {
                 into = new JsonObject();
                 components.put(kind.getKey(), into);
             }
+            String refPrefix = "#/components/" + kind.getKey() + "/";
             for (Map.Entry<String, Object> entry : entries) {
-                Object existing = into.getValue(entry.getKey());
-                if (existing == null) {
-                    into.put(entry.getKey(), entry.getValue());
-                } else if (!existing.equals(entry.getValue())) {
-                    JsonArray conflicts = merged.getJsonArray("x-trellis-conflicts");
-                    if (conflicts == null) {
-                        conflicts = new JsonArray();
-                        merged.put("x-trellis-conflicts", conflicts);
-                    }
-                    conflicts.add(kind.getKey() + "/" + entry.getKey() + " (kept the first, " + service.name()
-                            + " differs)");
-                }
+                String target = renamed.getOrDefault(refPrefix + entry.getKey(), refPrefix + entry.getKey());
+                into.put(target.substring(refPrefix.length()), entry.getValue());
             }
         });
+        if (!renamed.isEmpty()) {
+            JsonArray list = merged.getJsonArray("x-trellis-renamed");
+            if (list == null) {
+                list = new JsonArray();
+                merged.put("x-trellis-renamed", list);
+            }
+            for (Map.Entry<String, String> rename : renamed.entrySet()) {
+                list.add(service.name() + ": " + rename.getKey().substring("#/components/".length()) + " -> "
+                        + rename.getValue().substring("#/components/".length()));
+            }
+        }
         JsonArray tags = merged.getJsonArray("tags");
-        spec.getJsonArray("tags", new JsonArray()).forEach(tag -> {
+        source.getJsonArray("tags", new JsonArray()).forEach(tag -> {
             if (tag instanceof JsonObject t && tags.stream().noneMatch(o -> o instanceof JsonObject other
                     && t.getString("name", "").equals(other.getString("name")))) {
                 tags.add(t);
             }
         });
+    }
+
+    /**
+     * What the gateway adds to every operation of the merged document when its rate limits are on: the
+     * {@code RateLimit} and {@code RateLimit-Policy} fields on each 2xx and 4xx answer
+     * ({@code edge.RateLimits}), and a 429 problem with {@code Retry-After}.
+     */
+    static void describeEdge(JsonObject merged, boolean rateLimited) {
+        if (!rateLimited) {
+            return;
+        }
+        JsonObject headers = new JsonObject()
+                .put("RateLimit", header("What is left of each limit that applied: \"name\";r=remaining;t=seconds "
+                        + "(draft-ietf-httpapi-ratelimit-headers)"))
+                .put("RateLimit-Policy", header("Each limit that applied: \"name\";q=quota;w=window seconds"));
+        merged.getJsonObject("paths").forEach(path -> {
+            if (!(path.getValue() instanceof JsonObject item)) {
+                return;
+            }
+            item.forEach(method -> {
+                if (!(method.getValue() instanceof JsonObject operation) || !operation.containsKey("responses")) {
+                    return;
+                }
+                JsonObject responses = operation.getJsonObject("responses");
+                if (!responses.containsKey("429")) {
+                    responses.put("429", new JsonObject()
+                            .put("description", "Too many requests from this user or address; retry after Retry-After seconds")
+                            .put("headers", new JsonObject().put("Retry-After", new JsonObject()
+                                    .put("description", "Seconds until the next request is accepted")
+                                    .put("schema", new JsonObject().put("type", "integer").put("format", "int32")
+                                            .put("minimum", 0).put("maximum", 86400))))
+                            .put("content", new JsonObject().put("application/problem+json", new JsonObject()
+                                    .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem")))));
+                }
+                responses.forEach(answer -> {
+                    if ((answer.getKey().startsWith("2") || answer.getKey().startsWith("4"))
+                            && answer.getValue() instanceof JsonObject response) {
+                        JsonObject own = response.getJsonObject("headers");
+                        if (own == null) {
+                            own = new JsonObject();
+                            response.put("headers", own);
+                        }
+                        for (String name : headers.fieldNames()) {
+                            if (!own.containsKey(name)) {
+                                own.put(name, headers.getJsonObject(name).copy());
+                            }
+                        }
+                    }
+                });
+            });
+        });
+    }
+
+    private static JsonObject header(String description) {
+        return new JsonObject().put("description", description)
+                .put("schema", new JsonObject().put("type", "string").put("maxLength", 1024));
+    }
+
+    /** {@code event-service} gives {@code EventService}. */
+    static String prefix(String serviceName) {
+        StringBuilder out = new StringBuilder();
+        for (String part : serviceName.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String unusedName(JsonObject merged, JsonObject own, String wanted) {
+        String name = wanted;
+        for (int n = 2; merged.containsKey(name) || own.containsKey(name); n++) {
+            name = wanted + n;
+        }
+        return name;
+    }
+
+    /** The same tree with each {@code $ref} that names a renamed component pointing at its new name. */
+    private static Object rewriteRefs(Object node, Map<String, String> renamed) {
+        if (node instanceof JsonObject object) {
+            for (String field : new ArrayList<>(object.fieldNames())) {
+                Object value = object.getValue(field);
+                if ("$ref".equals(field) && value instanceof String ref) {
+                    object.put(field, renamed.getOrDefault(ref, ref));
+                } else {
+                    object.put(field, rewriteRefs(value, renamed));
+                }
+            }
+        } else if (node instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, rewriteRefs(array.getValue(i), renamed));
+            }
+        }
+        return node;
     }
 
     private void merge(JsonObject merged, JsonObject spec, RouteTable.Upstream service) {

@@ -160,10 +160,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     new JsonObject().put("status", new JsonObject().put("type", "integer")));
             String prefix = service.equals("partner-service") ? "/api/partners" : "/api/boards";
             JsonObject spec = new JsonObject()
-                    .put("openapi", "3.0.3")
+                    .put("openapi", "3.1.0")
                     .put("info", new JsonObject().put("title", service).put("version", "1"))
                     .put("paths", new JsonObject()
-                            .put(prefix, new JsonObject().put("get", new JsonObject().put("summary", "list of " + service)))
+                            .put(prefix, new JsonObject().put("get", new JsonObject().put("summary", "list of " + service)
+                                    .put("responses", new JsonObject().put("200", new JsonObject().put("content",
+                                            new JsonObject().put("application/json", new JsonObject().put("schema",
+                                                    new JsonObject().put("$ref", "#/components/schemas/Clash"))))))))
                             .put("/internal/" + service, new JsonObject().put("get", new JsonObject())))
                     .put("components", new JsonObject().put("schemas", new JsonObject()
                             .put("Problem", problem)

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Lints the OpenAPI documents of a running stack with Spectral (deploy/local/spectral.yaml: spectral:oas and
+# the OWASP API Security ruleset): each service's own document (/q/openapi on its port) and the gateway's
+# merged one (/api/openapi). Prints the errors and warnings per document and rule, writes each report as
+# JSON under $TRELLIS_HOME/api-lint/, and exits 1 when any document has an error.
+#
+#   api-lint.sh            against the stack on 127.0.0.1 (deploy/local/trellis up)
+#
+# Installs @stoplight/spectral-cli and @stoplight/spectral-owasp-ruleset from npm into
+# $TRELLIS_HOME/tools when missing. Settings (environment): SPECTRAL_VERSION (6.16.3), OWASP_VERSION (2.0.1),
+# GATEWAY (http://127.0.0.1:8080), SERVICES ("partner-service:8081 advisory-service:8082 event-service:8083
+# insights-service:8084").
+set -euo pipefail
+COMPONENT=api-lint
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SPECTRAL_VERSION="${SPECTRAL_VERSION:-6.16.3}"
+OWASP_VERSION="${OWASP_VERSION:-2.0.1}"
+GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
+SERVICES="${SERVICES:-partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084}"
+TOOL_DIR="$STATE_DIR/tools/spectral-$SPECTRAL_VERSION-owasp-$OWASP_VERSION"
+OUT_DIR="$STATE_DIR/api-lint"
+
+for tool in curl jq npm; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+if [[ ! -x "$TOOL_DIR/node_modules/.bin/spectral" ]]; then
+  info "installing Spectral $SPECTRAL_VERSION and the OWASP ruleset $OWASP_VERSION into $TOOL_DIR"
+  mkdir -p "$TOOL_DIR"
+  (cd "$TOOL_DIR" && npm install --no-audit --no-fund --loglevel=error \
+    "@stoplight/spectral-cli@$SPECTRAL_VERSION" "@stoplight/spectral-owasp-ruleset@$OWASP_VERSION" >/dev/null) ||
+    die "npm install of Spectral failed"
+fi
+# The ruleset names the OWASP package; Spectral resolves it from the ruleset's directory.
+cp "$DEPLOY_DIR/spectral.yaml" "$TOOL_DIR/spectral.yaml"
+mkdir -p "$OUT_DIR"
+
+documents=()
+for entry in $SERVICES; do
+  documents+=("${entry%%:*}=http://127.0.0.1:${entry##*:}/q/openapi?format=json")
+done
+documents+=("gateway=$GATEWAY/api/openapi")
+
+failed=0
+for doc in "${documents[@]}"; do
+  name="${doc%%=*}" url="${doc#*=}"
+  curl -fsS "$url" -o "$OUT_DIR/$name.json" || die "cannot read $name's document at $url"
+  (cd "$TOOL_DIR" && node_modules/.bin/spectral lint --quiet -r spectral.yaml -f json \
+    -o "$OUT_DIR/$name.lint.json" "$OUT_DIR/$name.json" >/dev/null 2>&1) || true
+  [[ -s "$OUT_DIR/$name.lint.json" ]] || die "Spectral wrote no report for $name"
+  errors="$(jq '[.[] | select(.severity == 0)] | length' "$OUT_DIR/$name.lint.json")"
+  warnings="$(jq '[.[] | select(.severity == 1)] | length' "$OUT_DIR/$name.lint.json")"
+  info "$name: $errors errors, $warnings warnings"
+  jq -r 'group_by(.severity, .code)[] | "    \(if .[0].severity == 0 then "error" else "warning" end)  \(.[0].code)  \(length)"' \
+    "$OUT_DIR/$name.lint.json"
+  ((errors == 0)) || failed=1
+done
+info "reports: $OUT_DIR"
+exit "$failed"

@@ -1,0 +1,55 @@
+package dev.trellis.gateway.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** What the gateway itself adds to the merged document: its rate-limit fields and 429, only when its limits are on. */
+class ApiDocsEdgeTest {
+
+    private static JsonObject document() {
+        return new JsonObject().put("paths", new JsonObject().put("/api/partners", new JsonObject()
+                .put("parameters", new io.vertx.core.json.JsonArray())
+                .put("get", new JsonObject().put("responses", new JsonObject()
+                        .put("200", new JsonObject().put("description", "OK"))
+                        .put("404", new JsonObject().put("description", "Not found"))
+                        .put("500", new JsonObject().put("description", "Failed"))))));
+    }
+
+    @Test
+    void withRateLimitsEveryOperationSaysItMayAnswer429AndEach2xxAnd4xxCarriesTheRateLimitFields() {
+        JsonObject doc = document();
+        ApiDocs.describeEdge(doc, true);
+        JsonObject responses = doc.getJsonObject("paths").getJsonObject("/api/partners").getJsonObject("get")
+                .getJsonObject("responses");
+        JsonObject tooMany = responses.getJsonObject("429");
+        assertEquals("#/components/schemas/Problem", tooMany.getJsonObject("content")
+                .getJsonObject("application/problem+json").getJsonObject("schema").getString("$ref"));
+        assertTrue(tooMany.getJsonObject("headers").containsKey("Retry-After"));
+        for (String status : new String[] {"200", "404", "429"}) {
+            JsonObject headers = responses.getJsonObject(status).getJsonObject("headers");
+            assertTrue(headers.containsKey("RateLimit") && headers.containsKey("RateLimit-Policy"), status);
+        }
+        assertNull(responses.getJsonObject("500").getJsonObject("headers"), "a 5xx is not counted against a limit");
+    }
+
+    @Test
+    void withoutRateLimitsTheDocumentPromisesNoneOfIt() {
+        JsonObject doc = document();
+        ApiDocs.describeEdge(doc, false);
+        JsonObject responses = doc.getJsonObject("paths").getJsonObject("/api/partners").getJsonObject("get")
+                .getJsonObject("responses");
+        assertFalse(responses.containsKey("429"));
+        assertNull(responses.getJsonObject("200").getJsonObject("headers"));
+    }
+
+    @Test
+    void aServiceNameBecomesAComponentPrefix() {
+        assertEquals("EventService", ApiDocs.prefix("event-service"));
+        assertEquals("Insights2Service", ApiDocs.prefix("insights2-service"));
+    }
+}
