@@ -63,5 +63,14 @@ class OpenApiTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(created > 0, "no 201 answer at all");
         org.junit.jupiter.api.Assertions.assertTrue(ids.contains("PartnerResource_create"), ids.toString());
+        // The bounds the platform enforces are stated: a page size, a page's length, a UUID's.
+        java.util.List<java.util.Map<String, Object>> listParameters = json.getList("paths.'/api/partners'.get.parameters");
+        var limit = listParameters.stream().filter(p -> "limit".equals(p.get("name"))).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of("type", "integer", "format", "int32", "minimum", 1,
+                "maximum", 200), ((java.util.Map<String, Object>) limit.get("schema")).entrySet().stream()
+                .filter(e -> !e.getKey().equals("default")).collect(java.util.stream.Collectors.toMap(
+                        java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+        org.junit.jupiter.api.Assertions.assertEquals(200, (Integer) json.get("components.schemas.PageTouchpointResponse.properties.items.maxItems"));
+        org.junit.jupiter.api.Assertions.assertEquals(36, (Integer) json.get("components.schemas.UUID.maxLength"));
     }
 }

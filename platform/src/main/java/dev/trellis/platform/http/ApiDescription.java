@@ -1,5 +1,6 @@
 package dev.trellis.platform.http;
 
+import dev.trellis.platform.paging.PageRequest;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -18,13 +20,27 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@value #PROBLEM}); an operation that needs a token may answer 401 and 403; one that takes parameters or a
  * body may answer 400 (the platform's validation and parameter checks); any may answer 500 (the mappers' last
  * resort, which names no cause); a 201 names what it created in {@code Location}. The CSV variant of list
- * routes is described by {@link CsvOpenApi}. Registered for every service in the platform's
+ * routes is described by {@link CsvOpenApi}.
+ *
+ * <p>It also states the bounds the platform enforces for everyone, so that no string or list of the
+ * document is unbounded where a bound exists: {@code limit} is 1..{@value PageRequest#MAX_LIMIT} and a page
+ * holds at most that many items; a query or path parameter fits in the request line
+ * ({@value #MAX_REQUEST_LINE} characters, Quarkus' limit, and the gateway's) and a header in the header
+ * section ({@value #MAX_HEADERS}); a cursor is a query parameter, so it fits too; a UUID, a date and a
+ * date-time are as long as their formats allow. Registered for every service in the platform's
  * microprofile-config.properties ({@code mp.openapi.filter}).
  */
 public class ApiDescription implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    /** Quarkus' quarkus.http.limits.max-initial-line-length (default, not changed by the services). */
+    static final int MAX_REQUEST_LINE = 4096;
+    /** Quarkus' quarkus.http.limits.max-header-size (default, not changed by the services). */
+    static final int MAX_HEADERS = 20480;
+    /** The longest text of each string format the services write and accept: 36 for a UUID, 10 for a date,
+     *  35 for a date-time with nanoseconds and an offset (2026-12-02T14:05:33.123456789+01:00). */
+    private static final Map<String, Integer> FORMAT_LENGTHS = Map.of("uuid", 36, "date", 10, "date-time", 35);
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
@@ -35,18 +51,79 @@ public class ApiDescription implements OASFilter {
             openApi.setComponents(components);
         }
         components.addSchema(PROBLEM, problemSchema());
+        if (components.getSchemas() != null) {
+            components.getSchemas().forEach((name, schema) -> {
+                bound(schema);
+                if (name.startsWith("Page") && schema.getProperties() != null) {
+                    Schema items = schema.getProperties().get("items");
+                    if (items != null && items.getMaxItems() == null) {
+                        items.setMaxItems(PageRequest.MAX_LIMIT);
+                    }
+                    Schema next = schema.getProperties().get("next");
+                    if (next != null && next.getMaxLength() == null) {
+                        next.setMaxLength(MAX_REQUEST_LINE);
+                    }
+                }
+            });
+        }
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
         boolean securedByDefault = openApi.getSecurity() != null && !openApi.getSecurity().isEmpty();
         openApi.getPaths().getPathItems().values().forEach(item -> {
+            if (item.getParameters() != null) {
+                item.getParameters().forEach(ApiDescription::bound);
+            }
             if (item.getOperations() != null) {
                 item.getOperations().values().forEach(operation -> describe(operation, securedByDefault));
             }
         });
     }
 
+    /** A string of a known format gets that format's length; its properties and items likewise. */
+    private static void bound(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        Integer length = schema.getFormat() == null ? null : FORMAT_LENGTHS.get(schema.getFormat());
+        if (length != null && schema.getMaxLength() == null && schema.getEnumeration() == null) {
+            schema.setMaxLength(length);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ApiDescription::bound);
+        }
+        bound(schema.getItems());
+    }
+
+    private static void bound(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema == null || schema.getRef() != null || parameter.getIn() == null) {
+            return;
+        }
+        boolean header = parameter.getIn() == Parameter.In.HEADER || parameter.getIn() == Parameter.In.COOKIE;
+        if ("limit".equals(parameter.getName()) && parameter.getIn() == Parameter.In.QUERY
+                && isType(schema, Schema.SchemaType.INTEGER)) {
+            if (schema.getMinimum() == null) {
+                schema.setMinimum(java.math.BigDecimal.ONE);
+            }
+            if (schema.getMaximum() == null) {
+                schema.setMaximum(java.math.BigDecimal.valueOf(PageRequest.MAX_LIMIT));
+            }
+        }
+        if (isType(schema, Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null) {
+            Integer length = schema.getFormat() == null ? null : FORMAT_LENGTHS.get(schema.getFormat());
+            schema.setMaxLength(length != null ? length : header ? MAX_HEADERS : MAX_REQUEST_LINE);
+        }
+    }
+
+    private static boolean isType(Schema schema, Schema.SchemaType type) {
+        return schema.getType() != null && schema.getType().contains(type);
+    }
+
     private static void describe(Operation operation, boolean securedByDefault) {
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(ApiDescription::bound);
+        }
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
