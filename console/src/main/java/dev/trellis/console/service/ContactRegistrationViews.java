@@ -85,9 +85,11 @@ public class ContactRegistrationViews {
                 contact.email().strip(), null));
     }
 
-    /** event-service's refusal, at the contact field when it is about the person or the event's registration. */
+    /**
+     * event-service's refusal, at the contact field when it is about the person or the event's registration; one
+     * about the name or address on record goes to the summary with the field it names.
+     */
     public static FormErrors refusal(ApiProblem problem) {
-        FormErrors errors = EventViews.errors(problem, Set.of(FIELD, "name", "email"), RULE_FIELDS);
-        return UserGroupViews.renamed(errors, Map.of("name", FIELD, "email", FIELD));
+        return EventViews.errors(problem, Set.of(FIELD), RULE_FIELDS);
     }
 }

@@ -108,7 +108,7 @@ public class UserGroupViews {
     }
 
     /** The same errors with the API's field names given as the form's. */
-    static FormErrors renamed(FormErrors errors, Map<String, String> formFieldOf) {
+    private static FormErrors renamed(FormErrors errors, Map<String, String> formFieldOf) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         errors.fields().forEach((field, messages) -> fields.computeIfAbsent(formFieldOf.getOrDefault(field, field),
                 k -> new ArrayList<>()).addAll(messages));
