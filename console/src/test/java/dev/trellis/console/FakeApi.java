@@ -78,7 +78,10 @@ public class FakeApi {
     /** Names by contact id (partner-service's GET /api/contacts?id=…): who the board pages name. */
     @GET
     @Path("/contacts")
-    public String contactsById(@QueryParam("id") java.util.List<String> ids) {
+    public String contactsById(@QueryParam("id") java.util.List<String> ids, @QueryParam("q") String q) {
+        if (q != null) {
+            return FakeCsvAndEventApi.contactSearch(q);
+        }
         CONTACTS_ASKED.add(String.join(",", ids));
         Map<String, String[]> known = Map.of("d0f821f7-3032-35f2-a639-4a68e3ce3201", new String[] {"Dmitri", "Tanaka"},
                 "d0f821f7-3032-35f2-a639-4a68e3ce3202", new String[] {"Ilse", "Berg"}, ADMIN_CONTACT, new String[] {"Ngozi", "Okafor"});
@@ -91,6 +94,13 @@ public class FakeApi {
             }
         }
         return "{\"items\":[" + items + "],\"next\":null}";
+    }
+
+    @GET
+    @Path("/contacts")
+    @Produces("text/csv")
+    public Response contactsCsv(@jakarta.ws.rs.HeaderParam("Accept") String accept, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        return FakeCsvAndEventApi.contactsCsv(accept, uri);
     }
 
     static final java.util.List<String> CONTACTS_ASKED = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -153,6 +153,10 @@ public interface EventsApi {
     @Consumes("application/json")
     Registration register(@PathParam("id") UUID eventId, NewRegistration registration);
 
+    @GET
+    @Path("/events/{id}/registrations/{registrationId}")
+    Registration registration(@PathParam("id") UUID eventId, @PathParam("registrationId") UUID registrationId);
+
     @DELETE
     @Path("/events/{id}/registrations/{registrationId}")
     Registration cancelRegistration(@PathParam("id") UUID eventId, @PathParam("registrationId") UUID registrationId);
@@ -206,6 +210,36 @@ public interface EventsApi {
     @GET
     @Path("/user-groups/{id}")
     RestResponse<UserGroup> userGroup(@PathParam("id") UUID id);
+
+    /** A meetup on a user group's page: published, completed or cancelled (no drafts), newest first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Meetup(UUID id, String title, Instant startsAt, String timeZone, String status) {
+        public String startsLocal() {
+            return Event.local(startsAt, timeZone);
+        }
+    }
+
+    /** One user group as its own route answers it: with its organisers' contact ids and its meetups. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserGroupDetail(UUID id, String name, String city, String country, List<UUID> organiserIds,
+            List<Organiser> organisers, long meetupsHeld, Instant lastMeetupAt, String health, boolean eligible,
+            List<Meetup> meetups) {
+        public List<UUID> organiserIds() {
+            return organiserIds == null ? List.of() : organiserIds;
+        }
+
+        public List<Organiser> organisers() {
+            return organisers == null ? List.of() : organisers;
+        }
+
+        public List<Meetup> meetups() {
+            return meetups == null ? List.of() : meetups;
+        }
+    }
+
+    @GET
+    @Path("/user-groups/{id}")
+    RestResponse<UserGroupDetail> userGroupDetail(@PathParam("id") UUID id);
 
     @PATCH
     @Path("/user-groups/{id}")

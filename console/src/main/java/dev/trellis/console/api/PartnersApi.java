@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,13 +121,6 @@ public interface PartnersApi {
             @QueryParam("membershipStatus") String membershipStatus, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor);
 
-    /** The same list as CSV: every partner the filters select, as the gateway streams it (up to its row cap). */
-    @GET
-    @Path("/partners")
-    @Produces("text/csv")
-    RestResponse<byte[]> partnersCsv(@QueryParam("q") String q, @QueryParam("tier") String tier,
-            @QueryParam("membershipStatus") String membershipStatus);
-
     @GET
     @Path("/partners/{id}")
     Partner partner(@PathParam("id") UUID id);
@@ -147,6 +139,11 @@ public interface PartnersApi {
     @GET
     @Path("/contacts")
     Page<Contact> contactsById(@QueryParam("id") List<UUID> ids, @QueryParam("limit") Integer limit);
+
+    /** Contacts whose name or email contains {@code q} (case-insensitive), by last name: the console's contact pickers. */
+    @GET
+    @Path("/contacts")
+    Page<Contact> searchContacts(@QueryParam("q") String q, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/partners/{id}/affiliations")

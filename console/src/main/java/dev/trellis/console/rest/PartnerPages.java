@@ -3,6 +3,7 @@ package dev.trellis.console.rest;
 import dev.trellis.console.api.ApiProblem;
 import dev.trellis.console.api.Page;
 import dev.trellis.console.api.PartnersApi;
+import dev.trellis.console.service.CsvViews;
 import dev.trellis.console.service.FormErrors;
 import dev.trellis.console.service.Forms;
 import dev.trellis.console.service.PartnerViews;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -59,10 +62,12 @@ public class PartnerPages {
 
     private final PartnerViews partners;
     private final Viewer viewer;
+    private final CsvViews csv;
 
-    PartnerPages(PartnerViews partners, Viewer viewer) {
+    PartnerPages(PartnerViews partners, Viewer viewer, CsvViews csv) {
         this.partners = partners;
         this.viewer = viewer;
+        this.csv = csv;
     }
 
     @GET
@@ -74,8 +79,8 @@ public class PartnerPages {
     }
 
     /**
-     * The search's partners as CSV, all of them (not one page): the API's own export, with the caller's visibility and
-     * its neutralised formulas, passed on under the API's file name.
+     * The search's partners as CSV, all of them (not one page): the API's own export through {@link CsvDownloads}, with
+     * the caller's visibility and its neutralised formulas, under the API's file name.
      */
     @GET
     @Path("export.csv")
@@ -83,9 +88,11 @@ public class PartnerPages {
     @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
     public Response export(@QueryParam("q") String q, @QueryParam("tier") String tier,
             @QueryParam("membershipStatus") String membershipStatus) {
-        PartnerViews.Download csv = partners.exportCsv(new PartnerViews.SearchFilter(q, null, tier, membershipStatus, null));
-        return Response.ok(csv.body(), "text/csv; charset=UTF-8; header=present")
-                .header("Content-Disposition", csv.disposition()).header("Cache-Control", "no-store").build();
+        Map<String, List<String>> filters = new HashMap<>();
+        filters.put("q", q == null ? List.of() : List.of(q));
+        filters.put("tier", tier == null ? List.of() : List.of(tier));
+        filters.put("membershipStatus", membershipStatus == null ? List.of() : List.of(membershipStatus));
+        return CsvDownloads.download(csv, "partners", filters);
     }
 
     @GET

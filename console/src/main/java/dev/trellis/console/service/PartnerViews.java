@@ -53,17 +53,6 @@ public class PartnerViews {
                 Forms.blankToNull(f.membershipStatus()), 25, Forms.blankToNull(f.cursor()));
     }
 
-    /** A CSV download of every partner the search's filters select (not just its page), named as the API names it. */
-    public record Download(byte[] body, String disposition) {
-    }
-
-    public Download exportCsv(SearchFilter f) {
-        RestResponse<byte[]> csv = partners.partnersCsv(Forms.blankToNull(f.q()), Forms.blankToNull(f.tier()),
-                Forms.blankToNull(f.membershipStatus()));
-        String disposition = csv.getHeaderString("Content-Disposition");
-        return new Download(csv.getEntity(), disposition == null ? "attachment; filename=\"partners.csv\"" : disposition);
-    }
-
     /** Everything on one partner's page. Membership and health are null when the partner has none. */
     public record Overview(String timelineKind, PartnersApi.Partner partner, List<Person> people, PartnersApi.Membership membership,
             List<PartnersApi.KeyContact> keyContacts, List<InsightsApi.TimelineLine> timeline, InsightsApi.Health health,
