@@ -27,9 +27,9 @@
 #
 # Pacing: the console calls the gateway's API with the signed-in user's token, so all "users" of one
 # case share that user's gateway bucket (50 requests/s, burst 200: gateway/README.md, "Rate limits").
-# A partner page or a board page makes 7 API calls, so 10 users going as fast as they can would be
+# A board page makes 4 API calls (a partner page 2), so 10 users going as fast as they can would be
 # refused with 429 within seconds (and would starve anyone else signed in as cora or felix). RATE is
-# kept below that: 4 pages/s is 28 API calls/s. Do not raise it past 50 / (calls per page).
+# kept below that: 4 pages/s is at most 16 API calls/s. Do not raise it past 50 / (calls per page).
 #
 # Needs the stack running (deploy/local/trellis up) with the demo data; psql, curl, jq, node/npm and
 # chromium on the path (hey is installed from Debian if missing). Takes about 17 minutes with the
