@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Lints the OpenAPI documents of a running stack with Spectral (deploy/local/spectral.yaml: spectral:oas and
-# the OWASP API Security ruleset): each service's own document (/q/openapi on its port) and the gateway's
-# merged one (/api/openapi). Prints the errors and warnings per document and rule, writes each report as
+# Lints the OpenAPI documents of a running stack with Spectral (spectral:oas and the OWASP API Security
+# ruleset): the gateway's merged one (/api/openapi) with deploy/local/spectral.yaml, each service's own
+# (/q/openapi on its port) with deploy/local/spectral-service.yaml (less rate limits and CORS, the gateway's). Prints the errors and warnings per document and rule, writes each report as
 # JSON under $TRELLIS_HOME/api-lint/, and exits 1 when any document has an error.
 #
 #   api-lint.sh            against the stack on 127.0.0.1 (deploy/local/trellis up)
@@ -29,8 +29,9 @@ if [[ ! -x "$TOOL_DIR/node_modules/.bin/spectral" ]]; then
     "@stoplight/spectral-cli@$SPECTRAL_VERSION" "@stoplight/spectral-owasp-ruleset@$OWASP_VERSION" >/dev/null) ||
     die "npm install of Spectral failed"
 fi
-# The ruleset names the OWASP package; Spectral resolves it from the ruleset's directory.
-cp "$DEPLOY_DIR/spectral.yaml" "$TOOL_DIR/spectral.yaml"
+# The rulesets name the OWASP package; Spectral resolves it from the ruleset's directory. The services' own
+# documents get spectral-service.yaml (less what only the gateway does), the merged one spectral.yaml.
+cp "$DEPLOY_DIR/spectral.yaml" "$DEPLOY_DIR/spectral-service.yaml" "$TOOL_DIR/"
 mkdir -p "$OUT_DIR"
 
 documents=()
@@ -38,12 +39,13 @@ for entry in $SERVICES; do
   documents+=("${entry%%:*}=http://127.0.0.1:${entry##*:}/q/openapi?format=json")
 done
 documents+=("gateway=$GATEWAY/api/openapi")
+ruleset_of() { [[ "$1" == gateway ]] && echo spectral.yaml || echo spectral-service.yaml; }
 
 failed=0
 for doc in "${documents[@]}"; do
   name="${doc%%=*}" url="${doc#*=}"
   curl -fsS "$url" -o "$OUT_DIR/$name.json" || die "cannot read $name's document at $url"
-  (cd "$TOOL_DIR" && node_modules/.bin/spectral lint --quiet -r spectral.yaml -f json \
+  (cd "$TOOL_DIR" && node_modules/.bin/spectral lint --quiet -r "$(ruleset_of "$name")" -f json \
     -o "$OUT_DIR/$name.lint.json" "$OUT_DIR/$name.json" >/dev/null 2>&1) || true
   [[ -s "$OUT_DIR/$name.lint.json" ]] || die "Spectral wrote no report for $name"
   errors="$(jq '[.[] | select(.severity == 0)] | length' "$OUT_DIR/$name.lint.json")"

@@ -222,18 +222,21 @@ public class ApiDocs {
     }
 
     /**
-     * What the gateway adds to every operation of the merged document when its rate limits are on: the
-     * {@code RateLimit} and {@code RateLimit-Policy} fields on each 2xx and 4xx answer
-     * ({@code edge.RateLimits}), and a 429 problem with {@code Retry-After}.
+     * What the gateway itself adds to every operation of the merged document: {@code Access-Control-Allow-Origin}
+     * on every answer (sent only to an allowed origin, {@code edge.Cors}); and when its rate limits are on, the
+     * {@code RateLimit} and {@code RateLimit-Policy} fields on each 2xx and 4xx answer ({@code edge.RateLimits})
+     * and a 429 problem with {@code Retry-After}.
      */
     static void describeEdge(JsonObject merged, boolean rateLimited) {
-        if (!rateLimited) {
-            return;
-        }
-        JsonObject headers = new JsonObject()
+        JsonObject cors = new JsonObject().put("Access-Control-Allow-Origin", header("The request's Origin, sent only "
+                + "when it is one of trellis.gateway.cors.origins (none by default: then only the gateway's own origin, "
+                + "the console's, may read answers in a browser)").put("schema", new JsonObject().put("type", "string")
+                        .put("format", "uri").put("maxLength", 2048)));
+        JsonObject limits = new JsonObject()
                 .put("RateLimit", header("What is left of each limit that applied: \"name\";r=remaining;t=seconds "
-                        + "(draft-ietf-httpapi-ratelimit-headers)"))
-                .put("RateLimit-Policy", header("Each limit that applied: \"name\";q=quota;w=window seconds"));
+                        + "(draft-ietf-httpapi-ratelimit-headers)").put("schema", structuredField()))
+                .put("RateLimit-Policy", header("Each limit that applied: \"name\";q=quota;w=window seconds")
+                        .put("schema", structuredField()));
         merged.getJsonObject("paths").forEach(path -> {
             if (!(path.getValue() instanceof JsonObject item)) {
                 return;
@@ -243,7 +246,7 @@ public class ApiDocs {
                     return;
                 }
                 JsonObject responses = operation.getJsonObject("responses");
-                if (!responses.containsKey("429")) {
+                if (rateLimited && !responses.containsKey("429")) {
                     responses.put("429", new JsonObject()
                             .put("description", "Too many requests from this user or address; retry after Retry-After seconds")
                             .put("headers", new JsonObject().put("Retry-After", new JsonObject()
@@ -254,22 +257,39 @@ public class ApiDocs {
                                     .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem")))));
                 }
                 responses.forEach(answer -> {
-                    if ((answer.getKey().startsWith("2") || answer.getKey().startsWith("4"))
-                            && answer.getValue() instanceof JsonObject response) {
-                        JsonObject own = response.getJsonObject("headers");
-                        if (own == null) {
-                            own = new JsonObject();
-                            response.put("headers", own);
-                        }
-                        for (String name : headers.fieldNames()) {
-                            if (!own.containsKey(name)) {
-                                own.put(name, headers.getJsonObject(name).copy());
-                            }
-                        }
+                    if (!(answer.getValue() instanceof JsonObject response)) {
+                        return;
+                    }
+                    boolean counted = answer.getKey().startsWith("2") || answer.getKey().startsWith("4");
+                    addHeaders(response, cors);
+                    if (rateLimited && counted) {
+                        addHeaders(response, limits);
                     }
                 });
             });
         });
+        // The one server is the gateway that served the document, and it is the public API.
+        merged.put("servers", new JsonArray().add(new JsonObject().put("url", "/").put("x-internal", false)
+                .put("description", "This deployment's gateway (local, staging or production: wherever this document was read)")));
+    }
+
+    private static void addHeaders(JsonObject response, JsonObject headers) {
+        JsonObject own = response.getJsonObject("headers");
+        if (own == null) {
+            own = new JsonObject();
+            response.put("headers", own);
+        }
+        for (String name : headers.fieldNames()) {
+            if (!own.containsKey(name)) {
+                own.put(name, headers.getJsonObject(name).copy());
+            }
+        }
+    }
+
+    /** An RFC 9651 list of items with parameters, as the RateLimit fields are. */
+    private static JsonObject structuredField() {
+        return new JsonObject().put("type", "string").put("maxLength", 1024)
+                .put("pattern", "^\"[^\"]+\";[a-z]=\\d+(;[a-z]=\\d+)*(, \"[^\"]+\";[a-z]=\\d+(;[a-z]=\\d+)*)*$");
     }
 
     private static JsonObject header(String description) {

@@ -2,7 +2,6 @@ package dev.trellis.gateway.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -34,17 +33,25 @@ class ApiDocsEdgeTest {
             JsonObject headers = responses.getJsonObject(status).getJsonObject("headers");
             assertTrue(headers.containsKey("RateLimit") && headers.containsKey("RateLimit-Policy"), status);
         }
-        assertNull(responses.getJsonObject("500").getJsonObject("headers"), "a 5xx is not counted against a limit");
+        JsonObject failed = responses.getJsonObject("500").getJsonObject("headers");
+        assertFalse(failed.containsKey("RateLimit"), "a 5xx is not counted against a limit");
+        assertTrue(failed.containsKey("Access-Control-Allow-Origin"));
+        assertTrue("\"per-ip\";r=999;t=1".matches(responses.getJsonObject("200").getJsonObject("headers")
+                .getJsonObject("RateLimit").getJsonObject("schema").getString("pattern")));
+        assertTrue("\"per-ip\";q=1000;w=5, \"per-user\";q=200;w=4".matches(responses.getJsonObject("200")
+                .getJsonObject("headers").getJsonObject("RateLimit-Policy").getJsonObject("schema").getString("pattern")));
+        assertEquals(false, doc.getJsonArray("servers").getJsonObject(0).getBoolean("x-internal"));
     }
 
     @Test
-    void withoutRateLimitsTheDocumentPromisesNoneOfIt() {
+    void withoutRateLimitsTheDocumentPromisesNoneOfThemOnlyCors() {
         JsonObject doc = document();
         ApiDocs.describeEdge(doc, false);
         JsonObject responses = doc.getJsonObject("paths").getJsonObject("/api/partners").getJsonObject("get")
                 .getJsonObject("responses");
         assertFalse(responses.containsKey("429"));
-        assertNull(responses.getJsonObject("200").getJsonObject("headers"));
+        assertEquals(java.util.Set.of("Access-Control-Allow-Origin"),
+                responses.getJsonObject("200").getJsonObject("headers").fieldNames());
     }
 
     @Test
