@@ -3,6 +3,7 @@ package dev.trellis.console.rest;
 import dev.trellis.console.api.ApiProblem;
 import dev.trellis.console.service.FormErrors;
 import dev.trellis.console.service.Forms;
+import dev.trellis.console.service.KeyContactViews;
 import dev.trellis.console.service.MembershipViews;
 import dev.trellis.console.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -37,16 +38,20 @@ public class MembershipPages {
     static class Templates {
         static native TemplateInstance list(MembershipViews.Renewals renewals, List<Integer> windows);
 
-        static native TemplateInstance membership(MembershipViews.Overview view, String notice);
+        static native TemplateInstance membership(MembershipViews.Overview view, String notice, KeyContactViews.KeyContacts keyContacts);
 
         static native TemplateInstance action(MembershipViews.Overview view, MembershipViews.Action action,
                 MembershipViews.ActionForm form, FormErrors errors, List<String> tiers);
     }
 
     private final MembershipViews memberships;
+    private final KeyContactViews keyContacts;
+    private final Viewer viewer;
 
-    MembershipPages(MembershipViews memberships) {
+    MembershipPages(MembershipViews memberships, KeyContactViews keyContacts, Viewer viewer) {
         this.memberships = memberships;
+        this.keyContacts = keyContacts;
+        this.viewer = viewer;
     }
 
     @GET
@@ -65,7 +70,8 @@ public class MembershipPages {
     @Path("{partnerId}")
     @RolesAllowed({Viewer.STAFF, Viewer.TEAM})
     public TemplateInstance membership(@PathParam("partnerId") UUID partnerId, @QueryParam("notice") String notice) {
-        return Templates.membership(memberships.overview(partnerId, true), notice(notice));
+        return Templates.membership(memberships.overview(partnerId, true), notice(notice),
+                keyContacts.of(partnerId, viewer.staff(), KeyContactViews.Form.BLANK, FormErrors.NONE));
     }
 
     @GET
@@ -137,6 +143,8 @@ public class MembershipPages {
             case "renew" -> "The membership is renewed.";
             case "tier-change" -> "The tier change is recorded.";
             case "end" -> "The membership's last day is set.";
+            case "key-contact-assigned" -> "The key contact is named.";
+            case "key-contact-removed" -> "The key-contact role is cleared.";
             default -> null;
         };
     }
