@@ -29,4 +29,17 @@ class OpenApiTest {
             assertNotNull(json.get("components.schemas." + schema + ".examples[0]"), "no example for " + schema);
         }
     }
+
+    @Test
+    void aGuestsCancellationIsDescribedWithItsCancelTokenAsTheAlternativeToASignedInToken() {
+        var json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertNotNull(json.get("components.securitySchemes.SecurityScheme"), "the OpenID Connect scheme is still there");
+        org.junit.jupiter.api.Assertions.assertEquals("X-Cancel-Token", json.get("components.securitySchemes.CancelToken.name"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("SecurityScheme", "CancelToken"),
+                json.getList("paths.'/api/events/{eventId}/registrations/{id}'.delete.security").stream()
+                        .map(r -> ((Map<?, ?>) r).keySet().iterator().next()).toList());
+        // The routes that need a role keep theirs.
+        assertNotNull(json.get("paths.'/api/events'.post.security[0].SecurityScheme"),
+                "POST /api/events: " + json.get("paths.'/api/events'.post.security"));
+    }
 }

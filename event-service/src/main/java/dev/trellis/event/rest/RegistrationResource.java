@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Registrations")
 public class RegistrationResource {
-    static final String CANCEL_TOKEN = "X-Cancel-Token";
+    public static final String CANCEL_TOKEN = "X-Cancel-Token";
     private final RegistrationService registrations;
     private final Callers callers;
 
