@@ -114,14 +114,16 @@ final class Browser implements AutoCloseable {
 
     /**
      * Presses Enter on what {@code by} finds once the page has settled: an htmx swap may replace the
-     * element between finding and pressing it, so a stale one is looked up again.
+     * element between finding and pressing it, so a stale one is looked up again, as is one not interactable yet
+     * (seen right after a boosted search swapped its results in).
      */
     void press(By by) {
         wait.until(d -> {
             try {
                 d.findElement(by).sendKeys(Keys.ENTER);
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException swapped) {
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+                    | org.openqa.selenium.ElementNotInteractableException swapped) {
                 return null;
             }
         });
