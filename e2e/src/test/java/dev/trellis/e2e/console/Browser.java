@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.trellis.e2e.support.Http;
 import dev.trellis.e2e.support.Stack;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -112,14 +114,16 @@ final class Browser implements AutoCloseable {
 
     /**
      * Presses Enter on what {@code by} finds once the page has settled: an htmx swap may replace the
-     * element between finding and pressing it, so a stale one is looked up again.
+     * element between finding and pressing it, so a stale one is looked up again, as is one not interactable yet
+     * (seen right after a boosted search swapped its results in).
      */
     void press(By by) {
         wait.until(d -> {
             try {
                 d.findElement(by).sendKeys(Keys.ENTER);
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException swapped) {
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+                    | org.openqa.selenium.ElementNotInteractableException swapped) {
                 return null;
             }
         });
@@ -166,6 +170,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Scrolls what {@code by} finds to the top of the window, for a screenshot of a section further down. */
+    void scrollTo(By by) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(by));
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -188,6 +197,16 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot copy the screenshot to " + DOCS, e);
         }
+    }
+
+    /**
+     * What a link's address answers to this browser's session, without following redirects: Selenium cannot read
+     * a download, so the JDK's client asks with the browser's cookies (the HttpOnly session cookie included).
+     */
+    Http.Response download(WebElement link) {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        return Http.send(Http.request(URI.create(link.getAttribute("href"))).header("Cookie", cookies).GET());
     }
 
     void assertText(String expected) {
