@@ -55,7 +55,7 @@ class KeyContactConsoleIT {
         browser.waitFor(By.linkText("Acme Cloud"));
         browser.press(By.linkText("Acme Cloud"));
         browser.waitForHeading("Acme Cloud");
-        browser.press(By.partialLinkText("Renew, change tier or end"));
+        browser.press(By.partialLinkText("key contacts"));
         browser.waitForHeading("Membership of Acme Cloud");
         assertEquals("Nobody", billingRow().findElement(By.xpath("td[1]")).getText());
         browser.check("membership", true);
