@@ -138,6 +138,20 @@ class ContactImportTest {
     }
 
     @Test
+    void theDocumentedExampleFilesImport() throws IOException {
+        register(UUID.fromString("1a1a1a1a-0000-4000-8000-00000000d004"), "Northwind Traders", "northwind.example");
+        register(UUID.fromString("1a1a1a1a-0000-4000-8000-00000000e005"), "Contoso", "contoso.example");
+        String spreadsheet = importCsv(java.nio.file.Files.readString(
+                java.nio.file.Path.of("../docs/examples/contacts-spreadsheet.csv")), true);
+        assertEquals(List.of("created", "updated", "created", "created"),
+                rows(spreadsheet).stream().map(r -> r[2]).toList(), spreadsheet);
+        String civicrm = importCsv(java.nio.file.Files.readString(
+                java.nio.file.Path.of("../docs/examples/contacts-civicrm.csv")), true);
+        assertEquals(List.of("created", "created", "created"), rows(civicrm).stream().map(r -> r[2]).toList(), civicrm);
+        assertTrue(rows(civicrm).get(1)[3].contains("DEVELOPER at contoso.example from 2025-02-01"), civicrm);
+    }
+
+    @Test
     void eachBadLineIsRefusedNamingTheField() {
         String report = importCsv("""
                 email,firstName,lastName,phone,role,startDate,partnerDomain
