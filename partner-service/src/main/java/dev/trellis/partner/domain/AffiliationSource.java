@@ -1,6 +1,8 @@
 package dev.trellis.partner.domain;
 
-/** Where an affiliation came from. Manual edits win over imported ones (crowd.dev's rule). */
+/**
+ * Where an affiliation, or a contact's detail, came from. Manual edits win over imported ones (crowd.dev's rule).
+ */
 public enum AffiliationSource {
     MANUAL, IMPORT;
 

@@ -3,6 +3,8 @@ package dev.trellis.partner.domain;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -25,6 +27,22 @@ public class Contact extends Timestamped {
     public String phone;
     @Column(name = "job_title")
     public String jobTitle;
+    /**
+     * Who last wrote each detail (null: never written): an import changes only a detail no person set
+     * ({@link AffiliationSource#yieldsTo}), so a manual edit wins over any later import of the same field.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "first_name_source")
+    public AffiliationSource firstNameSource;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_name_source")
+    public AffiliationSource lastNameSource;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "phone_source")
+    public AffiliationSource phoneSource;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "job_title_source")
+    public AffiliationSource jobTitleSource;
     /** Set when the contact was erased for privacy: the fields above then hold placeholders. */
     @Column(name = "erased_at")
     public Instant erasedAt;

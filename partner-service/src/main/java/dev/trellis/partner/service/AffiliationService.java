@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,6 +71,24 @@ public class AffiliationService {
         em.flush();
         events.ended(affiliation);
         return affiliation;
+    }
+
+    /**
+     * Part of a CSV import (the import's transaction): starts the affiliation as IMPORT unless the contact
+     * already has this role at this partner at any time from {@code startDate} on, ended or not. An import adds
+     * affiliations; it never moves, ends or re-dates one, so importing the same line again changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Affiliation> startImported(UUID contactId, UUID partnerId, AffiliationRole role,
+            LocalDate startDate) {
+        DateRange period = DateRange.openFrom(startDate);
+        boolean known = Affiliation.<Affiliation>list("contactId = ?1 and partnerId = ?2 and role = ?3",
+                        contactId, partnerId, role).stream()
+                .anyMatch(existing -> existing.period().overlaps(period));
+        if (known) {
+            return Optional.empty();
+        }
+        return Optional.of(start(contactId, partnerId, role, startDate, AffiliationSource.IMPORT));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.trellis.partner.service;
 
 import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.partner.domain.Affiliation;
+import dev.trellis.partner.domain.AffiliationSource;
 import dev.trellis.partner.domain.Consent;
 import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.domain.ConsentSource;
@@ -117,6 +118,11 @@ public class ContactService {
      */
     @Transactional
     public ContactDetails create(UUID id, NewContact command) {
+        Contact contact = register(id, command, AffiliationSource.MANUAL);
+        return new ContactDetails(contact, List.of(), List.of());
+    }
+
+    private Contact register(UUID id, NewContact command, AffiliationSource by) {
         String email = required(command.email(), ContactChanges.EMAIL);
         requireEmailFree(email, null);
         Contact contact = new Contact();
@@ -126,10 +132,85 @@ public class ContactService {
         contact.email = email;
         contact.phone = blankToNull(command.phone());
         contact.jobTitle = blankToNull(command.jobTitle());
+        contact.firstNameSource = by;
+        contact.lastNameSource = by;
+        contact.phoneSource = contact.phone == null ? null : by;
+        contact.jobTitleSource = contact.jobTitle == null ? null : by;
         contact.persist();
         flushGuardingEmail();
         events.registered(contact, clock.instant());
-        return new ContactDetails(contact, List.of(), List.of());
+        return contact;
+    }
+
+    // ---- CSV import (ContactImportService): the same writes, in the import's transaction, recorded as IMPORT
+
+    /** The contact with this address, compared as the unique index compares; an erased one never matches. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Contact> findByEmail(String email) {
+        return Contact.<Contact>find("lower(email) = ?1 and erasedAt is null", email.strip().toLowerCase(Locale.ROOT))
+                .firstResultOptional();
+    }
+
+    /** A new contact whose details came from an import: a later import may change them, until a person does. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact createImported(NewContact command) {
+        return register(UUID.randomUUID(), command, AffiliationSource.IMPORT);
+    }
+
+    /** What an import did to a contact's details: the fields it changed, and those it left as a person set them. */
+    public record ImportedChanges(List<String> changed, List<String> keptManual) {
+    }
+
+    /**
+     * An import's values for a contact's details: each one given (not blank) replaces the contact's own, unless
+     * a person set that field (then it is kept). The email is the import's key and never changes here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ImportedChanges applyImported(Contact contact, NewContact values) {
+        requireNotErased(contact);
+        List<String> changed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        String v = blankToNull(values.firstName());
+        if (v != null && !v.equals(contact.firstName)) {
+            if (mayImport(contact.firstNameSource, ContactChanges.FIRST_NAME, kept)) {
+                contact.firstName = v;
+                contact.firstNameSource = AffiliationSource.IMPORT;
+                changed.add(ContactChanges.FIRST_NAME);
+            }
+        }
+        v = blankToNull(values.lastName());
+        if (v != null && !v.equals(contact.lastName)) {
+            if (mayImport(contact.lastNameSource, ContactChanges.LAST_NAME, kept)) {
+                contact.lastName = v;
+                contact.lastNameSource = AffiliationSource.IMPORT;
+                changed.add(ContactChanges.LAST_NAME);
+            }
+        }
+        v = blankToNull(values.phone());
+        if (v != null && !v.equals(contact.phone)) {
+            if (mayImport(contact.phoneSource, ContactChanges.PHONE, kept)) {
+                contact.phone = v;
+                contact.phoneSource = AffiliationSource.IMPORT;
+                changed.add(ContactChanges.PHONE);
+            }
+        }
+        v = blankToNull(values.jobTitle());
+        if (v != null && !v.equals(contact.jobTitle)) {
+            if (mayImport(contact.jobTitleSource, ContactChanges.JOB_TITLE, kept)) {
+                contact.jobTitle = v;
+                contact.jobTitleSource = AffiliationSource.IMPORT;
+                changed.add(ContactChanges.JOB_TITLE);
+            }
+        }
+        return new ImportedChanges(changed, kept);
+    }
+
+    private static boolean mayImport(AffiliationSource source, String field, List<String> kept) {
+        if (source == null || source.yieldsTo(AffiliationSource.IMPORT)) {
+            return true;
+        }
+        kept.add(field);
+        return false;
     }
 
     /** Staff edit: any of the contact's own details, if {@code ifMatch} names its current version. */
@@ -174,11 +255,14 @@ public class ContactService {
 
     private void apply(Contact contact, MergePatch<ContactChanges> patch) {
         ContactChanges changes = patch.value();
+        // A person's edit: later imports leave these fields as they are now (manual wins).
         if (patch.has(ContactChanges.FIRST_NAME)) {
             contact.firstName = required(changes.firstName(), ContactChanges.FIRST_NAME);
+            contact.firstNameSource = AffiliationSource.MANUAL;
         }
         if (patch.has(ContactChanges.LAST_NAME)) {
             contact.lastName = required(changes.lastName(), ContactChanges.LAST_NAME);
+            contact.lastNameSource = AffiliationSource.MANUAL;
         }
         if (patch.has(ContactChanges.EMAIL)) {
             String email = required(changes.email(), ContactChanges.EMAIL);
@@ -187,9 +271,11 @@ public class ContactService {
         }
         if (patch.has(ContactChanges.PHONE)) {
             contact.phone = blankToNull(changes.phone());
+            contact.phoneSource = AffiliationSource.MANUAL;
         }
         if (patch.has(ContactChanges.JOB_TITLE)) {
             contact.jobTitle = blankToNull(changes.jobTitle());
+            contact.jobTitleSource = AffiliationSource.MANUAL;
         }
         flushGuardingEmail();
     }

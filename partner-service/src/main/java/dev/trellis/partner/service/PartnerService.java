@@ -98,6 +98,21 @@ public class PartnerService {
         return Partner.<Partner>findByIdOptional(id).orElseThrow(() -> NotFound.of("Partner", id));
     }
 
+    /** The partner an email domain belongs to (domains are stored lower-case and belong to one partner), if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> idByEmailDomain(String domain) {
+        return Partner.getEntityManager().createQuery(
+                        "select p.id from Partner p join p.emailDomains d where d = :domain", UUID.class)
+                .setParameter("domain", domain.strip().toLowerCase(java.util.Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    /** Whether a partner has this id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean exists(UUID id) {
+        return Partner.count("id", id) > 0;
+    }
+
     @Transactional
     public Partner register(RegisterPartner command) {
         return register(UUID.randomUUID(), command);
