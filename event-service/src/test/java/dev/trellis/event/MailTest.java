@@ -140,6 +140,42 @@ class MailTest {
         assertEquals(1, mails(to).size());
     }
 
+    @Test
+    void aMailTheServerRefusesIsTriedAgainLaterWithItsError() throws Exception {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMail mail = new OutboxMail();
+            mail.id = id;
+            mail.kind = "test";
+            mail.recipient = "<unbalanced@mail-test.trellis.dev";
+            mail.subject = "never delivered";
+            mail.text = "text";
+            mail.html = "<p>html</p>";
+            mail.persist();
+        });
+        try {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            Object[] row = null;
+            while (System.nanoTime() < deadline) {
+                row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxMail.getEntityManager()
+                        .createNativeQuery("select status, attempts, last_error,"
+                                + " extract(epoch from next_attempt_at - now()) from mail_outbox where id = ?1")
+                        .setParameter(1, id).getSingleResult());
+                if (((Number) row[1]).intValue() > 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals("PENDING", row[0]);
+            assertEquals(1, ((Number) row[1]).intValue());
+            assertTrue(row[2] != null && !row[2].toString().isBlank(), "the error is kept");
+            // initial-backoff is PT2S in tests: the next attempt waits, it is not made at once
+            assertTrue(((Number) row[3]).doubleValue() > 0.5, "next attempt in " + row[3] + " s");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> OutboxMail.deleteById(id));
+        }
+    }
+
     /** A new address in a domain of this test class's own, one mailbox per test. */
     static String recipient(String what) {
         return what + "-" + UUID.randomUUID() + "@mail-test.trellis.dev";
