@@ -41,3 +41,5 @@ create trellis-db-keycloak kubernetes.io/basic-auth username=keycloak "password=
 create trellis-keycloak-admin kubernetes.io/basic-auth username=admin "password=$(rand)"
 create trellis-portal-client Opaque "client-secret=$(rand)"
 create trellis-console-client Opaque "client-secret=$(rand)"
+# The SMTP relay's login for event-service's mails: replace with your relay's (docs/mail.md).
+create trellis-smtp kubernetes.io/basic-auth username=trellis "password=$(rand)"

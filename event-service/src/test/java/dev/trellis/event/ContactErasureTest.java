@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.event.domain.ContactAffiliation;
+import dev.trellis.event.domain.OutboxMail;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,6 +50,12 @@ class ContactErasureTest {
         Registration other = registration(guest);
         assertEquals("Guest " + guestEmail, other.name, "someone else's registration is untouched");
         assertEquals(guestEmail, other.email);
+        assertEquals(0L, mails(UUID.fromString(registration)), "the mails to the contact go, sent or not");
+        assertEquals(1L, mails(UUID.fromString(guest)), "someone else's mail stays");
+    }
+
+    private static long mails(UUID registration) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("registrationId", registration));
     }
 
     @Test

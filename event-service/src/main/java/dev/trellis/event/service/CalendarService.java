@@ -49,8 +49,7 @@ public class CalendarService {
 
     @Transactional
     public String event(UUID id) {
-        Event event = events.get(id, Caller.ANONYMOUS);
-        return ICalendar.of(PRODUCT_ID, event.title, List.of(entry(event))).write();
+        return invitation(events.get(id, Caller.ANONYMOUS));
     }
 
     @Transactional
@@ -60,6 +59,11 @@ public class CalendarService {
         List<Event> meetups = Event.find("userGroupId = ?1 and status in ?2 order by startsAt, id", id, LISTED)
                 .page(0, MAX_ENTRIES).list();
         return ICalendar.of(PRODUCT_ID, group.name, meetups.stream().map(CalendarService::entry).toList()).write();
+    }
+
+    /** The one event as iCalendar, as its own feed has it: what the registration mails attach. */
+    static String invitation(Event event) {
+        return ICalendar.of(PRODUCT_ID, event.title, List.of(entry(event))).write();
     }
 
     static CalendarEntry entry(Event e) {

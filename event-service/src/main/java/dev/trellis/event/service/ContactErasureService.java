@@ -1,5 +1,6 @@
 package dev.trellis.event.service;
 
+import dev.trellis.event.domain.OutboxMail;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.UserGroup;
 import dev.trellis.event.persistence.PartnerReadModel;
@@ -24,6 +25,8 @@ public class ContactErasureService {
     @Transactional
     public void erase(UUID contactId, Instant erasedAt) {
         readModel.forgetContact(contactId, erasedAt);
+        // Mails to the contact carry its name and address: sent or not, they go (attachments by the foreign key).
+        OutboxMail.delete("registrationId in (select r.id from Registration r where r.contactId = ?1)", contactId);
         for (Registration r : Registration.<Registration>list("contactId", contactId)) {
             r.erasePersonalData();
         }

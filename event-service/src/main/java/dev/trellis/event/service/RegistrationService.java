@@ -9,6 +9,7 @@ import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.RegistrationSource;
 import dev.trellis.event.domain.RegistrationStatus;
 import dev.trellis.event.messaging.out.EventMessages;
+import dev.trellis.event.messaging.out.MailMessages;
 import dev.trellis.event.persistence.PartnerDirectory;
 import dev.trellis.event.persistence.RegistrationQueries;
 import dev.trellis.event.service.command.NewRegistration;
@@ -58,20 +59,23 @@ public class RegistrationService {
     private final PartnerDirectory partners;
     private final RegistrationQueries queries;
     private final EventMessages messages;
+    private final MailMessages mails;
     private final Clock clock;
 
     public RegistrationService(EventService events, Seats seats, PartnerDirectory partners, RegistrationQueries queries,
-            EventMessages messages, Clock clock) {
+            EventMessages messages, MailMessages mails, Clock clock) {
         this.events = events;
         this.seats = seats;
         this.partners = partners;
         this.queries = queries;
         this.messages = messages;
+        this.mails = mails;
         this.clock = clock;
     }
 
     /**
-     * Registers someone: into a seat while there is one, else onto the waitlist.
+     * Registers someone: into a seat while there is one, else onto the waitlist, and records the mail that tells
+     * them so (with the cancel token, and for a seat the event's calendar entry).
      *
      * <p>A partner user registers its own contacts only, each under the address partner-service has on record for
      * it (compared by digest: this service never learns the address), as {@link RegistrationSource#PORTAL}
@@ -120,6 +124,12 @@ public class RegistrationService {
         r.persist();
         flushGuardingDuplicates();
         messages.registration(r);
+        // In this transaction: a rollback records no mail, a commit has it sent (MailRelay).
+        if (r.status == RegistrationStatus.REGISTERED) {
+            mails.registrationConfirmed(event, r, token, CalendarService.invitation(event));
+        } else {
+            mails.waitlisted(event, r, token);
+        }
         return new Created(r, token);
     }
 
