@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CalendarSubscriptionResponse(
         UUID id,
         UUID boardId,
-                @Schema(description = "The owner's username", maxLength = 255) String owner,
+        @Schema(description = "The owner's username", maxLength = 255) String owner,
         @Schema(description = "The secret address to subscribe to (webcal: the same with webcal://); only when the feed is made. "
                 + "Its scheme, host and prefix come from the request's Host and X-Forwarded headers (at most 20480 "
                 + "characters together), then a path of 74", maxLength = 20562)

@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * (null if none) and key contacts.
  */
 public record OwnOrganisationResponse(PartnerResponse profile, MembershipResponse membership,
-                @Schema(description = "At most one per key-contact role", maxItems = 5) List<KeyContactResponse> keyContacts) {
+        @Schema(description = "At most one per key-contact role", maxItems = 5) List<KeyContactResponse> keyContacts) {
 }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The invited user and its one-time password, shown only in this response: staff pass it on. */
 public record PortalInvitationResponse(
-                @Schema(description = "Keycloak's user id", maxLength = 36) String id,
+        @Schema(description = "Keycloak's user id", maxLength = 36) String id,
         @Schema(maxLength = 254) String username,
         @Schema(maxLength = 100) String firstName,
         @Schema(maxLength = 100) String lastName,
