@@ -13,13 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CalendarSubscriptionResponse(
         UUID id,
         UUID boardId,
-        String owner,
-        @Schema(description = "The secret address to subscribe to (webcal: the same with webcal://); only when the feed is made")
+        @Schema(description = "The owner's username", maxLength = 255) String owner,
+        @Schema(description = "The secret address to subscribe to (webcal: the same with webcal://); only when the feed is made. "
+                + "Its scheme, host and prefix come from the request's Host and X-Forwarded headers (at most 20480 "
+                + "characters together), then a path of 74", maxLength = 20562)
         URI feedUrl,
         Instant createdAt,
         Instant lastFetchedAt,
         Instant revokedAt,
-        String revokedBy) {
+        @Schema(maxLength = 255) String revokedBy) {
 
     public static CalendarSubscriptionResponse of(CalendarSubscription s, URI feedUrl) {
         return new CalendarSubscriptionResponse(s.id, s.boardId, s.ownerUsername, feedUrl, s.createdAt, s.lastFetchedAt, s.revokedAt,

@@ -4,10 +4,12 @@ import dev.trellis.advisory.domain.BoardKind;
 import dev.trellis.advisory.service.CompositionService;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A board's public composition: its name and the companies holding seats today. */
-public record CompositionResponse(UUID boardId, String name, BoardKind kind, List<Company> companies) {
-    public record Company(UUID partnerId, String name, int seats) {
+public record CompositionResponse(UUID boardId, @Schema(maxLength = 200) String name, BoardKind kind, List<Company> companies) {
+    public record Company(UUID partnerId, @Schema(maxLength = 200) String name,
+            @Schema(description = "Seats the company holds today", minimum = "1", maximum = "2147483647") int seats) {
     }
 
     public static CompositionResponse of(CompositionService.Composition c) {

@@ -5,9 +5,11 @@ import dev.trellis.advisory.domain.policy.Presence;
 import dev.trellis.advisory.service.MeetingService;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A meeting's attendance per expected seat, and its quorum among the voting seats. */
-public record RollResponse(UUID meetingId, Boolean quorumMet, int votingSeats, int votingPresent, List<Line> attendance) {
+public record RollResponse(UUID meetingId, Boolean quorumMet, @Schema(minimum = "0", maximum = "2147483647") int votingSeats,
+        @Schema(minimum = "0", maximum = "2147483647") int votingPresent, List<Line> attendance) {
     public record Line(UUID seatId, UUID holderContactId, UUID partnerId, VotingStatus votingStatus, Presence presence) {
     }
 

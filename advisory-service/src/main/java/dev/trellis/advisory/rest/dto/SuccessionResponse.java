@@ -6,18 +6,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who could take each seat that opens within the window, and why each other candidate could not. */
-public record SuccessionResponse(UUID boardId, String boardName, LocalDate from, LocalDate to, List<OpeningLine> openings) {
+public record SuccessionResponse(UUID boardId, @Schema(maxLength = 200) String boardName, LocalDate from, LocalDate to, List<OpeningLine> openings) {
 
-    public record OpeningLine(UUID seatId, SeatKind kind, UUID partnerId, String partnerName, UUID holderContactId, LocalDate opensOn,
-            List<UUID> eligible, List<ExcludedLine> excluded) {
+    public record OpeningLine(UUID seatId, SeatKind kind, UUID partnerId, @Schema(maxLength = 200) String partnerName,
+            UUID holderContactId, LocalDate opensOn,
+            @Schema(description = "At most 200 candidates are checked per opening", maxItems = 200) List<UUID> eligible,
+            @Schema(maxItems = 200) List<ExcludedLine> excluded) {
     }
 
     public record ExcludedLine(UUID contactId, List<RuleLine> rules) {
     }
 
-    public record RuleLine(String rule, String detail) {
+    public record RuleLine(@Schema(maxLength = 60) String rule, @Schema(maxLength = 500) String detail) {
     }
 
     public static SuccessionResponse of(SuccessionService.Plan plan) {

@@ -4,14 +4,16 @@ import dev.trellis.advisory.service.WhatIfService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Per board, the rules its seats would break after the changes; {@code isNew}: the board as it stands breaks it not. */
 public record WhatIfResponse(LocalDate asOf, List<BoardLine> boards) {
 
-    public record BoardLine(UUID boardId, String boardName, boolean affected, List<FindingLine> findings) {
+    public record BoardLine(UUID boardId, @Schema(maxLength = 200) String boardName, boolean affected, List<FindingLine> findings) {
     }
 
-    public record FindingLine(UUID seatId, String rule, String reasonCode, String detail, boolean isNew) {
+    public record FindingLine(UUID seatId, @Schema(maxLength = 60) String rule, @Schema(maxLength = 60) String reasonCode,
+            @Schema(maxLength = 500) String detail, boolean isNew) {
     }
 
     public static WhatIfResponse of(LocalDate asOf, List<WhatIfService.BoardOutcome> outcomes) {

@@ -6,10 +6,17 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The report of a bulk check-in: counts, and one entry per email line in the order sent. */
-public record BulkCheckInResponse(long checkedIn, long already, long unknown, long waitlisted, long invalid,
-        @Schema(description = "Lines holding a seat that were not checked in because check-in has not opened yet")
+public record BulkCheckInResponse(
+        @Schema(description = "Lines checked in now; no count exceeds the lines of the body, which holds at most "
+                + "262144 bytes (256K, the services' body limit)", minimum = "0", maximum = "262144") long checkedIn,
+        @Schema(minimum = "0", maximum = "262144") long already,
+        @Schema(minimum = "0", maximum = "262144") long unknown,
+        @Schema(minimum = "0", maximum = "262144") long waitlisted,
+        @Schema(minimum = "0", maximum = "262144") long invalid,
+        @Schema(description = "Lines holding a seat that were not checked in because check-in has not opened yet",
+                minimum = "0", maximum = "262144")
         long notOpen,
-        List<LineResult> lines) {
+        @Schema(description = "One per line of the body", maxItems = 262144) List<LineResult> lines) {
 
     public static BulkCheckInResponse of(List<LineResult> lines) {
         return new BulkCheckInResponse(count(lines, Outcome.CHECKED_IN), count(lines, Outcome.ALREADY),

@@ -3,6 +3,7 @@ package dev.trellis.event.rest.dto;
 import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.service.command.EventChanges;
 import dev.trellis.platform.validation.PublicHttpUrl;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,10 +20,10 @@ public record EventPatch(
         @Size(max = 5000) String description,
         Instant startsAt,
         Instant endsAt,
-        @Pattern(regexp = TIME_ZONE, message = TIME_ZONE_MESSAGE) String timeZone,
+        @Size(max = 64) @Pattern(regexp = TIME_ZONE, message = TIME_ZONE_MESSAGE) String timeZone,
         @Size(max = 300) String venue,
         @Size(max = 2000) @PublicHttpUrl String onlineUrl,
-        @Min(0) Integer capacity,
+        @Min(0) @Max(MAX_CAPACITY) Integer capacity,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
         UUID userGroupId) {
@@ -34,5 +35,7 @@ public record EventPatch(
     }
 
     static final String TIME_ZONE = "[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}|UTC";
+    /** The most seats an event may have: more than any venue or webinar the foundation runs. */
+    static final int MAX_CAPACITY = 1_000_000;
     static final String TIME_ZONE_MESSAGE = "must be an IANA time zone such as Europe/Berlin";
 }

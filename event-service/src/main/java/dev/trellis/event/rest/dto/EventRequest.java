@@ -3,6 +3,7 @@ package dev.trellis.event.rest.dto;
 import dev.trellis.event.domain.EventKind;
 import dev.trellis.event.service.command.EventDetails;
 import dev.trellis.platform.validation.PublicHttpUrl;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,10 +26,10 @@ public record EventRequest(
         @Size(max = 5000) String description,
         @NotNull Instant startsAt,
         @NotNull Instant endsAt,
-        @NotBlank @Pattern(regexp = EventPatch.TIME_ZONE, message = EventPatch.TIME_ZONE_MESSAGE) String timeZone,
+        @NotBlank @Size(max = 64) @Pattern(regexp = EventPatch.TIME_ZONE, message = EventPatch.TIME_ZONE_MESSAGE) String timeZone,
         @Size(max = 300) String venue,
         @Size(max = 2000) @PublicHttpUrl String onlineUrl,
-        @Schema(description = "Seats; left out for no limit") @Min(0) Integer capacity,
+        @Schema(description = "Seats; left out for no limit") @Min(0) @Max(EventPatch.MAX_CAPACITY) Integer capacity,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
         UUID userGroupId) {

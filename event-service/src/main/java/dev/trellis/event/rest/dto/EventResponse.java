@@ -6,9 +6,13 @@ import dev.trellis.event.domain.EventStatus;
 import dev.trellis.platform.csv.CsvTable;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record EventResponse(UUID id, EventKind kind, String title, String description, Instant startsAt,
-        Instant endsAt, String timeZone, String venue, String onlineUrl, Integer capacity,
+public record EventResponse(UUID id, EventKind kind, @Schema(maxLength = 200) String title,
+        @Schema(maxLength = 5000) String description, Instant startsAt, Instant endsAt,
+        @Schema(maxLength = 64) String timeZone, @Schema(maxLength = 300) String venue,
+        @Schema(maxLength = 2000) String onlineUrl,
+        @Schema(description = "Seats; null for no limit", minimum = "0", maximum = "2147483647") Integer capacity,
         Instant registrationOpensAt, Instant registrationClosesAt, UUID userGroupId, EventStatus status) {
 
     /** The events list as CSV. */

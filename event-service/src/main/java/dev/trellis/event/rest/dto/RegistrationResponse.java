@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record RegistrationResponse(UUID id, UUID eventId, UUID contactId, String name, String email, UUID partnerId,
-        String partnerName, RegistrationSource source, RegistrationStatus status, Instant checkedInAt, Instant createdAt,
+public record RegistrationResponse(UUID id, UUID eventId, UUID contactId, @Schema(maxLength = 200) String name,
+        @Schema(maxLength = 254) String email, UUID partnerId,
+                @Schema(maxLength = 200) String partnerName, RegistrationSource source, RegistrationStatus status,
+        Instant checkedInAt, Instant createdAt,
         @Schema(description = "Only in the answer to the registration: lets the registrant cancel without an account "
-                + "(send it as X-Cancel-Token). Not stored in the clear, never shown again.")
+                + "(send it as X-Cancel-Token). Not stored in the clear, never shown again.", maxLength = 32)
         @JsonInclude(JsonInclude.Include.NON_NULL) String cancelToken) {
 
     /** An event's registrations as CSV; the cancel token is never in a list. */

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UserGroupPatch(
         @Size(min = 1, max = 200) String name,
         @Size(min = 1, max = 100) String city,
-        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FI") String country,
+        @Size(max = 2) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FI") String country,
         @Size(max = 20) List<@NotNull UUID> organiserIds) {
 
     /** The same fields as the service's command; the patch keeps which of them were sent. */

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UserGroupRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 100) String city,
-        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FI") String country,
+        @NotNull @Size(max = 2) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FI") String country,
         @Schema(description = "Contact ids (partner-service) of the organisers") @Size(max = 20) List<@NotNull UUID> organiserIds) {
 
     public NewUserGroup toCommand() {

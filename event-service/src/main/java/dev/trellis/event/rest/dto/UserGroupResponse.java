@@ -11,25 +11,28 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record UserGroupResponse(UUID id, String name, String city, String country,
-        @Schema(description = "Contact ids (partner-service) of the organisers, as set by POST and PATCH")
+public record UserGroupResponse(UUID id, @Schema(maxLength = 200) String name, @Schema(maxLength = 100) String city,
+        @Schema(maxLength = 2) String country,
+        @Schema(description = "Contact ids (partner-service) of the organisers, as set by POST and PATCH", maxItems = 20)
         List<UUID> organiserIds,
         @Schema(description = "The organisers, each with the partner it works for now (null when the partner read "
-                + "model knows no employer)") List<Organiser> organisers,
-        @Schema(description = "Meetups held: published or completed, and started") long meetupsHeld,
+                + "model knows no employer)", maxItems = 20) List<Organiser> organisers,
+        @Schema(description = "Meetups held: published or completed, and started", minimum = "0",
+                maximum = "9223372036854775807") long meetupsHeld,
         Instant lastMeetupAt,
         @Schema(description = "ACTIVE, or DORMANT when no meetup in the last 60 days") UserGroupHealth.Health health,
         @Schema(description = "At least 3 meetups held, one in the last 60 days") boolean eligible,
-        @Schema(description = "On a single group only: its meetups (not drafts), newest first")
+        @Schema(description = "On a single group only: its latest 50 meetups (not drafts), newest first", maxItems = 50)
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Meetup> meetups) {
 
-    public record Organiser(UUID contactId, UUID partnerId, String partnerName) {
+    public record Organiser(UUID contactId, UUID partnerId, @Schema(maxLength = 200) String partnerName) {
         static Organiser of(UserGroupService.Organiser o) {
             return new Organiser(o.contactId(), o.partnerId(), o.partnerName());
         }
     }
 
-    public record Meetup(UUID id, String title, Instant startsAt, String timeZone, EventStatus status) {
+    public record Meetup(UUID id, @Schema(maxLength = 200) String title, Instant startsAt,
+            @Schema(maxLength = 64) String timeZone, EventStatus status) {
         static Meetup of(Event e) {
             return new Meetup(e.id, e.title, e.startsAt, e.timeZone, e.status);
         }

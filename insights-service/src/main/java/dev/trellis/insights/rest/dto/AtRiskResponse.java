@@ -5,9 +5,12 @@ import dev.trellis.insights.service.WorklistService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One partner on the at-risk worklist: who, its score, when it renews, why it is at risk and what to do first. */
-public record AtRiskResponse(UUID partnerId, String partnerName, String tier, int score, LocalDate renewalOn,
+public record AtRiskResponse(UUID partnerId, @Schema(maxLength = 300) String partnerName,
+        @Schema(maxLength = 100) String tier, @Schema(minimum = "0", maximum = "100") int score, LocalDate renewalOn,
+        @Schema(description = "At most one per health rule, of which there are six", maxItems = 6)
         List<HealthRules.Reason> reasons, String nextAction) {
 
     public static AtRiskResponse of(WorklistService.Row row, List<HealthRules.Reason> reasons, LocalDate today) {

@@ -5,12 +5,16 @@ import dev.trellis.insights.domain.TimelineKind;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One line of a partner's engagement timeline, with a link to the record it came from. */
-public record TimelineEntryResponse(UUID id, Instant occurredAt, TimelineKind kind, String summary, boolean executive, Source source) {
+public record TimelineEntryResponse(UUID id, Instant occurredAt, TimelineKind kind, @Schema(maxLength = 500) String summary,
+        boolean executive, Source source) {
 
     /** The record in its own service: its type, id, and its address through the gateway. */
-    public record Source(String type, UUID id, URI href) {
+    public record Source(@Schema(maxLength = 40) String type, UUID id,
+            @Schema(description = "Its scheme, host and prefix come from the request's Host and X-Forwarded headers "
+                    + "(at most 20480 characters together), then a path of at most 99", maxLength = 20587) URI href) {
     }
 
     public static TimelineEntryResponse of(TimelineEntry e, URI base) {

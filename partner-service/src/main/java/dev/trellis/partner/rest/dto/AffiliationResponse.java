@@ -6,9 +6,11 @@ import dev.trellis.partner.domain.AffiliationSource;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An affiliation as staff see it, naming the partner too. */
-public record AffiliationResponse(UUID id, UUID contactId, UUID partnerId, String partnerName, AffiliationRole role,
+public record AffiliationResponse(UUID id, UUID contactId, UUID partnerId,
+        @Schema(maxLength = 200) String partnerName, AffiliationRole role,
         LocalDate startDate, LocalDate endDate, AffiliationSource source) {
 
     /** @param partnerNames partner names by id ({@code PartnerService.names}) */

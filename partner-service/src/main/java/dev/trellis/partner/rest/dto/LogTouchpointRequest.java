@@ -23,7 +23,7 @@ public record LogTouchpointRequest(
         @NotBlank @Size(max = 2000) String summary,
         @Size(max = 10000) String notes,
         @Size(max = 50) List<@NotNull UUID> attendeeContactIds,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff,
+        @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff,
         @Size(max = 20) List<@NotNull @Valid NextStepRequest> nextSteps) {
     public LogTouchpoint toCommand() {
         return new LogTouchpoint(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff,

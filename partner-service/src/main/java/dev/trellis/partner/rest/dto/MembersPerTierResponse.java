@@ -3,11 +3,13 @@ package dev.trellis.partner.rest.dto;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How many members each tier has on a day: what advisory-service's seat entitlements are computed from. */
 public record MembersPerTierResponse(LocalDate asOf, List<TierCount> tiers) {
 
-    public record TierCount(String tier, int members) {
+    public record TierCount(@Schema(maxLength = 40) String tier,
+            @Schema(description = "Partners of that tier", minimum = "0", maximum = "2147483647") int members) {
     }
 
     public static MembersPerTierResponse of(LocalDate day, Map<String, Integer> counts) {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"description": "Send the TOC intro email", "owner": "cora", "dueOn": "2025-03-26"}""")
 public record NextStepRequest(
         @NotBlank @Size(max = 500) String description,
-        @NotNull @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE) String owner,
+        @NotNull @Size(max = 100) @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE) String owner,
         @NotNull LocalDate dueOn) {
 
     /** Staff usernames as the identity provider issues them. */

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A next step as staff see it, naming its partner too. {@code version} is what an update sends back as
  * {@code If-Match: "<version>"}, so that a worklist can tick steps off without reading each one first.
  */
-public record NextStepResponse(UUID id, UUID touchpointId, UUID partnerId, String partnerName, String description,
-        String owner, LocalDate dueOn, boolean done, Instant doneAt, boolean overdue, long version, Instant createdAt,
+public record NextStepResponse(UUID id, UUID touchpointId, UUID partnerId, @Schema(maxLength = 200) String partnerName,
+        @Schema(maxLength = 500) String description, @Schema(maxLength = 100) String owner, LocalDate dueOn,
+        boolean done, Instant doneAt, boolean overdue,
+        @Schema(minimum = "0", maximum = "9223372036854775807") long version, Instant createdAt,
         Instant updatedAt) {
 
     /** A worklist of next steps as CSV. */

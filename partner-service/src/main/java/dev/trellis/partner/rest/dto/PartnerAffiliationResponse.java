@@ -6,10 +6,13 @@ import dev.trellis.partner.service.AffiliationService;
 import dev.trellis.platform.csv.CsvTable;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One affiliation in a partner's list, with the person's name and the partner's. */
-public record PartnerAffiliationResponse(UUID id, UUID contactId, String contactName, String firstName,
-        String lastName, UUID partnerId, String partnerName, AffiliationRole role, LocalDate startDate,
+public record PartnerAffiliationResponse(UUID id, UUID contactId,
+        @Schema(description = "First and last name", maxLength = 201) String contactName,
+        @Schema(maxLength = 100) String firstName, @Schema(maxLength = 100) String lastName, UUID partnerId,
+        @Schema(maxLength = 200) String partnerName, AffiliationRole role, LocalDate startDate,
         LocalDate endDate, AffiliationSource source) {
 
     /** A partner's affiliations as CSV. */

@@ -2,6 +2,7 @@ package dev.trellis.partner.rest.dto;
 
 import dev.trellis.platform.paging.Page;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Everything a partner's page shows that partner-service holds, in one answer: the profile (with its
@@ -10,5 +11,7 @@ import java.util.List;
  * cursor for the list route it comes from ({@code /affiliations?current=false}, {@code /touchpoints}).
  */
 public record PartnerOverviewResponse(PartnerResponse profile, Page<PartnerAffiliationResponse> affiliations,
-        MembershipResponse membership, List<KeyContactResponse> keyContacts, Page<TouchpointResponse> touchpoints) {
+        MembershipResponse membership,
+        @Schema(description = "At most one per key-contact role", maxItems = 5) List<KeyContactResponse> keyContacts,
+        Page<TouchpointResponse> touchpoints) {
 }

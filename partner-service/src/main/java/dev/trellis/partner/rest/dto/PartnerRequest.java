@@ -19,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PartnerRequest(
         @Schema(example = "Acme Cloud") @NotBlank @Size(max = 200) String name,
         @Schema(example = "Acme Cloud Inc.") @Size(max = 300) String legalName,
-        @Schema(example = "https://acme-cloud.example") @PublicHttpUrl String website,
+        @Schema(example = "https://acme-cloud.example") @Size(max = 500) @PublicHttpUrl String website,
         @Schema(example = "[\"acme-cloud.example\"]") @Size(max = 20)
-        List<@NotBlank @Pattern(regexp = DOMAIN, message = "must be a lower-case domain name such as example.org") String> emailDomains,
+        List<@NotBlank @Size(max = 253) @Pattern(regexp = DOMAIN, message = "must be a lower-case domain name such as example.org") String> emailDomains,
         @Schema(example = "Cloud platform vendor and Platinum member since 2021") @Size(max = 4000) String description,
-        @Schema(example = "https://acme-cloud.example/logo.svg") @PublicHttpUrl String logoUrl,
-        @Schema(example = "US") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country,
+        @Schema(example = "https://acme-cloud.example/logo.svg") @Size(max = 2000) @PublicHttpUrl String logoUrl,
+        @Schema(example = "US") @Size(max = 2) @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country,
         @Schema(description = "Parent of the related-company group; null if none") UUID parentPartnerId,
         @Schema(description = "PROSPECT (default) or ACTIVE; other lifecycle changes go through lifecycle-changes")
         LifecycleStatus lifecycleStatus) {

@@ -5,6 +5,7 @@ import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.platform.csv.CsvTable;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * partner's view (read, create, change, {@code /me}) also lists its related-company group; list items
  * leave {@code companyGroup} out.
  */
-public record PartnerResponse(UUID id, String name, String legalName, String website, List<String> emailDomains,
-        String description, String logoUrl, String country, UUID parentPartnerId, LifecycleStatus lifecycleStatus,
+public record PartnerResponse(UUID id, @Schema(maxLength = 200) String name, @Schema(maxLength = 300) String legalName,
+        @Schema(maxLength = 500) String website,
+        @Schema(maxItems = 20) List<@Size(max = 253) String> emailDomains,
+        @Schema(maxLength = 4000) String description, @Schema(maxLength = 2000) String logoUrl,
+        @Schema(maxLength = 2) String country, UUID parentPartnerId, LifecycleStatus lifecycleStatus,
         @Schema(description = "Every partner of its related-company group (the top of the parent chain and all "
                 + "below it), itself included, by name; empty when it has neither a parent nor subsidiaries. "
                 + "Left out of list items.")
@@ -34,7 +38,7 @@ public record PartnerResponse(UUID id, String name, String legalName, String web
             .column("createdAt", PartnerResponse::createdAt).column("updatedAt", PartnerResponse::updatedAt);
 
     /** A member of the related-company group. */
-    public record GroupMember(UUID id, String name) {
+    public record GroupMember(UUID id, @Schema(maxLength = 200) String name) {
         static GroupMember of(PartnerService.GroupMember member) {
             return new GroupMember(member.id(), member.name());
         }

@@ -3,19 +3,25 @@ package dev.trellis.partner.rest.dto;
 import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.domain.TouchpointType;
 import dev.trellis.platform.csv.CsvTable;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A touchpoint as staff see it, internal notes included, naming its partner and contact attendees too. Only
  * staff roles can reach the routes that return it; nothing a partner can read is built from this record.
  */
-public record TouchpointResponse(UUID id, UUID partnerId, String partnerName, LocalDate occurredOn, TouchpointType type,
-        String summary, String notes, boolean executive, List<UUID> attendeeContactIds,
-        List<Attendee> attendeeContacts, List<String> attendeeStaff, List<NextStepResponse> nextSteps, String loggedBy,
+public record TouchpointResponse(UUID id, UUID partnerId, @Schema(maxLength = 200) String partnerName,
+        LocalDate occurredOn, TouchpointType type, @Schema(maxLength = 2000) String summary,
+        @Schema(maxLength = 10000) String notes, boolean executive,
+        @Schema(maxItems = 50) List<UUID> attendeeContactIds,
+        @Schema(maxItems = 50) List<Attendee> attendeeContacts,
+        @Schema(maxItems = 50) List<@Size(max = 100) String> attendeeStaff,
+        List<NextStepResponse> nextSteps, @Schema(maxLength = 100) String loggedBy,
         Instant createdAt, Instant updatedAt) {
 
     /**
@@ -33,7 +39,7 @@ public record TouchpointResponse(UUID id, UUID partnerId, String partnerName, Lo
             .column("createdAt", TouchpointResponse::createdAt).column("updatedAt", TouchpointResponse::updatedAt);
 
     /** A contact attendee, by id and display name ("Erased contact" once erased). */
-    public record Attendee(UUID id, String name) {
+    public record Attendee(UUID id, @Schema(description = "First and last name", maxLength = 201) String name) {
     }
 
     /**

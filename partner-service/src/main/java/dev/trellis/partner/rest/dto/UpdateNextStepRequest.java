@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = """
         {"done": true}""")
 public record UpdateNextStepRequest(
-        @Size(min = 1, max = 500) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String description,
-        @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String owner,
+        @Size(min = 1, max = 500) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank") String description,
+        @Size(max = 100) @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String owner,
         LocalDate dueOn,
         Boolean done) {
     public NextStepChanges toChanges() {

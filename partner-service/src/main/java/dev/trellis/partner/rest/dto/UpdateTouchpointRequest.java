@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UpdateTouchpointRequest(
         LocalDate occurredOn,
         TouchpointType type,
-        @Size(min = 1, max = 2000) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String summary,
+        @Size(min = 1, max = 2000) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank") String summary,
         @Size(max = 10000) String notes,
         @Size(max = 50) List<@NotNull UUID> attendeeContactIds,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff) {
+        @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff) {
     public TouchpointChanges toChanges() {
         return new TouchpointChanges(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff);
     }
