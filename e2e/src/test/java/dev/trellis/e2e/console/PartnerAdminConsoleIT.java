@@ -111,13 +111,13 @@ class PartnerAdminConsoleIT {
             // Both partners' pages show it: a current person at Borealis, a person who left the new partner.
             cora.press(By.cssSelector("#current a[href='/partners/" + Stack.PARTNER_B + "']"));
             cora.waitForHeading("Borealis Systems");
-            WebElement borealis = cora.waitUntil(d -> d.findElements(By.cssSelector("#people-title + table tbody tr")).stream()
+            WebElement borealis = cora.waitUntil(d -> d.findElements(By.cssSelector("#people-title ~ table tbody tr")).stream()
                     .filter(tr -> tr.getText().contains(contactName)).findFirst().orElse(null));
             assertTrue(borealis.getText().contains("EXECUTIVE_SPONSOR since " + today), borealis.getText());
             cora.check("borealis-people", true);
 
             cora.open("/partners/" + partnerId, "partner-people-left");
-            WebElement left = cora.waitUntil(d -> d.findElements(By.cssSelector("#people-title + table tbody tr")).stream()
+            WebElement left = cora.waitUntil(d -> d.findElements(By.cssSelector("#people-title ~ table tbody tr")).stream()
                     .filter(tr -> tr.getText().contains(contactName)).findFirst().orElse(null));
             assertTrue(left.getText().contains("(left)") && left.getText().contains("TECHNICAL_LEAD " + started + " to " + today.minusDays(1)),
                     left.getText());
