@@ -245,26 +245,16 @@ public class PolicyViews {
         if (d.contains("totalseats")) {
             return "totalSeats";
         }
-        Matcher tier = TIER_ROW.matcher(detail);
-        if (tier.find()) {
-            for (int i = 0; i < form.tiers().size(); i++) {
-                if (tier.group(1).equals(Forms.blankToNull(form.tiers().get(i).tier()))) {
-                    return "tiers[" + i + "]";
-                }
-            }
-            return "tiers";
+        String tierRow = row(TIER_ROW, detail, "tiers", form.tiers().stream().map(t -> t.tier()).toList());
+        if (tierRow != null) {
+            return tierRow;
         }
         if (d.contains("each tier") || d.contains("tier entitlement")) {
             return "tiers";
         }
-        Matcher kind = KIND_ROW.matcher(detail);
-        if (kind.find()) {
-            for (int i = 0; i < form.seats().size(); i++) {
-                if (kind.group(1).equals(Forms.blankToNull(form.seats().get(i).kind()))) {
-                    return "seats[" + i + "]";
-                }
-            }
-            return "seats";
+        String kindRow = row(KIND_ROW, detail, "seats", form.seats().stream().map(k -> k.kind()).toList());
+        if (kindRow != null) {
+            return kindRow;
         }
         if (d.contains("allotment") || d.contains("each seat kind")) {
             return "seats";
@@ -288,6 +278,23 @@ public class PolicyViews {
             return "quorum";
         }
         return null;
+    }
+
+    /**
+     * When the detail names a row of a list ({@code pattern}'s first group is the row's key): that row's field,
+     * {@code list[i]}, or the list itself when no row of the form has that key; null when it names no row.
+     */
+    private static String row(Pattern pattern, String detail, String list, List<String> keys) {
+        Matcher named = pattern.matcher(detail);
+        if (!named.find()) {
+            return null;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (named.group(1).equals(Forms.blankToNull(keys.get(i)))) {
+                return list + "[" + i + "]";
+            }
+        }
+        return list;
     }
 
     private static Set<String> fieldsOf(PolicyForm form) {
