@@ -68,6 +68,7 @@ public class CalendarSubscriptionResource {
     @Path("/{feedId}")
     @RolesAllowed({"foundation-staff", "community-team", "partner"})
     @Operation(summary = "One feed, without its secret")
+    @APIResponse(responseCode = "200", description = "The feed")
     @APIResponse(responseCode = "404", description = "No such feed, or not yours")
     public CalendarSubscriptionResponse get(@PathParam("id") UUID id, @PathParam("feedId") UUID feedId) {
         return CalendarSubscriptionResponse.of(feeds.get(id, feedId, callers.current()));

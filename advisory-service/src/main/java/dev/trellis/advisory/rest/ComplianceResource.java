@@ -1,6 +1,6 @@
 package dev.trellis.advisory.rest;
 
-import dev.trellis.advisory.service.ComplianceReport;
+import dev.trellis.advisory.rest.dto.ComplianceResponse;
 import dev.trellis.advisory.service.ComplianceService;
 import dev.trellis.platform.validation.Values;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,9 +33,9 @@ public class ComplianceResource {
             + "holders whose partner lapsed or who changed employer, suspended voters")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "404", description = "No such board")
-    public ComplianceReport get(@PathParam("id") UUID id,
+    public ComplianceResponse get(@PathParam("id") UUID id,
             @Parameter(description = "Day to report on (ISO date, default today in the foundation's time zone)", example = "2026-06-30") @QueryParam("on") String on) {
-        return compliance.report(id, parse(on));
+        return ComplianceResponse.of(compliance.report(id, parse(on)));
     }
 
     /** The day asked for; null for today. */

@@ -1,7 +1,9 @@
 package dev.trellis.insights.rest;
 
 import dev.trellis.insights.rest.dto.AtRiskResponse;
+import dev.trellis.insights.rest.dto.GrowthLeadsResponse;
 import dev.trellis.insights.rest.dto.HealthResponse;
+import dev.trellis.insights.rest.dto.LevelPlayingFieldResponse;
 import dev.trellis.insights.rest.dto.PartnerInsightsResponse;
 import dev.trellis.insights.rest.dto.TimelineEntryResponse;
 import dev.trellis.insights.service.GrowthLeadsService;
@@ -25,6 +27,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +79,7 @@ public class InsightsResource {
     @APIResponse(responseCode = "200", description = "The health")
     @APIResponse(responseCode = "404", description = "No such partner, or not a member (only members have a health score)")
     public HealthResponse health(@PathParam("id") UUID id,
-            @Parameter(description = "Days of trend (default 90)") @QueryParam("days") Integer days) {
+            @Parameter(description = "Days of trend, 1 to 3660 (default 90)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3660")) @QueryParam("days") Integer days) {
         return HealthResponse.of(health.get(id, Params.days("days", days, 90)));
     }
 
@@ -88,9 +92,9 @@ public class InsightsResource {
     @APIResponse(responseCode = "200", description = "Health and timeline")
     @APIResponse(responseCode = "400", description = "An unknown kind, or days or limit out of range")
     public PartnerInsightsResponse overview(@PathParam("id") UUID id,
-            @Parameter(description = "Days of trend (default 90)") @QueryParam("days") Integer days,
+            @Parameter(description = "Days of trend, 1 to 3660 (default 90)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3660")) @QueryParam("days") Integer days,
             @Parameter(description = "One or more kinds, comma-separated (TOUCHPOINT, MEMBERSHIP, SEAT_ASSIGNED, …)") @QueryParam("kind") String kind,
-            @Parameter(description = "Timeline lines (default 15)") @QueryParam("limit") Integer limit, @Context UriInfo uri) {
+            @Parameter(description = "Timeline lines, 1 to 200 (default 15)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) @QueryParam("limit") Integer limit, @Context UriInfo uri) {
         URI base = uri.getBaseUri();
         var lines = timeline.page(id, Params.kinds(kind), null, null, PageRequest.of(limit == null ? 15 : limit, null))
                 .map(e -> TimelineEntryResponse.of(e, base));
@@ -121,13 +125,14 @@ public class InsightsResource {
             + "each group's share of sponsorships and attendance (last 12 months), and the concentration of each month by month")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "months out of range")
-    public LevelPlayingFieldService.Report levelPlayingField(
-            @Parameter(description = "Months of trend, 1 to 60 (default 24)") @QueryParam("months") Integer months) {
+    public LevelPlayingFieldResponse levelPlayingField(
+            @Parameter(description = "Months of trend, 1 to 60 (default 24)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "60"))
+            @QueryParam("months") Integer months) {
         int m = months == null ? 24 : months;
         if (m < 1 || m > 60) {
             throw dev.trellis.platform.domain.InvalidInput.field("months", "must be between 1 and 60");
         }
-        return fairness.report(m);
+        return LevelPlayingFieldResponse.of(fairness.report(m));
     }
 
     @GET
@@ -138,12 +143,13 @@ public class InsightsResource {
             + "each list strongest first, with the observed numbers and a suggested next action")
     @APIResponse(responseCode = "200", description = "The leads")
     @APIResponse(responseCode = "400", description = "limit out of range")
-    public GrowthLeadsService.Report growthLeads(
-            @Parameter(description = "The most leads of each kind, 1 to 100 (default 20)") @QueryParam("limit") Integer limit) {
+    public GrowthLeadsResponse growthLeads(
+            @Parameter(description = "The most leads of each kind, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100"))
+            @QueryParam("limit") Integer limit) {
         int l = limit == null ? 20 : limit;
         if (l < 1 || l > 100) {
             throw dev.trellis.platform.domain.InvalidInput.field("limit", "must be between 1 and 100");
         }
-        return growth.report(l);
+        return GrowthLeadsResponse.of(growth.report(l));
     }
 }

@@ -1,5 +1,6 @@
 package dev.trellis.insights.rest;
 
+import dev.trellis.insights.rest.dto.ValueReportResponse;
 import dev.trellis.insights.service.ValueReportService;
 import dev.trellis.platform.security.Caller;
 import dev.trellis.platform.security.Callers;
@@ -36,10 +37,10 @@ public class ValueReportResource {
             + "touchpoints (dates and types) over a period, default the last 12 months")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "403", description = "A partner token without a partner")
-    public ValueReportService.Report mine(@Parameter(description = "First day (ISO date)") @QueryParam("from") String from,
+    public ValueReportResponse mine(@Parameter(description = "First day (ISO date)") @QueryParam("from") String from,
             @Parameter(description = "Last day (ISO date)") @QueryParam("to") String to) {
         Caller caller = callers.current();
-        return reports.report(caller, caller.ownPartnerId(), Params.date("from", from), Params.date("to", to));
+        return ValueReportResponse.of(reports.report(caller, caller.ownPartnerId(), Params.date("from", from), Params.date("to", to)));
     }
 
     @GET
@@ -49,7 +50,7 @@ public class ValueReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "403", description = "A partner user asking for another organisation's")
     @APIResponse(responseCode = "404", description = "No such partner")
-    public ValueReportService.Report of(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return reports.report(callers.current(), id, Params.date("from", from), Params.date("to", to));
+    public ValueReportResponse of(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return ValueReportResponse.of(reports.report(callers.current(), id, Params.date("from", from), Params.date("to", to)));
     }
 }

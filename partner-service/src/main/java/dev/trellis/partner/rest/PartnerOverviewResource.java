@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,8 +73,10 @@ public class PartnerOverviewResource {
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such partner")
     public PartnerOverviewResponse get(@PathParam("id") UUID id,
-            @Parameter(description = "affiliations on the first page (1..200, default 200)") @QueryParam("affiliations") Integer people,
-            @Parameter(description = "touchpoints on the first page (1..200, default 10)") @QueryParam("touchpoints") Integer recent) {
+            @Parameter(description = "affiliations on the first page (1..200, default 200)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) @QueryParam("affiliations") Integer people,
+            @Parameter(description = "touchpoints on the first page (1..200, default 10)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) @QueryParam("touchpoints") Integer recent) {
         PageRequest peoplePage = page("affiliations", people, PageRequest.MAX_LIMIT);
         PageRequest touchpointPage = page("touchpoints", recent, 10);
         Caller caller = callers.current();

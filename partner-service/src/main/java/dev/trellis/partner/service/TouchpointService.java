@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TouchpointService {
+    /** The most next steps one touchpoint holds: 20 as it is logged, more added one by one up to this. */
+    public static final int MAX_NEXT_STEPS = 100;
+
     private final ExecutiveAttendees executives;
     private final AffiliationQueries affiliations;
     private final TouchpointEvents events;
@@ -177,6 +180,10 @@ public class TouchpointService {
     @Transactional
     public NextStep addNextStep(UUID touchpointId, NewNextStep command) {
         Touchpoint touchpoint = find(touchpointId);
+        if (touchpoint.nextSteps.size() >= MAX_NEXT_STEPS) {
+            throw RuleViolation.of("too-many-next-steps", "Too many next steps",
+                    "A touchpoint holds at most " + MAX_NEXT_STEPS + " next steps; close or move some to a new touchpoint");
+        }
         NextStep step = newStep(touchpoint, command, "");
         touchpoint.nextSteps.add(step);
         step.persist();

@@ -25,7 +25,7 @@ public class DeadLetterResource {
     @Path("/{channel}/replay")
     @RolesAllowed("foundation-staff")
     @Produces(MediaType.APPLICATION_JSON)
-    public DeadLetters.Replay replay(@PathParam("channel") String channel) {
-        return deadLetters.replay(channel);
+    public DeadLetterReplayResponse replay(@PathParam("channel") String channel) {
+        return DeadLetterReplayResponse.of(deadLetters.replay(channel));
     }
 }

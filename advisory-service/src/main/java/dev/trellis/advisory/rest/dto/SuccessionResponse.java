@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who could take each seat that opens within the window, and why each other candidate could not. */
-public record SuccessionResponse(UUID boardId, @Schema(maxLength = 200) String boardName, LocalDate from, LocalDate to, List<OpeningLine> openings) {
+public record SuccessionResponse(UUID boardId, @Schema(maxLength = 200) String boardName, LocalDate from, LocalDate to,
+        @Schema(description = "The seats opening in the window, at most 1000", maxItems = 1000) List<OpeningLine> openings) {
 
     public record OpeningLine(UUID seatId, SeatKind kind, UUID partnerId, @Schema(maxLength = 200) String partnerName,
             UUID holderContactId, LocalDate opensOn,
@@ -17,7 +18,7 @@ public record SuccessionResponse(UUID boardId, @Schema(maxLength = 200) String b
             @Schema(maxItems = 200) List<ExcludedLine> excluded) {
     }
 
-    public record ExcludedLine(UUID contactId, List<RuleLine> rules) {
+    public record ExcludedLine(UUID contactId, @Schema(description = "One per rule the candidate breaks", maxItems = 50) List<RuleLine> rules) {
     }
 
     public record RuleLine(@Schema(maxLength = 60) String rule, @Schema(maxLength = 500) String detail) {
@@ -25,7 +26,7 @@ public record SuccessionResponse(UUID boardId, @Schema(maxLength = 200) String b
 
     public static SuccessionResponse of(SuccessionService.Plan plan) {
         Map<UUID, String> partnerNames = plan.partnerNames();
-        return new SuccessionResponse(plan.board().id, plan.board().name, plan.from(), plan.to(), plan.openings().stream()
+        return new SuccessionResponse(plan.board().id, plan.board().name, plan.from(), plan.to(), plan.openings().stream().limit(1000)
                 .map(o -> new OpeningLine(o.seat().id, o.seat().kind, o.seat().partnerId, partnerNames.get(o.seat().partnerId),
                         o.seat().holderContactId, o.opensOn(), o.eligible(), o.excluded().stream()
                         .map(x -> new ExcludedLine(x.contactId(), x.rules().stream().map(v -> new RuleLine(v.rule(), v.detail())).toList()))

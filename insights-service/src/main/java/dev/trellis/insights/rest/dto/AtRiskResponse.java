@@ -11,11 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AtRiskResponse(UUID partnerId, @Schema(maxLength = 300) String partnerName,
         @Schema(maxLength = 100) String tier, @Schema(minimum = "0", maximum = "100") int score, LocalDate renewalOn,
         @Schema(description = "At most one per health rule, of which there are six", maxItems = 6)
-        List<HealthRules.Reason> reasons, String nextAction) {
+        List<ReasonResponse> reasons, @Schema(maxLength = 1000) String nextAction) {
 
     public static AtRiskResponse of(WorklistService.Row row, List<HealthRules.Reason> reasons, LocalDate today) {
         return new AtRiskResponse(row.health().partnerId, row.partner() == null ? null : row.partner().name,
                 row.partner() == null ? null : row.partner().terms().map(t -> t.tierOn(today)).orElse(null), row.health().score,
-                row.health().renewalOn, reasons, reasons.isEmpty() ? null : reasons.get(0).action());
+                row.health().renewalOn, ReasonResponse.of(reasons), reasons.isEmpty() ? null : reasons.get(0).action());
     }
 }

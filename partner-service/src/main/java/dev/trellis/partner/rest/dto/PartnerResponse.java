@@ -22,10 +22,13 @@ public record PartnerResponse(UUID id, @Schema(maxLength = 200) String name, @Sc
         @Schema(maxLength = 4000) String description, @Schema(maxLength = 2000) String logoUrl,
         @Schema(maxLength = 2) String country, UUID parentPartnerId, LifecycleStatus lifecycleStatus,
         @Schema(description = "Every partner of its related-company group (the top of the parent chain and all "
-                + "below it), itself included, by name; empty when it has neither a parent nor subsidiaries. "
-                + "Left out of list items.")
+                + "below it), itself included, by name, at most " + PartnerResponse.MAX_GROUP + "; empty when it has neither a parent "
+                + "nor subsidiaries. Left out of list items.", maxItems = PartnerResponse.MAX_GROUP)
         @JsonInclude(JsonInclude.Include.NON_NULL) List<GroupMember> companyGroup,
         Instant createdAt, Instant updatedAt) {
+
+    /** The most members of a related-company group a partner's view lists. */
+    static final int MAX_GROUP = 1000;
 
     /** The partners list as CSV: the list item's fields, email domains joined by {@code ;}. */
     public static final CsvTable<PartnerResponse> CSV = CsvTable.<PartnerResponse>named("partners")
@@ -52,6 +55,6 @@ public record PartnerResponse(UUID id, @Schema(maxLength = 200) String name, @Sc
     public static PartnerResponse of(Partner p, List<PartnerService.GroupMember> group) {
         return new PartnerResponse(p.id, p.name, p.legalName, p.website, List.copyOf(p.emailDomains), p.description,
                 p.logoUrl, p.country, p.parentPartnerId, p.lifecycleStatus,
-                group == null ? null : group.stream().map(GroupMember::of).toList(), p.createdAt, p.updatedAt);
+                group == null ? null : group.stream().limit(MAX_GROUP).map(GroupMember::of).toList(), p.createdAt, p.updatedAt);
     }
 }

@@ -21,7 +21,8 @@ public record TouchpointResponse(UUID id, UUID partnerId, @Schema(maxLength = 20
         @Schema(maxItems = 50) List<UUID> attendeeContactIds,
         @Schema(maxItems = 50) List<Attendee> attendeeContacts,
         @Schema(maxItems = 50) List<@Size(max = 100) String> attendeeStaff,
-        List<NextStepResponse> nextSteps, @Schema(maxLength = 100) String loggedBy,
+        @Schema(description = "At most 100 (TouchpointService.MAX_NEXT_STEPS)", maxItems = 100) List<NextStepResponse> nextSteps,
+        @Schema(maxLength = 100) String loggedBy,
         Instant createdAt, Instant updatedAt) {
 
     /**
