@@ -21,7 +21,9 @@ SERVICES="${SERVICES:-partner-service:8081 advisory-service:8082 event-service:8
 TOOL_DIR="$STATE_DIR/tools/spectral-$SPECTRAL_VERSION-owasp-$OWASP_VERSION"
 OUT_DIR="$STATE_DIR/api-lint"
 
-for tool in curl jq npm; do command -v "$tool" >/dev/null || die "$tool is missing"; done
+require_cmd curl curl
+require_cmd jq jq
+require_cmd npm npm
 if [[ ! -x "$TOOL_DIR/node_modules/.bin/spectral" ]]; then
   info "installing Spectral $SPECTRAL_VERSION and the OWASP ruleset $OWASP_VERSION into $TOOL_DIR"
   mkdir -p "$TOOL_DIR"

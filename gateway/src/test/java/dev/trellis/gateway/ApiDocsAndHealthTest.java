@@ -44,6 +44,8 @@ class ApiDocsAndHealthTest {
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", hasKey("partner-service-only"))
                 .body("components.schemas", hasKey("advisory-service-only"))
+                // ...nor what only they use: the components no routed path reaches are dropped.
+                .body("components.schemas", not(hasKey("partner-service-internal")))
                 .body("tags.name", hasItem("advisory-service"));
     }
 

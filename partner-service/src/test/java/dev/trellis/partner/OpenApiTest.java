@@ -63,6 +63,14 @@ class OpenApiTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(created > 0, "no 201 answer at all");
         org.junit.jupiter.api.Assertions.assertTrue(ids.contains("PartnerResource_create"), ids.toString());
+        // Roles are no OAuth scopes: the OpenID Connect requirement names none, the roles are stated beside it.
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(),
+                json.getList("paths.'/api/partners'.post.security[0].SecurityScheme"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("community-team"),
+                json.getList("paths.'/api/partners'.post.x-trellis-roles"));
+        org.junit.jupiter.api.Assertions.assertTrue(json.getString("paths.'/api/partners'.post.description")
+                .endsWith("Roles: community-team (realm roles in the token's realm_access.roles)."));
+        org.junit.jupiter.api.Assertions.assertEquals(true, json.get("servers[0].x-internal"));
         // The bounds the platform enforces are stated: a page size, a page's length, a UUID's.
         java.util.List<java.util.Map<String, Object>> listParameters = json.getList("paths.'/api/partners'.get.parameters");
         var limit = listParameters.stream().filter(p -> "limit".equals(p.get("name"))).findFirst().orElseThrow();

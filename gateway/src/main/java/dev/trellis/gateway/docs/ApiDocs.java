@@ -17,10 +17,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +42,7 @@ public class ApiDocs {
     public static final String DOCUMENT_PATH = "/api/openapi";
     public static final String UI_PATH = "/api/docs";
     private static final String SPEC_URI = "/q/openapi?format=json";
+    private static final String DISCOVERY = "/.well-known/openid-configuration";
     /** Swagger UI's files, from the smallrye-open-api-ui jar that quarkus-swagger-ui uses too. */
     private static final String UI_ASSETS = "META-INF/resources/openapi-ui";
     /** What SmallRye OpenAPI writes for Quarkus 3; a service's own document says which it is. */
@@ -133,6 +138,8 @@ public class ApiDocs {
                                 missing.stream().map(Object::toString).toList()) + ".");
             }
             describeEdge(merged, rateLimited);
+            describeSignIn(merged);
+            pruneUnused(merged);
             return Future.succeededFuture(merged.toBuffer());
         });
     }
@@ -161,6 +168,10 @@ public class ApiDocs {
     static void merge(JsonObject merged, JsonObject spec, RouteTable.Upstream service, RouteTable routes) {
         if (merged.getJsonObject("paths").isEmpty() && spec.getValue("openapi") instanceof String version) {
             merged.put("openapi", version);
+        }
+        JsonObject info = merged.getJsonObject("info");
+        if (!info.containsKey("contact") && spec.getJsonObject("info", new JsonObject()).getValue("contact") instanceof JsonObject contact) {
+            info.put("contact", contact.copy());
         }
         JsonObject components = merged.getJsonObject("components");
         JsonObject own = spec.getJsonObject("components", new JsonObject());
@@ -271,6 +282,68 @@ public class ApiDocs {
         // The one server is the gateway that served the document, and it is the public API.
         merged.put("servers", new JsonArray().add(new JsonObject().put("url", "/").put("x-internal", false)
                 .put("description", "This deployment's gateway (local, staging or production: wherever this document was read)")));
+    }
+
+    /**
+     * The services name their token issuer as an OpenID Connect scheme (its discovery document). Swagger UI at
+     * {@code /api/docs/} signs in with the authorization code flow and PKCE (docs/index.html), and a browser may not
+     * read Keycloak's discovery document from another origin; so the merged document states the flow itself, as an
+     * OAuth 2 scheme with Keycloak's authorization and token endpoints of the same issuer.
+     */
+    static void describeSignIn(JsonObject merged) {
+        JsonObject schemes = merged.getJsonObject("components").getJsonObject("securitySchemes");
+        if (schemes == null) {
+            return;
+        }
+        for (String name : List.copyOf(schemes.fieldNames())) {
+            JsonObject scheme = schemes.getJsonObject(name);
+            String discovery = scheme.getString("openIdConnectUrl", "");
+            if (!"openIdConnect".equals(scheme.getString("type")) || !discovery.endsWith(DISCOVERY)) {
+                continue;
+            }
+            String endpoints = discovery.substring(0, discovery.length() - DISCOVERY.length()) + "/protocol/openid-connect";
+            schemes.put(name, new JsonObject().put("type", "oauth2")
+                    .put("description", "Keycloak's tokens (issuer " + discovery.substring(0, discovery.length()
+                            - DISCOVERY.length()) + "): sign in with the authorization code flow and PKCE; the realm roles "
+                            + "an operation admits are in its x-trellis-roles")
+                    .put("flows", new JsonObject().put("authorizationCode", new JsonObject()
+                            .put("authorizationUrl", endpoints + "/auth")
+                            .put("tokenUrl", endpoints + "/token")
+                            .put("refreshUrl", endpoints + "/token")
+                            .put("scopes", new JsonObject().put("openid", "Sign in (OpenID Connect)")))));
+        }
+    }
+
+    /**
+     * Drops the components no path of the merged document reaches: those of routes the gateway does not serve (a
+     * service's /admin operations) and those a service declares but no operation uses.
+     */
+    static void pruneUnused(JsonObject merged) {
+        JsonObject components = merged.getJsonObject("components");
+        Set<String> reached = new HashSet<>();
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.add(merged.getJsonObject("paths"));
+        while (!todo.isEmpty()) {
+            Object node = todo.poll();
+            if (node instanceof JsonObject object) {
+                if (object.getValue("$ref") instanceof String ref && ref.startsWith("#/components/") && reached.add(ref)) {
+                    String[] parts = ref.substring("#/components/".length()).split("/", 2);
+                    JsonObject kind = components.getJsonObject(parts[0]);
+                    if (kind != null && parts.length == 2 && kind.getValue(parts[1]) != null) {
+                        todo.add(kind.getValue(parts[1]));
+                    }
+                }
+                object.forEach(e -> todo.add(e.getValue()));
+            } else if (node instanceof JsonArray array) {
+                array.forEach(todo::add);
+            }
+        }
+        for (String kind : List.of("schemas", "responses", "parameters", "examples", "requestBodies", "headers")) {
+            JsonObject entries = components.getJsonObject(kind);
+            if (entries != null) {
+                entries.fieldNames().removeIf(name -> !reached.contains("#/components/" + kind + "/" + name));
+            }
+        }
     }
 
     private static void addHeaders(JsonObject response, JsonObject headers) {

@@ -55,6 +55,21 @@ class ApiDocsEdgeTest {
     }
 
     @Test
+    void theIssuersOpenIdConnectSchemeBecomesTheAuthorizationCodeFlowSwaggerUiSignsInWith() {
+        JsonObject doc = new JsonObject().put("components", new JsonObject().put("securitySchemes", new JsonObject()
+                .put("SecurityScheme", new JsonObject().put("type", "openIdConnect").put("openIdConnectUrl",
+                        "http://127.0.0.1:8180/realms/trellis/.well-known/openid-configuration"))
+                .put("CancelToken", new JsonObject().put("type", "apiKey").put("in", "header").put("name", "X-Cancel-Token"))));
+        ApiDocs.describeSignIn(doc);
+        JsonObject schemes = doc.getJsonObject("components").getJsonObject("securitySchemes");
+        JsonObject flow = schemes.getJsonObject("SecurityScheme").getJsonObject("flows").getJsonObject("authorizationCode");
+        assertEquals("oauth2", schemes.getJsonObject("SecurityScheme").getString("type"));
+        assertEquals("http://127.0.0.1:8180/realms/trellis/protocol/openid-connect/auth", flow.getString("authorizationUrl"));
+        assertEquals("http://127.0.0.1:8180/realms/trellis/protocol/openid-connect/token", flow.getString("tokenUrl"));
+        assertEquals("apiKey", schemes.getJsonObject("CancelToken").getString("type"), "other schemes stay as they are");
+    }
+
+    @Test
     void aServiceNameBecomesAComponentPrefix() {
         assertEquals("EventService", ApiDocs.prefix("event-service"));
         assertEquals("Insights2Service", ApiDocs.prefix("insights2-service"));

@@ -157,25 +157,37 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         held.clear();
     }
 
+    private static JsonObject ref(String schema) {
+        return new JsonObject().put("$ref", "#/components/schemas/" + schema);
+    }
+
+    private static JsonObject json(JsonObject schema) {
+        return new JsonObject().put("content", new JsonObject().put("application/json", new JsonObject().put("schema", schema)));
+    }
+
     /** The services' own endpoints, as the gateway asks for them. */
     private static void own(String service, HttpServerRequest request) {
         if (request.path().equals("/q/openapi") && List.of("partner-service", "advisory-service").contains(service)) {
             JsonObject problem = new JsonObject().put("type", "object").put("properties",
                     new JsonObject().put("status", new JsonObject().put("type", "integer")));
             String prefix = service.equals("partner-service") ? "/api/partners" : "/api/boards";
+            JsonObject list = new JsonObject().put("summary", "list of " + service).put("responses", new JsonObject()
+                    .put("200", json(ref("Clash")))
+                    .put("500", new JsonObject().put("content", new JsonObject()
+                            .put("application/problem+json", new JsonObject().put("schema", ref("Problem"))))));
+            JsonObject internal = new JsonObject().put("responses", new JsonObject().put("200", json(ref(service + "-internal"))));
             JsonObject spec = new JsonObject()
                     .put("openapi", "3.1.0")
                     .put("info", new JsonObject().put("title", service).put("version", "1"))
                     .put("paths", new JsonObject()
-                            .put(prefix, new JsonObject().put("get", new JsonObject().put("summary", "list of " + service)
-                                    .put("responses", new JsonObject().put("200", new JsonObject().put("content",
-                                            new JsonObject().put("application/json", new JsonObject().put("schema",
-                                                    new JsonObject().put("$ref", "#/components/schemas/Clash"))))))))
-                            .put("/internal/" + service, new JsonObject().put("get", new JsonObject())))
+                            .put(prefix, new JsonObject().put("get", list))
+                            .put("/internal/" + service, new JsonObject().put("get", internal)))
                     .put("components", new JsonObject().put("schemas", new JsonObject()
                             .put("Problem", problem)
                             .put(service + "-only", new JsonObject().put("type", "string"))
-                            .put("Clash", new JsonObject().put("description", service))))
+                            .put(service + "-internal", new JsonObject().put("type", "string"))
+                            .put("Clash", new JsonObject().put("description", service).put("properties",
+                                    new JsonObject().put("own", ref(service + "-only"))))))
                     .put("tags", new JsonArray().add(new JsonObject().put("name", service)));
             request.response().putHeader("Content-Type", "application/json").end(spec.encode());
         } else {

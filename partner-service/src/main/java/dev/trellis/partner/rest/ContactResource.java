@@ -48,8 +48,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -143,6 +145,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "Another contact has this email, or the contact was erased")
     @APIResponse(responseCode = "412", description = "The contact changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ContactPatchRequest.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
         List<String> refused = MergePatch.outside(body, STAFF_FIELDS);
         if (!refused.isEmpty()) {

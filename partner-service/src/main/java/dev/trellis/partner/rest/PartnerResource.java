@@ -170,7 +170,11 @@ public class PartnerResource {
     @RolesAllowed("partner")
     @Operation(summary = "Change my organisation's self-service fields: description, website, logoUrl (If-Match required)")
     @RequestBody(content = @Content(schema = @Schema(implementation = SelfServicePatch.class)))
+    @APIResponse(responseCode = "200", description = "The changed organisation, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerResponse.class)))
     @APIResponse(responseCode = "403", description = "The patch names a field partners may not change; nothing was changed")
+    @APIResponse(responseCode = "412", description = "The organisation changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response updateMe(@HeaderParam("If-Match") String ifMatch, JsonNode body) {
         List<String> refused = MergePatch.outside(body, SelfServicePatch.FIELDS);
         if (!refused.isEmpty()) {

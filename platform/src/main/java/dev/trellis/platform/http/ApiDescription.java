@@ -3,6 +3,8 @@ package dev.trellis.platform.http;
 import dev.trellis.platform.paging.PageRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -13,6 +15,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What every service's OpenAPI document says the same way, because the platform does it the same way for all
@@ -33,6 +37,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ApiDescription implements OASFilter {
 
     static final String PROBLEM = "Problem";
+    /** The extension naming the realm roles an operation admits. */
+    static final String ROLES = "x-trellis-roles";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     /** Quarkus' quarkus.http.limits.max-initial-line-length (default, not changed by the services). */
     static final int MAX_REQUEST_LINE = 4096;
@@ -45,6 +51,10 @@ public class ApiDescription implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
         new CsvOpenApi().filterOpenAPI(openApi);
+        // The document is read where it is served, the service's own port, which is internal: callers go through
+        // the gateway, whose merged document names itself as the public server.
+        openApi.setServers(List.of(OASFactory.createServer().url("/").addExtension("x-internal", true)
+                .description("This service on its own port, inside the deployment; callers use the gateway (/api/openapi there)")));
         Components components = openApi.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();
@@ -70,14 +80,72 @@ public class ApiDescription implements OASFilter {
             return;
         }
         boolean securedByDefault = openApi.getSecurity() != null && !openApi.getSecurity().isEmpty();
+        Set<String> tokenSchemes = tokenSchemes(components);
+        Set<String> tags = new TreeSet<>();
         openApi.getPaths().getPathItems().values().forEach(item -> {
             if (item.getParameters() != null) {
                 item.getParameters().forEach(ApiDescription::bound);
             }
             if (item.getOperations() != null) {
-                item.getOperations().values().forEach(operation -> describe(operation, securedByDefault));
+                item.getOperations().values().forEach(operation -> {
+                    describeRoles(operation, tokenSchemes);
+                    describe(operation, securedByDefault);
+                    if (operation.getTags() != null) {
+                        tags.addAll(operation.getTags());
+                    }
+                });
             }
         });
+        Set<String> declared = new TreeSet<>();
+        if (openApi.getTags() != null) {
+            openApi.getTags().forEach(t -> declared.add(t.getName()));
+        }
+        tags.stream().filter(t -> !declared.contains(t)).forEach(t -> openApi.addTag(OASFactory.createTag().name(t)));
+    }
+
+    /** The schemes whose requirements list OAuth scopes: OpenID Connect and OAuth 2 (OpenAPI 3.1, 4.8.30). */
+    private static Set<String> tokenSchemes(Components components) {
+        Set<String> names = new TreeSet<>();
+        if (components.getSecuritySchemes() != null) {
+            components.getSecuritySchemes().forEach((name, scheme) -> {
+                if (scheme.getType() == SecurityScheme.Type.OPENIDCONNECT || scheme.getType() == SecurityScheme.Type.OAUTH2) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
+    }
+
+    /**
+     * Quarkus lists an operation's {@code @RolesAllowed} as the scopes of its security requirement, but for an OpenID
+     * Connect scheme those are OAuth scopes, which the realm's roles are not (a client asks for no scope to get them).
+     * The requirement is left without scopes, and the roles are stated where a reader and a tool find them: in
+     * {@value #ROLES} and in the operation's description.
+     */
+    private static void describeRoles(Operation operation, Set<String> tokenSchemes) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        Set<String> roles = new TreeSet<>();
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            if (requirement.getSchemes() == null) {
+                continue;
+            }
+            for (String scheme : List.copyOf(requirement.getSchemes().keySet())) {
+                List<String> scopes = requirement.getScheme(scheme);
+                if (tokenSchemes.contains(scheme) && scopes != null && !scopes.isEmpty()) {
+                    roles.addAll(scopes);
+                    requirement.addScheme(scheme, List.of());
+                }
+            }
+        }
+        if (roles.isEmpty()) {
+            return;
+        }
+        operation.addExtension(ROLES, List.copyOf(roles));
+        String who = "Roles: " + String.join(", ", roles) + " (realm roles in the token's realm_access.roles).";
+        String description = operation.getDescription();
+        operation.setDescription(description == null || description.isBlank() ? who : description + "\n\n" + who);
     }
 
     /** A string of a known format gets that format's length; its properties and items likewise. */
@@ -110,9 +178,20 @@ public class ApiDescription implements OASFilter {
                 schema.setMaximum(java.math.BigDecimal.valueOf(PageRequest.MAX_LIMIT));
             }
         }
+        int room = header ? MAX_HEADERS : MAX_REQUEST_LINE;
+        if (isType(schema, Schema.SchemaType.ARRAY)) {
+            // a repeated parameter: each value takes at least "&" + its name + "=" of the request line
+            if (schema.getMaxItems() == null) {
+                schema.setMaxItems(room / (parameter.getName().length() + 2));
+            }
+            schema = schema.getItems();
+            if (schema == null || schema.getRef() != null) {
+                return;
+            }
+        }
         if (isType(schema, Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null) {
             Integer length = schema.getFormat() == null ? null : FORMAT_LENGTHS.get(schema.getFormat());
-            schema.setMaxLength(length != null ? length : header ? MAX_HEADERS : MAX_REQUEST_LINE);
+            schema.setMaxLength(length != null ? length : room);
         }
     }
 
@@ -133,6 +212,15 @@ public class ApiDescription implements OASFilter {
         if (secured) {
             addIfMissing(responses, "401", "No valid access token: missing, expired, or issued for another audience");
             addIfMissing(responses, "403", "The token's roles or partner do not allow this");
+            if (operation.getDescription() == null || operation.getDescription().isBlank()) {
+                operation.setDescription("Needs a valid access token; no particular role.");
+            }
+        } else {
+            addIfMissing(responses, "401", "A token was sent and is not valid (this route needs none; one that is sent is "
+                    + "checked)");
+            if (operation.getDescription() == null || operation.getDescription().isBlank()) {
+                operation.setDescription("Public: no token needed.");
+            }
         }
         boolean takesInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
