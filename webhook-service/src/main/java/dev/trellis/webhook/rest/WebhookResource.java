@@ -35,6 +35,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -56,6 +58,7 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe an endpoint; the answer shows the signing secret, this once")
+    @APIResponse(responseCode = "201", description = "The subscription, with its secret", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionResponse.class)))
     public Response create(@Valid @NotNull SubscriptionRequest request, @Context UriInfo uri) {
         CreatedSubscription created = subscriptions.create(callers.current(), request.toCommand());
         Subscription s = created.subscription();
@@ -73,6 +76,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionResponse.class)))
     public Response get(@PathParam("id") UUID id) {
         Subscription s = subscriptions.get(callers.current(), id);
         return Response.ok(SubscriptionResponse.of(s)).tag(EntityTags.of(s.version)).build();
@@ -124,6 +128,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{deliveryId}/redelivery")
     @Operation(summary = "Send the event again (same webhook-id), after what its partner's lane holds already")
     @APIResponse(responseCode = "409", description = "The delivery is still pending")
+    @APIResponse(responseCode = "201", description = "The new delivery", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryResponse.class)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId, @Context UriInfo uri) {
         Delivery copy = subscriptions.redeliver(callers.current(), id, deliveryId);
         return Response.created(uri.getBaseUriBuilder().path("api/webhooks").path(id.toString()).path("deliveries")

@@ -20,7 +20,9 @@ public class SecretSealer {
     private final SecureRandom random = new SecureRandom();
 
     public SecretSealer(WebhookConfig config) {
-        byte[] bytes = Base64.getDecoder().decode(config.secretKey().trim());
+        String encoded = config.secretKey().trim();
+        byte[] bytes = encoded.contains("-") || encoded.contains("_") ? Base64.getUrlDecoder().decode(encoded)
+                : Base64.getDecoder().decode(encoded);
         if (bytes.length != 32) {
             throw new IllegalStateException("trellis.webhook.secret-key must be 32 bytes in base64");
         }
