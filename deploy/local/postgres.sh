@@ -18,9 +18,9 @@ PG_PORT=5432
 PG_ROLE=trellis
 PG_PASSWORD=trellis
 PG_DATABASES=(
-  trellis_partner trellis_advisory trellis_event trellis_insights trellis_keycloak
+  trellis_partner trellis_advisory trellis_event trellis_insights trellis_keycloak trellis_webhook
   trellis_partner_test trellis_advisory_test trellis_event_test trellis_insights_test
-  trellis_platform_test trellis_gateway_test trellis_insights_bench
+  trellis_platform_test trellis_gateway_test trellis_insights_bench trellis_webhook_test
 )
 
 # "15 main 5432 online postgres /var/lib/... /var/log/..." or empty.

@@ -11,14 +11,14 @@
 #
 # Ports: gateway 8080, partner-service 8081, advisory-service 8082,
 # event-service 8083, insights-service 8084, console 8085 (reached through the gateway at
-# http://127.0.0.1:8080/), all on 127.0.0.1; each one's health and metrics on its port + 1000
-# (9080-9085, the management interface). Logs: $STATE_DIR/logs/<service>.log.
+# http://127.0.0.1:8080/), webhook-service 8086, all on 127.0.0.1; each one's health and metrics on its port + 1000
+# (9080-9086, the management interface). Logs: $STATE_DIR/logs/<service>.log.
 set -euo pipefail
 COMPONENT=services
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, in start order (the gateway last); stop order is the reverse.
-SERVICES=(partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084 console:8085 gateway:8080)
+SERVICES=(partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084 webhook-service:8086 console:8085 gateway:8080)
 READY_TIMEOUT="${TRELLIS_SERVICE_READY_TIMEOUT:-180}"
 # The serial collector: each JVM has a small heap and shares two cores with the others, Kafka,
 # Keycloak and PostgreSQL. G1's concurrent threads and write barriers cost the gateway about 15 % of
@@ -81,12 +81,15 @@ cmd_up() {
     read -r -a heap <<<"$HEAP_OPTS"
     # partner-service and the console sign in to Keycloak with the secrets keycloak.sh generated for this
     # installation and gave their clients; through the environment, never the command line. The others get none.
+    # webhook-service seals its subscribers' signing secrets with a key of this installation.
     portal_secret=""
     console_secret=""
+    webhook_key=""
     [[ "$name" == partner-service ]] && portal_secret="$(local_secret portal-client-secret)"
     [[ "$name" == console ]] && console_secret="$(local_secret console-client-secret)"
+    [[ "$name" == webhook-service ]] && webhook_key="$(local_secret webhook-secret-key)"
     pids[$name]="$(TRELLIS_DEMO_ENABLED=true TRELLIS_PORTAL_CLIENT_SECRET="$portal_secret" \
-      TRELLIS_CONSOLE_CLIENT_SECRET="$console_secret" \
+      TRELLIS_CONSOLE_CLIENT_SECRET="$console_secret" TRELLIS_WEBHOOK_SECRET_KEY="$webhook_key" \
       spawn_detached "$name" "$LOG_DIR/$name.log" "$JAVA_BIN" "${heap[@]}" -jar "$(svc_jar "$name")")"
     [[ -n "$record" ]] && echo "$name" >>"$record"
     info "starting $name (pid ${pids[$name]}, log: $LOG_DIR/$name.log)"

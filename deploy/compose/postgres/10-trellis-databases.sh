@@ -9,5 +9,6 @@ create database trellis_partner owner :"app_user";
 create database trellis_advisory owner :"app_user";
 create database trellis_event owner :"app_user";
 create database trellis_insights owner :"app_user";
+create database trellis_webhook owner :"app_user";
 create database trellis_keycloak owner :"app_user";
 SQL

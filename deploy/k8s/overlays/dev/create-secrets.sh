@@ -37,6 +37,8 @@ create trellis-db-partner kubernetes.io/basic-auth username=partner "password=$(
 create trellis-db-advisory kubernetes.io/basic-auth username=advisory "password=$(rand)"
 create trellis-db-event kubernetes.io/basic-auth username=event "password=$(rand)"
 create trellis-db-insights kubernetes.io/basic-auth username=insights "password=$(rand)"
+create trellis-db-webhook kubernetes.io/basic-auth username=webhook "password=$(rand)"
+create trellis-webhook-key Opaque "secret-key=$(head -c 32 /dev/urandom | base64)"
 create trellis-db-keycloak kubernetes.io/basic-auth username=keycloak "password=$(rand)"
 create trellis-keycloak-admin kubernetes.io/basic-auth username=admin "password=$(rand)"
 create trellis-portal-client Opaque "client-secret=$(rand)"

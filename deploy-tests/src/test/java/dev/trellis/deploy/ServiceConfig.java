@@ -37,7 +37,8 @@ import java.util.stream.Stream;
 record ServiceConfig(String name, int httpPort, int managementPort, String image, String database,
         Map<String, String> deploymentSettings) {
 
-    static final List<String> NAMES = List.of("partner-service", "advisory-service", "event-service", "insights-service", "gateway");
+    static final List<String> NAMES = List.of("partner-service", "advisory-service", "event-service", "insights-service",
+            "webhook-service", "gateway");
     static final String CONSOLE = "console";
     /**
      * The console's settings that name an address the browser uses, not one a container connects to: the issuer

@@ -31,6 +31,7 @@ class ManagementInterfaceIT {
             "advisory-service", Stack.ADVISORY_SERVICE,
             "event-service", Stack.EVENT_SERVICE,
             "insights-service", Stack.INSIGHTS_SERVICE,
+            "webhook-service", Stack.WEBHOOK_SERVICE,
             "console", URI.create("http://127.0.0.1:8085"));
 
     @TestFactory

@@ -131,6 +131,17 @@ class RoleMatrixIT {
             // ...but a partner reads its own value report (what its membership gave it; no score, no notes)
             row("GET /api/insights/partners/me/value", 401, 403, 403, OK, OK),
             row("GET /api/insights/partners/{A}/value", 401, OK, OK, OK, 403),
+            // webhook-service: staff any subscription, a partner its own (another's is a 404); writes name no subscription
+            // or carry an empty body (400): nothing changes
+            row("GET /api/webhooks", 401, OK, OK, OK, OK),
+            row("POST /api/webhooks", 401, OK, OK, OK, OK),
+            row("GET /api/webhooks/{none}", 401, OK, OK, OK, OK),
+            row("PUT /api/webhooks/{none}", 401, OK, OK, OK, OK),
+            row("DELETE /api/webhooks/{none}", 401, OK, OK, OK, OK),
+            row("POST /api/webhooks/{none}/secret/rotation", 401, OK, OK, OK, OK),
+            row("GET /api/webhooks/{none}/deliveries", 401, OK, OK, OK, OK),
+            row("GET /api/webhooks/{none}/deliveries/{none}", 401, OK, OK, OK, OK),
+            row("POST /api/webhooks/{none}/deliveries/{none}/redelivery", 401, OK, OK, OK, OK),
             // event-service: events, feeds and user groups are public to read
             row("GET /api/events", OK, OK, OK, OK, OK),
             row("POST /api/events", 401, OK, 403, 403, 403),

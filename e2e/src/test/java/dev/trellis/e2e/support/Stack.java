@@ -12,6 +12,7 @@ public final class Stack {
     public static final URI ADVISORY_SERVICE = uri("TRELLIS_ADVISORY_URL", "http://127.0.0.1:8082");
     public static final URI EVENT_SERVICE = uri("TRELLIS_EVENT_URL", "http://127.0.0.1:8083");
     public static final URI INSIGHTS_SERVICE = uri("TRELLIS_INSIGHTS_URL", "http://127.0.0.1:8084");
+    public static final URI WEBHOOK_SERVICE = uri("TRELLIS_WEBHOOK_URL", "http://127.0.0.1:8086");
     public static final String REALM = "trellis";
     public static final String ISSUER = KEYCLOAK + "/realms/" + REALM;
 
@@ -25,7 +26,8 @@ public final class Stack {
             "partner-service", PARTNER_SERVICE,
             "advisory-service", ADVISORY_SERVICE,
             "event-service", EVENT_SERVICE,
-            "insights-service", INSIGHTS_SERVICE);
+            "insights-service", INSIGHTS_SERVICE,
+            "webhook-service", WEBHOOK_SERVICE);
 
     /**
      * Each service's management interface (health, metrics): its HTTP port + 1000, on loopback only. The
@@ -37,6 +39,7 @@ public final class Stack {
             "advisory-service", uri("TRELLIS_ADVISORY_MANAGEMENT_URL", "http://127.0.0.1:9082"),
             "event-service", uri("TRELLIS_EVENT_MANAGEMENT_URL", "http://127.0.0.1:9083"),
             "insights-service", uri("TRELLIS_INSIGHTS_MANAGEMENT_URL", "http://127.0.0.1:9084"),
+            "webhook-service", uri("TRELLIS_WEBHOOK_MANAGEMENT_URL", "http://127.0.0.1:9086"),
             "console", uri("TRELLIS_CONSOLE_MANAGEMENT_URL", "http://127.0.0.1:9085"));
 
     private Stack() {

@@ -55,10 +55,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             config.put("trellis.gateway.routes." + service + ".upstream", "http://127.0.0.1:" + serve(service));
             config.put("trellis.gateway.routes." + service + ".management", "http://127.0.0.1:" + manage(service));
         }
-        // The route the suite does not fake points nowhere, so that a stack running on this machine never
-        // answers for it (its insights-service would join the merged OpenAPI document).
+        // The routes the suite does not fake point nowhere, so that a stack running on this machine never
+        // answers for it (its insights-service or webhook-service would join the merged OpenAPI document).
         config.put("trellis.gateway.routes.insights-service.upstream", "http://127.0.0.1:" + unusedPort());
         config.put("trellis.gateway.routes.insights-service.management", "http://127.0.0.1:" + unusedPort());
+        config.put("trellis.gateway.routes.webhook-service.upstream", "http://127.0.0.1:" + unusedPort());
+        config.put("trellis.gateway.routes.webhook-service.management", "http://127.0.0.1:" + unusedPort());
         config.put("trellis.gateway.routes.offline-service.prefixes", "/api/offline");
         config.put("trellis.gateway.routes.offline-service.upstream", "http://127.0.0.1:" + unusedPort());
         config.put("trellis.gateway.routes.slow-service.prefixes", "/api/slow");
