@@ -21,8 +21,9 @@
 #      oidc-hardcoded-claim-mapper, oidc-audience-mapper and oidc-usermodel-realm-role-mapper.
 #   4. The realm's mail server, for Keycloak's own mails (a portal invitation's "set your password"):
 #      TRELLIS_SMTP_HOST (default 127.0.0.1), TRELLIS_SMTP_PORT (3025, the local GreenMail),
-#      TRELLIS_SMTP_FROM (no-reply@trellis.local), TRELLIS_SMTP_STARTTLS (false), and TRELLIS_SMTP_USER with
-#      TRELLIS_SMTP_PASSWORD when the server wants a login (both or neither).
+#      TRELLIS_SMTP_FROM (no-reply@trellis.local), TRELLIS_SMTP_STARTTLS (true or REQUIRED: STARTTLS; anything
+#      else, default: none), and TRELLIS_SMTP_USER with TRELLIS_SMTP_PASSWORD when the server wants a login
+#      (both or neither).
 #
 # Environment: KEYCLOAK_URL (default http://127.0.0.1:8180), KEYCLOAK_ADMIN and KEYCLOAK_ADMIN_PASSWORD
 # (a master-realm admin; no default), TRELLIS_PORTAL_CLIENT_SECRET and TRELLIS_CONSOLE_CLIENT_SECRET (optional,
@@ -152,8 +153,12 @@ fi
 if [[ -n "${TRELLIS_SMTP_USER:-}" && -z "${TRELLIS_SMTP_PASSWORD:-}" ]] || [[ -z "${TRELLIS_SMTP_USER:-}" && -n "${TRELLIS_SMTP_PASSWORD:-}" ]]; then
   die "set both TRELLIS_SMTP_USER and TRELLIS_SMTP_PASSWORD, or neither"
 fi
+case "${TRELLIS_SMTP_STARTTLS:-false}" in
+  true | TRUE | required | REQUIRED) starttls=true ;;
+  *) starttls=false ;;
+esac
 smtp="$(jq -n --arg host "${TRELLIS_SMTP_HOST:-127.0.0.1}" --arg port "${TRELLIS_SMTP_PORT:-3025}" \
-  --arg from "${TRELLIS_SMTP_FROM:-no-reply@trellis.local}" --arg starttls "${TRELLIS_SMTP_STARTTLS:-false}" \
+  --arg from "${TRELLIS_SMTP_FROM:-no-reply@trellis.local}" --arg starttls "$starttls" \
   --arg user "${TRELLIS_SMTP_USER:-}" \
   '{host: $host, port: $port, from: $from, fromDisplayName: "Trellis", starttls: $starttls, ssl: "false"}
    + (if $user == "" then {auth: "false"} else {auth: "true", user: $user} end)')"
