@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * {@code partner_api_client}. Only recorded clients are listed or revoked, each only under its own partner. Keycloak
  * and the database share no transaction: a client whose row cannot be written is deleted again; a revocation
  * deletes the Keycloak client inside the transaction that deletes the row, so a refusal leaves the row, and only a
- * commit failure after the delete leaves a row without a client (logged; a second revocation removes it).
+ * commit failure after the delete leaves a row without a client (logged; Keycloak then refuses its registration token,
+ * so revoking it again answers 502 and the row is deleted by hand, docs/operations.md).
  */
 @ApplicationScoped
 public class ApiClientService {

@@ -217,12 +217,14 @@ public class KeycloakPortalDirectory {
 
     /**
      * Deletes a machine client with its registration access token; Keycloak then issues it no more tokens. True if it
-     * was deleted, false if Keycloak no longer knows the client (it answers 401 for a token whose client is gone).
+     * was deleted, false if Keycloak says it does not exist. A refused token (401: the client was deleted by hand, or
+     * the realm key that signed the token is gone) is a failure, never taken for "deleted": the client might still
+     * work.
      */
     public boolean unregister(String clientId, String registrationToken) {
         String what = "delete the machine client";
         Answer answer = exchange(what, "DELETE", registrations("/" + segment(clientId)), null, registrationToken);
-        if (answer.status() == 401 || answer.status() == 404) {
+        if (answer.status() == 404) {
             return false;
         }
         requireSuccess(what, answer);
