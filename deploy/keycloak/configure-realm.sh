@@ -13,10 +13,21 @@
 #      members of partner-users. It cannot map any role, add an existing user to a group, or see or change
 #      any user outside the group. Realm exports cannot carry these permissions reliably (the
 #      admin-permissions client gets a new id on import), so they are created here.
+#   3. Partners' machine clients (docs/security.md): the service account gets realm-management's create-client,
+#      which lets it register clients through the client registration service (and nothing else: it cannot
+#      read, change or delete any client but one it registered, with that client's registration access token).
+#      The realm's client registration policy "Allowed Protocol Mapper Types" for authenticated requests
+#      also allows the four mapper types such a client carries: oidc-hardcoded-role-mapper,
+#      oidc-hardcoded-claim-mapper, oidc-audience-mapper and oidc-usermodel-realm-role-mapper.
+#   4. The realm's mail server, for Keycloak's own mails (a portal invitation's "set your password"):
+#      TRELLIS_SMTP_HOST (default 127.0.0.1), TRELLIS_SMTP_PORT (3025, the local GreenMail),
+#      TRELLIS_SMTP_FROM (no-reply@trellis.local), TRELLIS_SMTP_STARTTLS (true or REQUIRED: STARTTLS; anything
+#      else, default: none), and TRELLIS_SMTP_USER with TRELLIS_SMTP_PASSWORD when the server wants a login
+#      (both or neither).
 #
 # Environment: KEYCLOAK_URL (default http://127.0.0.1:8180), KEYCLOAK_ADMIN and KEYCLOAK_ADMIN_PASSWORD
 # (a master-realm admin; no default), TRELLIS_PORTAL_CLIENT_SECRET and TRELLIS_CONSOLE_CLIENT_SECRET (optional,
-# see 1.), TRELLIS_REALM
+# see 1.), TRELLIS_SMTP_* (see 4.), TRELLIS_REALM
 # (default trellis). Needs curl and jq.
 set -euo pipefail
 
@@ -30,6 +41,8 @@ CLIENT_POLICY="partner-service client"
 USER_POLICY="partner-service service account"
 PERMISSION="partner-service manages the members of partner-users"
 SCOPES='["view","view-members","manage-members","manage-membership"]'
+REGISTRATION_POLICY_TYPE=org.keycloak.services.clientregistration.policy.ClientRegistrationPolicy
+MACHINE_CLIENT_MAPPERS='["oidc-hardcoded-role-mapper","oidc-hardcoded-claim-mapper","oidc-audience-mapper","oidc-usermodel-realm-role-mapper"]'
 
 say() { printf '[configure-realm] %s\n' "$*"; }
 die() { printf '[configure-realm] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -119,3 +132,41 @@ upsert permission/scope "$PERMISSION" "$(jq -n --arg n "$PERMISSION" --arg g "$g
   '{name: $n, description: "partner-service invites, lists and removes partner portal users, nobody else",
     resourceType: "Groups", resources: [$g], scopes: $s, policies: [$p1, $p2], decisionStrategy: "AFFIRMATIVE"}')" >/dev/null
 say "realm $REALM: $PORTAL_CLIENT may manage the members of /$PORTAL_GROUP only"
+
+# 3. Machine clients: create-client, and the mapper types their registration carries.
+realm_management="$(api GET "/clients?clientId=realm-management" | jq -er '.[0].id')" || die "realm $REALM has no client realm-management"
+if ! api GET "/users/$account/role-mappings/clients/$realm_management" | jq -e 'any(.[]; .name == "create-client")' >/dev/null; then
+  api POST "/users/$account/role-mappings/clients/$realm_management" \
+    "[$(api GET "/clients/$realm_management/roles/create-client")]" >/dev/null
+  say "gave the service account of $PORTAL_CLIENT realm-management/create-client"
+fi
+mapper_policy="$(api GET "/components?type=$REGISTRATION_POLICY_TYPE" |
+  jq -c '[.[] | select(.providerId == "allowed-protocol-mappers" and .subType == "authenticated")][0] // empty')"
+[[ -n "$mapper_policy" ]] || die "realm $REALM has no client registration policy allowed-protocol-mappers for authenticated requests"
+if ! jq -e --argjson m "$MACHINE_CLIENT_MAPPERS" '($m - .config["allowed-protocol-mapper-types"]) == []' <<<"$mapper_policy" >/dev/null; then
+  api PUT "/components/$(jq -r .id <<<"$mapper_policy")" "$(jq --argjson m "$MACHINE_CLIENT_MAPPERS" \
+    '.config["allowed-protocol-mapper-types"] = ((.config["allowed-protocol-mapper-types"] + $m) | unique)' <<<"$mapper_policy")" >/dev/null
+  say "client registration (authenticated) may now carry the mappers of partners' machine clients"
+fi
+
+# 4. The realm's mail server.
+if [[ -n "${TRELLIS_SMTP_USER:-}" && -z "${TRELLIS_SMTP_PASSWORD:-}" ]] || [[ -z "${TRELLIS_SMTP_USER:-}" && -n "${TRELLIS_SMTP_PASSWORD:-}" ]]; then
+  die "set both TRELLIS_SMTP_USER and TRELLIS_SMTP_PASSWORD, or neither"
+fi
+case "${TRELLIS_SMTP_STARTTLS:-false}" in
+  true | TRUE | required | REQUIRED) starttls=true ;;
+  *) starttls=false ;;
+esac
+smtp="$(jq -n --arg host "${TRELLIS_SMTP_HOST:-127.0.0.1}" --arg port "${TRELLIS_SMTP_PORT:-3025}" \
+  --arg from "${TRELLIS_SMTP_FROM:-no-reply@trellis.local}" --arg starttls "$starttls" \
+  --arg user "${TRELLIS_SMTP_USER:-}" \
+  '{host: $host, port: $port, from: $from, fromDisplayName: "Trellis", starttls: $starttls, ssl: "false"}
+   + (if $user == "" then {auth: "false"} else {auth: "true", user: $user} end)')"
+realm_rep="$(api GET "")"
+# Keycloak never shows the stored password, so with a login the server is written on every run.
+if [[ -n "${TRELLIS_SMTP_PASSWORD:-}" ]] ||
+  ! jq -e --argjson want "$smtp" '(.smtpServer // {}) as $have | all($want | to_entries[]; $have[.key] == .value)' <<<"$realm_rep" >/dev/null; then
+  api PUT "" "$(jq -n --argjson s "$smtp" --arg p "${TRELLIS_SMTP_PASSWORD:-}" \
+    '{smtpServer: (if $p == "" then $s else $s + {password: $p} end)}')" >/dev/null
+  say "realm $REALM sends its mails through ${TRELLIS_SMTP_HOST:-127.0.0.1}:${TRELLIS_SMTP_PORT:-3025}"
+fi

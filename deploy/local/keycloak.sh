@@ -165,7 +165,8 @@ sync_realm() {
   apply_realm
 }
 
-# The secret and the fine-grained admin permission (deploy/keycloak/configure-realm.sh); idempotent, ~0.2 s.
+# The secrets, the fine-grained admin permission, machine-client registration and the realm's mail server
+# (deploy/keycloak/configure-realm.sh); idempotent, ~0.3 s.
 configure_realm() {
   require_cmd jq jq
   KEYCLOAK_URL="$KC_BASE_URL" KEYCLOAK_ADMIN="$KC_ADMIN_USER" KEYCLOAK_ADMIN_PASSWORD="$KC_ADMIN_PASSWORD" \

@@ -74,6 +74,9 @@ class RoleMatrixIT {
             row("POST /api/partners/{A}/portal-users", 401, OK, 403, 403, 403),
             row("GET /api/partners/{A}/portal-users/{none}", 401, OK, OK, 403, 403),
             row("DELETE /api/partners/{A}/portal-users/{none}", 401, OK, 403, 403, 403),
+            row("GET /api/partners/{A}/clients", 401, OK, OK, 403, 403),
+            row("POST /api/partners/{A}/clients", 401, OK, 403, 403, 403),
+            row("DELETE /api/partners/{A}/clients/{none}", 401, OK, 403, 403, 403),
             // partner-service: contacts (personal data; foundation only)
             row("GET /api/contacts", 401, OK, OK, 403, 403),
             row("POST /api/contacts", 401, OK, 403, 403, 403),

@@ -36,6 +36,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,9 @@ class PortalUserResourceTest {
     private static final String A = TestTokens.PARTNER_A;
     private static final String B = TestTokens.PARTNER_B;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MAIL_DOMAIN = "mail-test.trellis.dev";
+    private static final String GREENMAIL_API =
+            System.getenv().getOrDefault("TRELLIS_GREENMAIL_API", "http://127.0.0.1:8025/api");
     private static Keycloak keycloak;
 
     private final List<String> created = new ArrayList<>();
@@ -62,6 +66,8 @@ class PortalUserResourceTest {
     PartnerService partners;
     @Inject
     EntityManager em;
+    @ConfigProperty(name = "trellis.outbox.topic-prefix")
+    String topicPrefix;
 
     /** The outbox rows of this type about this user: (aggregate_id, topic, data). */
     private List<Object[]> events(String type, String userId) {
@@ -72,7 +78,7 @@ class PortalUserResourceTest {
         List<Object[]> rows = events(type, userId);
         assertEquals(1, rows.size(), type + " events for " + userId);
         assertEquals(partnerId, rows.get(0)[0]);
-        assertEquals("test.partner-service.trellis.partner.events", rows.get(0)[1]);
+        assertEquals(topicPrefix + "trellis.partner.events", rows.get(0)[1]);
         assertFalse(String.valueOf(rows.get(0)[2]).contains("@"), "no email in the event: " + rows.get(0)[2]);
     }
 
@@ -107,8 +113,18 @@ class PortalUserResourceTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /** Every invitation is mailed by Keycloak to GreenMail: addresses of the test mail domain only, new ones per test. */
     private static String email() {
-        return "portal-test-" + UUID.randomUUID() + "@acme-cloud.example";
+        return "portal-test-" + UUID.randomUUID() + "@" + MAIL_DOMAIN;
+    }
+
+    /** What GreenMail (its API, docs/mail.md) holds for this address: a JSON array of messages. */
+    private static JsonNode inbox(String address) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(GREENMAIL_API + "/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+                                + "/messages/INBOX")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
     }
 
     private static Map<String, Object> invitation(String email) {
@@ -137,8 +153,8 @@ class PortalUserResourceTest {
     }
 
     @Test
-    void invitedUserBelongsToThePartnerAndSetsAPasswordOnFirstLogin() throws Exception {
-        String email = "Maria.Rossi-" + UUID.randomUUID() + "@Acme-Cloud.example";
+    void invitedUserGetsKeycloaksSetPasswordMailAndTheAnswerHoldsNoPassword() throws Exception {
+        String email = "Maria.Rossi-" + UUID.randomUUID() + "@Mail-Test.Trellis.dev";
         var response = as(TestTokens.communityTeam()).body(invitation(email))
                 .post("/api/partners/" + A + "/portal-users")
                 .then().statusCode(201)
@@ -147,11 +163,24 @@ class PortalUserResourceTest {
                 .extract();
         String id = response.jsonPath().getString("id");
         created.add(id);
-        String password = response.jsonPath().getString("temporaryPassword");
-        assertTrue(password.length() >= 16, "temporary password too short: " + password.length());
         assertTrue(response.header("Location").endsWith("/api/partners/" + A + "/portal-users/" + id), response.header("Location"));
+        JsonNode answer = JSON.readTree(response.asString());
+        List<String> fields = new ArrayList<>();
+        answer.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("id", "username", "firstName", "lastName", "enabled", "createdAt"), fields, answer.toString());
+        assertFalse(response.asString().toLowerCase().contains("password"), response.asString());
 
         assertOneEvent("dev.trellis.partner.portal-user-invited.v1", A, id);
+
+        // Keycloak's own mail, sent before the API answered: to the user, with its action link.
+        JsonNode mails = inbox(email.toLowerCase());
+        assertEquals(1, mails.size(), mails.toString());
+        String mail = mails.get(0).toString();
+        assertTrue(mail.contains("To: " + email.toLowerCase()), mail);
+        assertTrue(mail.contains("From: Trellis <no-reply@trellis.local>"), mail);
+        assertTrue(mail.contains("/realms/" + PortalKeycloak.REALM + "/login-actions/action-token?key="), mail);
+        // Nobody but the user ever holds a password: the account has none until they set it.
+        assertTrue(user(id).credentials().isEmpty(), "credentials: " + user(id).credentials());
 
         UserRepresentation user = user(id).toRepresentation();
         assertEquals(email.toLowerCase(), user.getUsername());
@@ -167,12 +196,7 @@ class PortalUserResourceTest {
         assertTrue(user(id).roles().realmLevel().listAll().stream().map(RoleRepresentation::getName)
                 .noneMatch("partner"::equals), "no direct mapping of the role partner");
 
-        HttpResponse<String> refused = passwordGrant(email.toLowerCase(), password);
-        assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals("Account is not fully set up", JSON.readTree(refused.body()).path("error_description").asText(),
-                refused.body());
-
-        // What the user does at first login, done here through the admin API: a password of their own.
+        // What the user does with the mail's link, done here through the admin API: a password of their own.
         CredentialRepresentation own = new CredentialRepresentation();
         own.setType(CredentialRepresentation.PASSWORD);
         own.setValue("Own-password-" + UUID.randomUUID());
@@ -286,15 +310,15 @@ class PortalUserResourceTest {
         partners.registerIfAbsent(partner, "Portal Paging " + partner, null, null, LifecycleStatus.ACTIVE);
         String prefix = "paging-" + UUID.randomUUID();
         for (String n : List.of("c", "a", "b")) {
-            invite(partner.toString(), prefix + "-" + n + "@example.org");
+            invite(partner.toString(), prefix + "-" + n + "@" + MAIL_DOMAIN);
         }
         JsonPath first = as(TestTokens.communityTeam()).get("/api/partners/" + partner + "/portal-users?limit=2")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(prefix + "-a@example.org", prefix + "-b@example.org"), first.getList("items.username"));
+        assertEquals(List.of(prefix + "-a@" + MAIL_DOMAIN, prefix + "-b@" + MAIL_DOMAIN), first.getList("items.username"));
         JsonPath second = as(TestTokens.communityTeam())
                 .get("/api/partners/" + partner + "/portal-users?limit=2&cursor=" + first.getString("next"))
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(prefix + "-c@example.org"), second.getList("items.username"));
+        assertEquals(List.of(prefix + "-c@" + MAIL_DOMAIN), second.getList("items.username"));
         assertEquals(null, second.getString("next"));
         as(TestTokens.communityTeam()).get("/api/partners/" + partner + "/portal-users?cursor=garbage").then().statusCode(400);
     }

@@ -2,6 +2,7 @@ package dev.trellis.partner.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * How partner-service reaches Keycloak's admin API to manage partner portal users: as the service account of
@@ -24,4 +25,12 @@ public interface PortalConfig {
 
     /** The client's secret; deploy/local generates one per installation, deployments take it from a secret store. */
     String clientSecret();
+
+    /** How long the link in an invitation mail (Keycloak's "set your password") works. */
+    @WithDefault("P3D")
+    Duration invitationLifespan();
+
+    /** The audience a partner's machine client's tokens carry: the one the services check ({@code quarkus.oidc.token.audience}). */
+    @WithDefault("trellis-api")
+    String machineClientAudience();
 }

@@ -1,8 +1,7 @@
 package dev.trellis.partner.rest;
 
-import dev.trellis.partner.domain.PortalInvitation;
+import dev.trellis.partner.domain.PortalUser;
 import dev.trellis.partner.rest.dto.InvitePortalUserRequest;
-import dev.trellis.partner.rest.dto.PortalInvitationResponse;
 import dev.trellis.partner.rest.dto.PortalUserResponse;
 import dev.trellis.partner.service.PortalUserService;
 import dev.trellis.platform.http.PageResponses;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,24 +48,21 @@ public class PortalUserResource {
     @RolesAllowed("community-team")
     @Operation(summary = "Invite a partner employee to the partner portal",
             description = "Creates a Keycloak user (username = email, lower-case) with realm role partner and partner_id = "
-                    + "this partner, email verified, and a random one-time password that staff pass on; the user must set "
-                    + "a new password at first login. The password is in this response only. "
-                    + "Publishes dev.trellis.partner.portal-user-invited.v1 (ids only).")
+                    + "this partner, email verified and without a password, and has Keycloak mail the user its own "
+                    + "'set your password' link (valid for trellis.portal.invitation-lifespan, 3 days). Nobody else "
+                    + "sees a password. Publishes dev.trellis.partner.portal-user-invited.v1 (ids only).")
     @APIResponse(responseCode = "201", description = "Invited; Location names the new portal user")
     @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)")
     @APIResponse(responseCode = "403", description = "Not community team")
     @APIResponse(responseCode = "404", description = "No such partner")
     @APIResponse(responseCode = "409", description = "A user with this email already exists")
-    @APIResponse(responseCode = "502", description = "Keycloak refused the request")
+    @APIResponse(responseCode = "502", description = "Keycloak refused the request or could not send the mail; no user is left behind")
     @APIResponse(responseCode = "503", description = "Keycloak cannot be reached")
     public Response invite(@PathParam("partnerId") UUID partnerId, @Valid @NotNull InvitePortalUserRequest request,
             @Context UriInfo uri) {
-        PortalInvitation invitation = portalUsers.invite(partnerId, request.toCommand(), callers.current());
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.created(uri.getAbsolutePathBuilder().path("{userId}").build(invitation.user().id()))
-                .cacheControl(noStore)
-                .entity(PortalInvitationResponse.of(invitation)).build();
+        PortalUser user = portalUsers.invite(partnerId, request.toCommand(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path("{userId}").build(user.id()))
+                .entity(PortalUserResponse.of(user)).build();
     }
 
     @GET

@@ -3,6 +3,7 @@ package dev.trellis.partner.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.partner.config.PortalConfig;
 import dev.trellis.partner.domain.PortalUser;
@@ -22,12 +23,14 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The outbound adapter to Keycloak for partner portal accounts: its admin REST API, called as the service
- * account of {@link PortalConfig#clientId()} (client credentials). That account may do no more than this class
- * needs: create users as members of the group {@value #PARTNER_GROUP} (which carries the realm role
- * {@code partner}), and view, change and delete members of that group (fine-grained admin permissions on the
- * group, set up by {@code deploy/keycloak/configure-realm.sh}; its one realm-management role is
- * {@code query-users}). It maps no role and never moves or edits an existing user. Users outside the group
+ * The outbound adapter to Keycloak for partner portal accounts (users) and partners' machine clients: its admin
+ * REST API and its client registration service, called as the service account of {@link PortalConfig#clientId()}
+ * (client credentials). That account may do no more than this class needs: create users as members of the group
+ * {@value #PARTNER_GROUP} (which carries the realm role {@code partner}), view, change and delete members of that
+ * group and mail them Keycloak's required-action link (fine-grained admin permissions on the group, set up by
+ * {@code deploy/keycloak/configure-realm.sh}; its realm-management roles are {@code query-users} and
+ * {@code create-client}), and register clients, each of which it can later delete only with that client's own
+ * registration access token. It maps no role and never moves or edits an existing user. Users outside the group
  * (staff, the community team, partner users an administrator made by hand) are invisible to it: Keycloak
  * answers 403 for them, which this class treats as "not a portal user". Plain {@link HttpClient} and JSON, so
  * that the application layer carries no JAX-RS client types.
@@ -41,6 +44,8 @@ public class KeycloakPortalDirectory {
     static final String PARTNER_ATTRIBUTE = "partner_id";
     /** Membership gives the realm role {@code partner}; the service account can create members of no other group. */
     static final String PARTNER_GROUP = "/partner-users";
+    /** The one realm role a machine client's tokens carry. */
+    static final String PARTNER_ROLE = "partner";
     /** A partner has a handful of portal users; the list reads at most this many from Keycloak. */
     static final int MAX_USERS_PER_PARTNER = 1000;
     /** A token this close to its expiry is not used any more; a new one is fetched. */
@@ -72,9 +77,11 @@ public class KeycloakPortalDirectory {
 
     /**
      * Creates the user as a member of {@value #PARTNER_GROUP}, in one call: the account may create users only
-     * together with that membership. Outcome: the new user's id, or empty when the username or email is taken.
+     * together with that membership. The user has no password, only the required action UPDATE_PASSWORD: the
+     * invitation mail ({@link #sendInvitation}) lets them set one. Outcome: the new user's id, or empty when the
+     * username or email is taken.
      */
-    public Optional<String> create(String partnerId, String email, String firstName, String lastName, String password) {
+    public Optional<String> create(String partnerId, String email, String firstName, String lastName) {
         String what = "create the user";
         ObjectNode user = json.createObjectNode();
         user.put("username", email);
@@ -86,10 +93,6 @@ public class KeycloakPortalDirectory {
         user.putArray("requiredActions").add("UPDATE_PASSWORD");
         user.putObject("attributes").putArray(PARTNER_ATTRIBUTE).add(partnerId);
         user.putArray("groups").add(PARTNER_GROUP);
-        ObjectNode credential = user.putArray("credentials").addObject();
-        credential.put("type", "password");
-        credential.put("value", password);
-        credential.put("temporary", true);
         Answer answer = send(what, "POST", "/users", user);
         if (answer.status() == 409) {
             return Optional.empty();
@@ -100,6 +103,17 @@ public class KeycloakPortalDirectory {
         String location = answer.response().headers().firstValue("Location")
                 .orElseThrow(() -> IdentityProviderFailure.refused("Keycloak created the user but did not say where"));
         return Optional.of(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * Has Keycloak mail the user its own "set your password" message (execute-actions-email with UPDATE_PASSWORD),
+     * through the realm's mail server. Its link works for {@code lifespan}; the password never passes through here.
+     */
+    public void sendInvitation(String userId, Duration lifespan) {
+        String what = "send the invitation mail";
+        ArrayNode actions = json.createArrayNode().add("UPDATE_PASSWORD");
+        requireSuccess(what, send(what, "PUT", "/users/" + segment(userId) + "/execute-actions-email?lifespan="
+                + lifespan.toSeconds(), actions));
     }
 
     /** The partner's users; Keycloak returns members of {@value #PARTNER_GROUP} only. */
@@ -143,6 +157,107 @@ public class KeycloakPortalDirectory {
         return true;
     }
 
+    /**
+     * Registers a partner's machine client through Keycloak's client registration service (the account holds
+     * realm-management's {@code create-client} and nothing that manages clients): confidential, client credentials
+     * only, no client scopes but {@code basic} (and {@code service_account}, which Keycloak adds), no full scope, and
+     * its tokens carry exactly the realm role {@code partner}, {@code partner_id} = the partner, {@code preferred_username}
+     * (the service account's) and the audience {@code audience}. Outcome: its secret and its registration access
+     * token, the one credential that can delete it again.
+     */
+    public MachineClientRegistration register(String clientId, String name, String partnerId, String audience) {
+        String what = "register the machine client";
+        ObjectNode client = json.createObjectNode();
+        client.put("clientId", clientId);
+        client.put("name", name);
+        client.put("description", "Machine client of partner " + partnerId + ", registered by partner-service");
+        client.put("protocol", "openid-connect");
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("serviceAccountsEnabled", true);
+        client.put("standardFlowEnabled", false);
+        client.put("implicitFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("frontchannelLogout", false);
+        client.put("consentRequired", false);
+        client.put("fullScopeAllowed", false);
+        client.putArray("redirectUris");
+        client.putArray("webOrigins");
+        client.putArray("defaultClientScopes").add("basic");
+        client.putArray("optionalClientScopes");
+        ArrayNode mappers = client.putArray("protocolMappers");
+        mapper(mappers, "partner role", "oidc-hardcoded-role-mapper").put("role", PARTNER_ROLE);
+        tokenClaim(mapper(mappers, "realm roles", "oidc-usermodel-realm-role-mapper"), "realm_access.roles")
+                .put("multivalued", "true");
+        tokenClaim(mapper(mappers, PARTNER_ATTRIBUTE, "oidc-hardcoded-claim-mapper"), PARTNER_ATTRIBUTE)
+                .put("claim.value", partnerId);
+        tokenClaim(mapper(mappers, "username", "oidc-usermodel-property-mapper"), "preferred_username")
+                .put("user.attribute", "username");
+        ObjectNode audienceConfig = mapper(mappers, audience + " audience", "oidc-audience-mapper");
+        audienceConfig.put("included.client.audience", audience);
+        audienceConfig.put("access.token.claim", "true");
+        audienceConfig.put("id.token.claim", "false");
+        audienceConfig.put("introspection.token.claim", "true");
+        String bearer = accessToken(what, null);
+        Answer answer = exchange(what, "POST", registrations(""), client, bearer);
+        if (answer.status() == 401) {
+            answer = exchange(what, "POST", registrations(""), client, accessToken(what, bearer));
+        }
+        if (answer.status() != 201) {
+            throw refused(what, answer.status());
+        }
+        JsonNode registered = read(what, answer);
+        String secret = registered.path("secret").asText("");
+        String registrationToken = registered.path("registrationAccessToken").asText("");
+        if (secret.isEmpty() || registrationToken.isEmpty()) {
+            throw IdentityProviderFailure.refused("Keycloak registered the machine client but returned no credentials");
+        }
+        return new MachineClientRegistration(secret, registrationToken);
+    }
+
+    /**
+     * Deletes a machine client with its registration access token; Keycloak then issues it no more tokens. True if it
+     * was deleted, false if Keycloak says it does not exist. A refused token (401: the client was deleted by hand, or
+     * the realm key that signed the token is gone) is a failure, never taken for "deleted": the client might still
+     * work.
+     */
+    public boolean unregister(String clientId, String registrationToken) {
+        String what = "delete the machine client";
+        Answer answer = exchange(what, "DELETE", registrations("/" + segment(clientId)), null, registrationToken);
+        if (answer.status() == 404) {
+            return false;
+        }
+        requireSuccess(what, answer);
+        return true;
+    }
+
+    /** What registering a machine client gave: the secret (shown once) and the token to delete it with. */
+    public record MachineClientRegistration(String secret, String registrationToken) {
+    }
+
+    private static ObjectNode mapper(ArrayNode mappers, String name, String type) {
+        ObjectNode mapper = mappers.addObject();
+        mapper.put("name", name);
+        mapper.put("protocol", "openid-connect");
+        mapper.put("protocolMapper", type);
+        return mapper.putObject("config");
+    }
+
+    /** In the access token (and introspection) only, as a string claim unless told otherwise. */
+    private static ObjectNode tokenClaim(ObjectNode config, String claim) {
+        config.put("claim.name", claim);
+        config.put("jsonType.label", "String");
+        config.put("access.token.claim", "true");
+        config.put("id.token.claim", "false");
+        config.put("userinfo.token.claim", "false");
+        config.put("introspection.token.claim", "true");
+        return config;
+    }
+
+    private URI registrations(String path) {
+        return URI.create(server + "/realms/" + segment(config.realm()) + "/clients-registrations/default" + path);
+    }
+
     private static String partnerOf(JsonNode user) {
         JsonNode values = user.path("attributes").path(PARTNER_ATTRIBUTE);
         return values.isArray() && !values.isEmpty() ? values.get(0).asText() : null;
@@ -171,8 +286,11 @@ public class KeycloakPortalDirectory {
     }
 
     private Answer exchange(String what, String method, String path, JsonNode body, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(server + "/admin/realms/" + segment(config.realm()) + path))
+        return exchange(what, method, URI.create(server + "/admin/realms/" + segment(config.realm()) + path), body, bearer);
+    }
+
+    private Answer exchange(String what, String method, URI uri, JsonNode body, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/json");

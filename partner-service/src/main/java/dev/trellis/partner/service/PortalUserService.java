@@ -1,7 +1,7 @@
 package dev.trellis.partner.service;
 
+import dev.trellis.partner.config.PortalConfig;
 import dev.trellis.partner.domain.Partner;
-import dev.trellis.partner.domain.PortalInvitation;
 import dev.trellis.partner.domain.PortalUser;
 import dev.trellis.partner.messaging.out.PortalUserEvents;
 import dev.trellis.partner.service.command.InvitePortalUser;
@@ -13,7 +13,6 @@ import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,18 +24,15 @@ import org.jboss.logging.Logger;
 /**
  * Partner portal users: Keycloak accounts in the group {@code partner-users} (which gives the realm role
  * {@code partner}) with the attribute {@code partner_id}, set when the account is created and never changed here.
- * Keycloak and the outbox cannot share a transaction. An invitation creates the user first and then records
- * {@code portal-user-invited.v1}; if that write fails, the user is deleted again, so there is never a user without
+ * Keycloak and the outbox cannot share a transaction. An invitation creates the user first, has Keycloak mail them
+ * the link to set their password, and then records {@code portal-user-invited.v1}; if the mail or that write fails,
+ * the user is deleted again, so there is never a user without
  * its event. A removal deletes the user inside the transaction that records {@code portal-user-removed.v1}: if
  * Keycloak refuses, nothing is recorded; only a commit failure after the delete loses the event (logged).
  * Keycloak's own failures are {@link IdentityProviderFailure}s.
  */
 @ApplicationScoped
 public class PortalUserService {
-    static final int PASSWORD_LENGTH = 20;
-    /** No look-alikes (0/O, 1/l/I), so the password survives being read out or copied by hand. */
-    private static final char[] PASSWORD_ALPHABET =
-            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!".toCharArray();
     private static final Comparator<PortalUser> ORDER =
             Comparator.comparing(PortalUser::username).thenComparing(PortalUser::id);
 
@@ -45,29 +41,31 @@ public class PortalUserService {
     private final KeycloakPortalDirectory directory;
     private final PortalUserEvents events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final PortalConfig config;
 
-    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events, Clock clock) {
+    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events, Clock clock, PortalConfig config) {
         this.directory = directory;
+        this.config = config;
         this.events = events;
         this.clock = clock;
     }
 
     /**
-     * Creates the account, already a member of {@code partner-users}, with a one-time password and the required
-     * action UPDATE_PASSWORD. If the event cannot be recorded, the account is removed again. The caller is recorded
+     * Creates the account, already a member of {@code partner-users}, without a password and with the required
+     * action UPDATE_PASSWORD, and has Keycloak mail the user its link to set one ({@link PortalConfig#invitationLifespan()}).
+     * If the mail cannot be sent or the event cannot be recorded, the account is removed again. The caller is recorded
      * as the one who invited.
      */
-    public PortalInvitation invite(UUID partnerId, InvitePortalUser command, Caller caller) {
+    public PortalUser invite(UUID partnerId, InvitePortalUser command, Caller caller) {
         String invitedBy = caller.requireUsername();
         requirePartner(partnerId);
         String username = command.email().strip().toLowerCase(Locale.ROOT);
-        String password = temporaryPassword();
         String userId = directory.create(partnerId.toString(), username, command.firstName().strip(),
-                        command.lastName().strip(), password)
+                        command.lastName().strip())
                 .orElseThrow(() -> StateConflict.of("portal-user-exists", "Portal user exists",
                         "A user with this email already exists"));
         try {
+            directory.sendInvitation(userId, config.invitationLifespan());
             QuarkusTransaction.requiringNew().run(() -> events.invited(partnerId, userId, invitedBy, Instant.now(clock)));
         } catch (RuntimeException e) {
             try {
@@ -77,9 +75,8 @@ public class PortalUserService {
             }
             throw e;
         }
-        PortalUser user = directory.find(partnerId.toString(), userId)
+        return directory.find(partnerId.toString(), userId)
                 .orElseThrow(() -> IdentityProviderFailure.refused("Keycloak did not return the user it just created"));
-        return new PortalInvitation(user, password);
     }
 
     /** One page of the partner's portal users by (username, id). */
@@ -136,13 +133,5 @@ public class PortalUserService {
         if (!exists) {
             throw NotFound.of("Partner", partnerId);
         }
-    }
-
-    String temporaryPassword() {
-        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            password.append(PASSWORD_ALPHABET[random.nextInt(PASSWORD_ALPHABET.length)]);
-        }
-        return password.toString();
     }
 }
