@@ -112,7 +112,8 @@ public class EventService {
                 patch.apply("capacity", d.capacity(), EventChanges::capacity),
                 patch.apply("registrationOpensAt", d.registrationOpensAt(), EventChanges::registrationOpensAt),
                 patch.apply("registrationClosesAt", d.registrationClosesAt(), EventChanges::registrationClosesAt),
-                patch.apply("userGroupId", d.userGroupId(), EventChanges::userGroupId));
+                patch.apply("userGroupId", d.userGroupId(), EventChanges::userGroupId),
+                required(patch, "publicSignUp", d.publicSignUp(), EventChanges::publicSignUp));
         if (changed.capacity() != null) {
             long taken = seats.taken(event);
             if (changed.capacity() < taken) {
@@ -193,7 +194,7 @@ public class EventService {
 
     private static EventDetails details(Event e) {
         return new EventDetails(e.kind, e.title, e.description, e.startsAt, e.endsAt, e.timeZone, e.venue, e.onlineUrl,
-                e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.userGroupId);
+                e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.userGroupId, e.publicSignUp);
     }
 
     private static void apply(Event event, EventDetails d) {
@@ -224,5 +225,6 @@ public class EventService {
         event.registrationOpensAt = d.registrationOpensAt();
         event.registrationClosesAt = d.registrationClosesAt();
         event.userGroupId = d.userGroupId();
+        event.publicSignUp = d.publicSignUp();
     }
 }
