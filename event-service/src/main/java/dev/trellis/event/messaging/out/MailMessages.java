@@ -28,6 +28,9 @@ public class MailMessages {
     public static final String CONFIRMED = "registration-confirmed";
     public static final String WAITLISTED = "registration-waitlisted";
     public static final String PROMOTED = "registration-promoted";
+    public static final String REMINDER = "event-reminder";
+    public static final String CANCELLED = "event-cancelled";
+    public static final String MOVED = "event-moved";
     public static final String SIGN_UP_CONFIRM = "sign-up-confirm";
     public static final String SIGN_UP_NOTICE = "sign-up-already-registered";
     static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
@@ -57,6 +60,31 @@ public class MailMessages {
     @Transactional(Transactional.TxType.MANDATORY)
     public void promoted(Event event, Registration r, String calendar) {
         record(PROMOTED, event, r, null, calendar);
+    }
+
+    /** The event starts soon (trellis.mail.reminder.before): when and where, and the calendar entry again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reminder(Event event, Registration r, String calendar) {
+        record(REMINDER, event, r, null, calendar);
+    }
+
+    /** The event was cancelled: the registration (seat or waitlist) is void; the calendar entry says CANCELLED. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(Event event, Registration r, String calendar) {
+        record(CANCELLED, event, r, null, calendar);
+    }
+
+    /** The event moved to another time: the new one, and the calendar entry that replaces the old. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moved(Event event, Registration r, String previousWhen, String calendar) {
+        Map<String, Object> data = data(event, r, null);
+        data.put("previousWhen", previousWhen);
+        record(MOVED, r.id, r.email, data, calendar);
+    }
+
+    /** The event's time as the mails write it: start–end in the event's zone. */
+    public String when(Event event) {
+        return (String) data(event, "").get("when");
     }
 
     /**

@@ -1,3 +1,4 @@
+-- Public sign-up, and the bookkeeping of event reminders (at the end).
 -- Public sign-up with double opt-in (docs/mail.md, "Public sign-up"). Staff allow it per event; then anyone may sign
 -- up with a name and an address. A sign-up is held here, taking no seat, until the address is confirmed through the
 -- link in the mail recorded with it (mail_outbox, same transaction); confirming makes the registration. A sign-up of
@@ -26,3 +27,7 @@ create unique index sign_up_token_uq on sign_up (token_hash);
 create index sign_up_email_idx on sign_up (lower(email), created_at);
 create index sign_up_client_idx on sign_up (client_address, created_at);
 create index sign_up_expires_idx on sign_up (expires_at);
+
+-- Event reminders (ReminderService): the start time the registrant was reminded of, so each reminder is sent once,
+-- and once more if the event moves to another start.
+alter table registration add column reminded_for timestamptz;
