@@ -9,7 +9,7 @@
 # Installs @stoplight/spectral-cli and @stoplight/spectral-owasp-ruleset from npm into
 # $TRELLIS_HOME/tools when missing. Settings (environment): SPECTRAL_VERSION (6.16.3), OWASP_VERSION (2.0.1),
 # GATEWAY (http://127.0.0.1:8080), SERVICES ("partner-service:8081 advisory-service:8082 event-service:8083
-# insights-service:8084").
+# insights-service:8084 webhook-service:8086").
 set -euo pipefail
 COMPONENT=api-lint
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,7 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SPECTRAL_VERSION="${SPECTRAL_VERSION:-6.16.3}"
 OWASP_VERSION="${OWASP_VERSION:-2.0.1}"
 GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"
-SERVICES="${SERVICES:-partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084}"
+SERVICES="${SERVICES:-partner-service:8081 advisory-service:8082 event-service:8083 insights-service:8084 webhook-service:8086}"
 TOOL_DIR="$STATE_DIR/tools/spectral-$SPECTRAL_VERSION-owasp-$OWASP_VERSION"
 OUT_DIR="$STATE_DIR/api-lint"
 

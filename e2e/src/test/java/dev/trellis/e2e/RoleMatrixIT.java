@@ -165,6 +165,10 @@ class RoleMatrixIT {
             // event-service looks a registration up before it knows who may cancel it (a guest with its
             // cancel token, its own partner, the community team); its AccessRulesTest covers real ones.
             row("DELETE /api/events/{event}/registrations/{none}", 404, OK, 404, OK, OK),
+            // event-service: public sign-up (any caller; the suite's events do not allow it, so 400/422)
+            row("POST /api/events/{event}/sign-ups", OK, OK, OK, OK, OK),
+            row("GET /api/events/{event}/sign-ups/confirmation?token={none}", OK, OK, OK, OK, OK),
+            row("POST /api/events/{event}/sign-ups/confirmation", OK, OK, OK, OK, OK),
             row("POST /api/events/{event}/check-ins", 401, OK, 403, 403, 403),
             row("DELETE /api/events/{event}/check-ins/{none}", 401, OK, 403, 403, 403),
             // event-service: sponsorships

@@ -105,7 +105,8 @@ class CsvExportTest {
                 .contentType(startsWith("text/csv")).extract().asString();
         List<List<String>> table = parse(body);
         Assertions.assertEquals(List.of("id", "kind", "title", "description", "startsAt", "endsAt", "timeZone", "venue",
-                "onlineUrl", "capacity", "registrationOpensAt", "registrationClosesAt", "userGroupId", "status"), table.get(0));
+                "onlineUrl", "capacity", "registrationOpensAt", "registrationClosesAt", "userGroupId", "status",
+                "publicSignUp"), table.get(0));
         Assertions.assertEquals(anonymous, table.subList(1, table.size()).stream().map(r -> r.get(0)).toList());
         Assertions.assertEquals(List.of(published.toString()), anonymous);
         String team = given().auth().oauth2(team()).accept("text/csv").queryParams(window).get("/api/events").then()

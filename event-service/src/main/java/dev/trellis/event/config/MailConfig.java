@@ -21,6 +21,23 @@ public interface MailConfig {
 
     Relay relay();
 
+    Reminder reminder();
+
+    /** The reminder mail to registrants before an event (ReminderService). */
+    interface Reminder {
+        /** How long before the start the reminder goes out. */
+        @WithDefault("PT24H")
+        Duration before();
+
+        /** How often the sweep looks for registrants to remind (read by the scheduler). */
+        @WithDefault("PT5M")
+        Duration sweepInterval();
+
+        /** Reminders recorded per sweep transaction; the sweep goes on while batches are full. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     /** The relay that sends the recorded mails (MailRelay). */
     interface Relay {
         /** Off: mails are still recorded but none is sent (another instance, or a later start, sends them). */

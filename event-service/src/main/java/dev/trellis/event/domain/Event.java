@@ -50,6 +50,9 @@ public class Event extends Timestamped {
     public Instant registrationClosesAt;
     @Column(name = "user_group_id")
     public UUID userGroupId;
+    /** Anyone may sign up, without an account, confirming their address by mail (SignUpService). */
+    @Column(name = "public_sign_up", nullable = false)
+    public boolean publicSignUp;
     @Version
     public long version;
 
@@ -65,6 +68,17 @@ public class Event extends Timestamped {
         if (!registrationOpen(now)) {
             throw RuleViolation.of("registration-closed", "Registration closed", "Registration for this event is not open"
                     + (status == EventStatus.PUBLISHED ? " at this time (see its registration window)" : ""));
+        }
+    }
+
+    /**
+     * @throws RuleViolation {@code public-sign-up-not-allowed} unless staff allowed public sign-up for this event; the
+     *                       registration window is checked apart ({@link #requireRegistrationOpen})
+     */
+    public void requirePublicSignUp() {
+        if (!publicSignUp) {
+            throw RuleViolation.of("public-sign-up-not-allowed", "Public sign-up not allowed",
+                    "This event takes registrations from the community team and partners only");
         }
     }
 

@@ -48,6 +48,9 @@ public class Registration extends Timestamped {
     /** Secret handed to the registrant only, so a guest can cancel without an account. */
     @Column(name = "cancel_token", nullable = false)
     public String cancelToken;
+    /** The start time of the event the registrant was last reminded of (ReminderService); null: not reminded. */
+    @Column(name = "reminded_for")
+    public Instant remindedFor;
     @Version
     public long version;
 

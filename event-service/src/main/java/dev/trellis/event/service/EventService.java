@@ -6,6 +6,7 @@ import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.RegistrationStatus;
 import dev.trellis.event.domain.UserGroup;
 import dev.trellis.event.messaging.out.EventMessages;
+import dev.trellis.event.messaging.out.MailMessages;
 import dev.trellis.event.persistence.EventQueries;
 import dev.trellis.event.service.command.EventChanges;
 import dev.trellis.event.service.command.EventDetails;
@@ -32,13 +33,17 @@ import java.util.function.Function;
 /** Events: drafted, changed and published by the community team; drafts are seen by the community team only. */
 @ApplicationScoped
 public class EventService {
+    private static final List<RegistrationStatus> LIVE = List.of(RegistrationStatus.REGISTERED,
+            RegistrationStatus.WAITLISTED);
     private final EventMessages messages;
+    private final MailMessages mails;
     private final Seats seats;
     private final EventQueries queries;
     private final Clock clock;
 
-    public EventService(EventMessages messages, Seats seats, EventQueries queries, Clock clock) {
+    public EventService(EventMessages messages, MailMessages mails, Seats seats, EventQueries queries, Clock clock) {
         this.messages = messages;
+        this.mails = mails;
         this.seats = seats;
         this.queries = queries;
         this.clock = clock;
@@ -89,7 +94,8 @@ public class EventService {
     }
 
     /**
-     * Changes an event's details; a raised capacity moves the waitlist up.
+     * Changes an event's details; a raised capacity moves the waitlist up. A published event that moves to another
+     * time (start, end or zone) records the {@code event-moved} mail to each registrant and waitlisted person.
      *
      * @throws StateConflict {@code event-closed} for a cancelled or completed event
      * @throws RuleViolation {@code capacity-below-registrations}, or {@code event-without-place} for a published one
@@ -112,7 +118,8 @@ public class EventService {
                 patch.apply("capacity", d.capacity(), EventChanges::capacity),
                 patch.apply("registrationOpensAt", d.registrationOpensAt(), EventChanges::registrationOpensAt),
                 patch.apply("registrationClosesAt", d.registrationClosesAt(), EventChanges::registrationClosesAt),
-                patch.apply("userGroupId", d.userGroupId(), EventChanges::userGroupId));
+                patch.apply("userGroupId", d.userGroupId(), EventChanges::userGroupId),
+                required(patch, "publicSignUp", d.publicSignUp(), EventChanges::publicSignUp));
         if (changed.capacity() != null) {
             long taken = seats.taken(event);
             if (changed.capacity() < taken) {
@@ -120,18 +127,32 @@ public class EventService {
                         + changed.capacity() + " is below the " + taken + " seats already taken");
             }
         }
+        String previousWhen = mails.when(event);
+        boolean moved = !changed.startsAt().equals(event.startsAt) || !changed.endsAt().equals(event.endsAt)
+                || !changed.timeZone().equals(event.timeZone);
         apply(event, changed);
+        List<Registration> told = List.of();
         if (event.status == EventStatus.PUBLISHED) {
             event.requirePlace();
+            if (moved) {
+                told = Registration.list("eventId = ?1 and status in ?2 order by seq", event.id, LIVE);
+            }
             seats.promote(event); // more seats: the waitlist moves up
         }
         Event.getEntityManager().flush();
+        // After the flush, so that the calendar entry carries the event's new version as its SEQUENCE.
+        if (!told.isEmpty()) {
+            String calendar = CalendarService.invitation(event);
+            for (Registration r : told) {
+                mails.moved(event, r, previousWhen, calendar);
+            }
+        }
         return event;
     }
 
     /**
      * Publishes, completes or cancels. Completing turns registrations nobody checked in into no-shows; cancelling
-     * cancels the registrations and the waitlist.
+     * cancels the registrations and the waitlist, and records the {@code event-cancelled} mail to each of them.
      *
      * @throws StateConflict {@code status-transition} for a move the current status does not allow
      * @throws RuleViolation {@code event-without-place} (publishing), {@code event-not-started} (completing)
@@ -140,8 +161,17 @@ public class EventService {
     public Event changeStatus(UUID id, String ifMatch, EventStatus target) {
         Event event = lock(id, Caller.SYSTEM);
         Versions.requireMatch(ifMatch, event.version);
+        List<Registration> told = target == EventStatus.CANCELLED
+                ? Registration.list("eventId = ?1 and status in ?2 order by seq", event.id, LIVE) : List.of();
         changeStatus(event, target, Instant.now(clock));
         Event.getEntityManager().flush();
+        // Everyone who held a seat or waited for one hears of it, with the calendar entry marked CANCELLED.
+        if (!told.isEmpty()) {
+            String calendar = CalendarService.invitation(event);
+            for (Registration r : told) {
+                mails.cancelled(event, r, calendar);
+            }
+        }
         return event;
     }
 
@@ -193,7 +223,7 @@ public class EventService {
 
     private static EventDetails details(Event e) {
         return new EventDetails(e.kind, e.title, e.description, e.startsAt, e.endsAt, e.timeZone, e.venue, e.onlineUrl,
-                e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.userGroupId);
+                e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.userGroupId, e.publicSignUp);
     }
 
     private static void apply(Event event, EventDetails d) {
@@ -224,5 +254,6 @@ public class EventService {
         event.registrationOpensAt = d.registrationOpensAt();
         event.registrationClosesAt = d.registrationClosesAt();
         event.userGroupId = d.userGroupId();
+        event.publicSignUp = d.publicSignUp();
     }
 }

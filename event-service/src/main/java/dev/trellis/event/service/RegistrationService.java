@@ -134,6 +134,48 @@ public class RegistrationService {
     }
 
     /**
+     * Registers a public sign-up whose address was just confirmed, as {@link RegistrationSource#WEB}: into a seat while
+     * there is one, else onto the waitlist, with the same mails as any registration. The caller holds the event's row
+     * lock and has checked that the event takes registrations.
+     *
+     * @return the registration, or empty if the address is registered for the event already (not cancelled)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Created> registerSignUp(Event event, String name, String email) {
+        if (isRegistered(event.id, email)) {
+            return Optional.empty();
+        }
+        Optional<PartnerView> company = partners.byEmail(email);
+        Registration r = new Registration();
+        r.id = UUID.randomUUID();
+        r.eventId = event.id;
+        r.name = name;
+        r.email = email;
+        r.partnerId = company.map(p -> p.partnerId).orElse(null);
+        r.partnerName = company.map(p -> p.name).orElse(null);
+        r.source = RegistrationSource.WEB;
+        r.status = seats.available(event) ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED;
+        String token = newToken();
+        r.cancelToken = hash(token);
+        r.persist();
+        flushGuardingDuplicates();
+        messages.registration(r);
+        if (r.status == RegistrationStatus.REGISTERED) {
+            mails.registrationConfirmed(event, r, token, CalendarService.invitation(event));
+        } else {
+            mails.waitlisted(event, r, token);
+        }
+        return Optional.of(new Created(r, token));
+    }
+
+    /** Whether the address is registered for the event (not cancelled). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean isRegistered(UUID eventId, String email) {
+        return Registration.count("eventId = ?1 and lower(email) = ?2 and status <> ?3", eventId,
+                email.toLowerCase(Locale.ROOT), RegistrationStatus.CANCELLED) > 0;
+    }
+
+    /**
      * A partner user names its contact's address as partner-service has it on record: the digests must match. The
      * detail says what is wanted, never whether the address given is registered or known anywhere.
      */
@@ -290,13 +332,13 @@ public class RegistrationService {
         return r;
     }
 
-    private static String newToken() {
+    static String newToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String hash(String token) {
+    static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

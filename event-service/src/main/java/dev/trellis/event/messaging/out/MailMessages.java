@@ -4,11 +4,13 @@ import dev.trellis.event.config.MailConfig;
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.OutboxMail;
 import dev.trellis.event.domain.Registration;
+import dev.trellis.event.domain.SignUp;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -26,6 +28,11 @@ public class MailMessages {
     public static final String CONFIRMED = "registration-confirmed";
     public static final String WAITLISTED = "registration-waitlisted";
     public static final String PROMOTED = "registration-promoted";
+    public static final String REMINDER = "event-reminder";
+    public static final String CANCELLED = "event-cancelled";
+    public static final String MOVED = "event-moved";
+    public static final String SIGN_UP_CONFIRM = "sign-up-confirm";
+    public static final String SIGN_UP_NOTICE = "sign-up-already-registered";
     static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
     private static final String FALLBACK_LANGUAGE = "en";
 
@@ -55,14 +62,64 @@ public class MailMessages {
         record(PROMOTED, event, r, null, calendar);
     }
 
+    /** The event starts soon (trellis.mail.reminder.before): when and where, and the calendar entry again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reminder(Event event, Registration r, String calendar) {
+        record(REMINDER, event, r, null, calendar);
+    }
+
+    /** The event was cancelled: the registration (seat or waitlist) is void; the calendar entry says CANCELLED. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(Event event, Registration r, String calendar) {
+        record(CANCELLED, event, r, null, calendar);
+    }
+
+    /** The event moved to another time: the new one, and the calendar entry that replaces the old. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moved(Event event, Registration r, String previousWhen, String calendar) {
+        Map<String, Object> data = data(event, r, null);
+        data.put("previousWhen", previousWhen);
+        record(MOVED, r.id, r.email, data, calendar);
+    }
+
+    /** The event's time as the mails write it: start–end in the event's zone. */
+    public String when(Event event) {
+        return (String) data(event, "").get("when");
+    }
+
+    /**
+     * A public sign-up waits for its address: the link that leads to the confirmation (a page whose button confirms;
+     * opening the link alone confirms nothing, so a mail scanner that fetches it does no harm).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signUpConfirm(Event event, SignUp signUp, String token, Duration holdFor) {
+        Map<String, Object> data = data(event, signUp.name);
+        data.put("confirmUrl", base() + "/api/events/" + event.id + "/sign-ups/confirmation?token=" + token);
+        data.put("holdFor", hours(holdFor));
+        record(SIGN_UP_CONFIRM, null, signUp.email, data, null);
+    }
+
+    /** A public sign-up of an address registered for the event already: it is, and nothing changes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void signUpNotice(Event event, SignUp signUp) {
+        record(SIGN_UP_NOTICE, null, signUp.email, data(event, signUp.name), null);
+    }
+
+    private static String hours(Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
+    }
+
     private void record(String kind, Event event, Registration r, String cancelToken, String calendar) {
-        Map<String, Object> data = data(event, r, cancelToken);
+        record(kind, r.id, r.email, data(event, r, cancelToken), calendar);
+    }
+
+    private void record(String kind, UUID registrationId, String recipient, Map<String, Object> data, String calendar) {
         Template text = template(kind, "txt");
         OutboxMail mail = new OutboxMail();
         mail.id = UUID.randomUUID();
         mail.kind = kind;
-        mail.registrationId = r.id;
-        mail.recipient = r.email;
+        mail.registrationId = registrationId;
+        mail.recipient = recipient;
         mail.subject = text.getFragment("subject").data(data).render().strip();
         mail.text = text.data(data).render().stripLeading();
         mail.html = template(kind, "html").data(data).render();
@@ -74,13 +131,24 @@ public class MailMessages {
     }
 
     private Map<String, Object> data(Event event, Registration r, String cancelToken) {
+        Map<String, Object> data = data(event, r.name);
+        data.put("cancelUrl", base() + "/api/events/" + event.id + "/registrations/" + r.id);
+        data.put("cancelToken", cancelToken);
+        return data;
+    }
+
+    private String base() {
+        return config.publicUrl().replaceAll("/+$", "");
+    }
+
+    private Map<String, Object> data(Event event, String name) {
         Locale locale = Locale.forLanguageTag(config.language());
         ZoneId zone = ZoneId.of(event.timeZone);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
-        String base = config.publicUrl().replaceAll("/+$", "");
+        String base = base();
         Map<String, Object> data = new HashMap<>();
-        data.put("name", r.name);
+        data.put("name", name);
         data.put("title", event.title);
         data.put("when", day.format(event.startsAt.atZone(zone)) + "–" + time.format(event.endsAt.atZone(zone))
                 + " (" + event.timeZone + ")");
@@ -88,8 +156,6 @@ public class MailMessages {
         data.put("onlineUrl", event.onlineUrl);
         data.put("eventUrl", base + "/api/events/" + event.id);
         data.put("calendarUrl", base + "/api/events/" + event.id + "/calendar.ics");
-        data.put("cancelUrl", base + "/api/events/" + event.id + "/registrations/" + r.id);
-        data.put("cancelToken", cancelToken);
         return data;
     }
 

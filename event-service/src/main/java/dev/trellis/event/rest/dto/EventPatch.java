@@ -26,12 +26,13 @@ public record EventPatch(
         @Min(0) @Max(MAX_CAPACITY) Integer capacity,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
-        UUID userGroupId) {
+        UUID userGroupId,
+        Boolean publicSignUp) {
 
     /** The same fields as the service's command; the patch keeps which of them were sent. */
     public EventChanges toCommand() {
         return new EventChanges(kind, title, description, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
-                registrationOpensAt, registrationClosesAt, userGroupId);
+                registrationOpensAt, registrationClosesAt, userGroupId, publicSignUp);
     }
 
     static final String TIME_ZONE = "[A-Za-z_]+(/[A-Za-z0-9_+-]+){0,2}|UTC";

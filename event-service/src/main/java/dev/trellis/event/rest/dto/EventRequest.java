@@ -32,10 +32,12 @@ public record EventRequest(
         @Schema(description = "Seats; left out for no limit") @Min(0) @Max(EventPatch.MAX_CAPACITY) Integer capacity,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
-        UUID userGroupId) {
+        UUID userGroupId,
+        @Schema(description = "Anyone may sign up without an account, confirming their address by mail; "
+                + "left out: false") Boolean publicSignUp) {
 
     public EventDetails toCommand() {
         return new EventDetails(kind, title.strip(), description, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
-                registrationOpensAt, registrationClosesAt, userGroupId);
+                registrationOpensAt, registrationClosesAt, userGroupId, Boolean.TRUE.equals(publicSignUp));
     }
 }

@@ -13,7 +13,8 @@ public record EventResponse(UUID id, EventKind kind, @Schema(maxLength = 200) St
         @Schema(maxLength = 64) String timeZone, @Schema(maxLength = 300) String venue,
         @Schema(maxLength = 2000) String onlineUrl,
         @Schema(description = "Seats; null for no limit", minimum = "0", maximum = "2147483647") Integer capacity,
-        Instant registrationOpensAt, Instant registrationClosesAt, UUID userGroupId, EventStatus status) {
+        Instant registrationOpensAt, Instant registrationClosesAt, UUID userGroupId, EventStatus status,
+        @Schema(description = "Anyone may sign up (POST /api/events/{id}/sign-ups)") boolean publicSignUp) {
 
     /** The events list as CSV. */
     public static final CsvTable<EventResponse> CSV = CsvTable.<EventResponse>named("events")
@@ -23,9 +24,11 @@ public record EventResponse(UUID id, EventKind kind, @Schema(maxLength = 200) St
             .column("venue", EventResponse::venue).column("onlineUrl", EventResponse::onlineUrl)
             .column("capacity", EventResponse::capacity).column("registrationOpensAt", EventResponse::registrationOpensAt)
             .column("registrationClosesAt", EventResponse::registrationClosesAt)
-            .column("userGroupId", EventResponse::userGroupId).column("status", EventResponse::status);
+            .column("userGroupId", EventResponse::userGroupId).column("status", EventResponse::status)
+            .column("publicSignUp", EventResponse::publicSignUp);
     public static EventResponse of(Event e) {
         return new EventResponse(e.id, e.kind, e.title, e.description, e.startsAt, e.endsAt, e.timeZone, e.venue,
-                e.onlineUrl, e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.userGroupId, e.status);
+                e.onlineUrl, e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.userGroupId, e.status,
+                e.publicSignUp);
     }
 }

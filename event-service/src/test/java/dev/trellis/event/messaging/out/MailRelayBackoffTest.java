@@ -65,6 +65,10 @@ class MailRelayBackoffTest {
             public MailConfig.Relay relay() {
                 return relay;
             }
+
+            public MailConfig.Reminder reminder() {
+                throw new UnsupportedOperationException("the relay does not remind");
+            }
         };
     }
 }

@@ -1,0 +1,140 @@
+package dev.trellis.event;
+
+import static dev.trellis.event.Fixtures.team;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.trellis.event.domain.Registration;
+import dev.trellis.event.service.ReminderService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+/** Reminders before an event, and the mails when staff cancel an event or move it, read back over IMAP. */
+@QuarkusTest
+class EventMailsTest {
+    @Inject
+    ReminderService reminders;
+
+    @Test
+    void registrantsAreRemindedOnceADayBeforeTheStartAndTheWaitlistIsNot() throws Exception {
+        UUID event = Fixtures.publishedEvent(1, Instant.now().plus(12, ChronoUnit.HOURS));
+        String seated = MailTest.recipient("reminded");
+        String waiting = MailTest.recipient("not-reminded");
+        String seatedId = Fixtures.registerGuest(event, seated)[0];
+        String waitingId = Fixtures.registerGuest(event, waiting)[0];
+        awaitMails(seated, 1);
+        awaitMails(waiting, 1);
+        // Registered two days ago: a registration made inside the last day before the start is not reminded.
+        registeredAgo(seatedId, Duration.ofDays(2));
+        registeredAgo(waitingId, Duration.ofDays(2));
+
+        reminders.sweep();
+        reminders.sweep();
+
+        MailTest.Received reminder = awaitMails(seated, 2).get(1);
+        assertTrue(reminder.subject().startsWith("Reminder: Meetup "), reminder.subject());
+        assertTrue(reminder.text().contains("a reminder that you are registered for Meetup "), reminder.text());
+        assertTrue(reminder.html().contains("<p>a reminder that you are registered for <strong>Meetup "), reminder.html());
+        assertEquals(List.of("event.ics"), reminder.attachmentNames());
+        Thread.sleep(2500); // two more relay rounds: nothing else arrives
+        assertEquals(2, MailTest.mails(seated).size(), "one reminder");
+        assertEquals(1, MailTest.mails(waiting).size(), "the waitlist is not reminded");
+        assertEquals(0, reminders.sweep(), "nothing is due twice");
+    }
+
+    @Test
+    void aRegistrationMadeInsideTheReminderTimeIsNotRemindedAndAnEventFurtherAwayNotYet() throws Exception {
+        UUID soon = Fixtures.publishedEvent(10, Instant.now().plus(12, ChronoUnit.HOURS));
+        UUID later = Fixtures.publishedEvent(10, Instant.now().plus(3, ChronoUnit.DAYS));
+        String fresh = MailTest.recipient("fresh");
+        String early = MailTest.recipient("early");
+        Fixtures.registerGuest(soon, fresh);
+        registeredAgo(Fixtures.registerGuest(later, early)[0], Duration.ofDays(5));
+        awaitMails(fresh, 1);
+        awaitMails(early, 1);
+        reminders.sweep();
+        Thread.sleep(2500);
+        assertEquals(1, MailTest.mails(fresh).size());
+        assertEquals(1, MailTest.mails(early).size());
+    }
+
+    @Test
+    void cancellingAnEventTellsEveryoneRegisteredOrWaiting() throws Exception {
+        UUID event = Fixtures.publishedEvent(1);
+        String seated = MailTest.recipient("cancel-seated");
+        String waiting = MailTest.recipient("cancel-waiting");
+        Fixtures.registerGuest(event, seated);
+        Fixtures.registerGuest(event, waiting);
+        Fixtures.status(event, "CANCELLED");
+
+        for (String to : List.of(seated, waiting)) {
+            MailTest.Received mail = awaitMails(to, 2).get(1);
+            assertTrue(mail.subject().startsWith("Cancelled: Meetup "), mail.subject());
+            assertTrue(mail.text().contains("has been cancelled and will not take place"), mail.text());
+            assertEquals(List.of("event.ics"), mail.attachmentNames());
+            VEvent entry = mail.calendar().<VEvent>getComponents(Component.VEVENT).get(0);
+            assertEquals("CANCELLED", entry.getProperty("STATUS").orElseThrow().getValue());
+        }
+    }
+
+    @Test
+    void movingAnEventTellsEveryoneTheNewTimeWithAnUpdatedCalendarEntry() throws Exception {
+        Instant startsAt = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        UUID event = Fixtures.publishedEvent(1, startsAt);
+        String seated = MailTest.recipient("moved-seated");
+        String waiting = MailTest.recipient("moved-waiting");
+        Fixtures.registerGuest(event, seated);
+        Fixtures.registerGuest(event, waiting);
+        Instant moved = startsAt.plus(7, ChronoUnit.DAYS);
+        given().auth().oauth2(team()).contentType(ContentType.JSON).header("If-Match", "*")
+                .body("{\"startsAt\":\"" + moved + "\",\"endsAt\":\"" + moved.plus(3, ChronoUnit.HOURS) + "\"}")
+                .patch("/api/events/{id}", event).then().statusCode(200);
+        // A change that keeps the time (the venue) tells nobody.
+        given().auth().oauth2(team()).contentType(ContentType.JSON).header("If-Match", "*")
+                .body("{\"venue\":\"Maria 02\"}").patch("/api/events/{id}", event).then().statusCode(200);
+
+        for (String to : List.of(seated, waiting)) {
+            MailTest.Received mail = awaitMails(to, 2).get(1);
+            assertTrue(mail.subject().startsWith("New time: Meetup "), mail.subject());
+            assertTrue(mail.text().contains("has moved to another time"), mail.text());
+            assertTrue(mail.text().contains("Before:  "), mail.text());
+            VEvent entry = mail.calendar().<VEvent>getComponents(Component.VEVENT).get(0);
+            assertEquals(moved, Instant.from(entry.getDateTimeStart().getDate()));
+        }
+        Thread.sleep(2500);
+        assertEquals(2, MailTest.mails(seated).size(), "the venue change sent nothing");
+    }
+
+    private static void registeredAgo(String registration, Duration ago) {
+        QuarkusTransaction.requiringNew().run(() -> Registration.getEntityManager()
+                .createNativeQuery("update registration set created_at = now() - cast(?1 as bigint) * interval '1 second' where id = ?2")
+                .setParameter(1, ago.toSeconds()).setParameter(2, UUID.fromString(registration))
+                .executeUpdate());
+    }
+
+    private static List<MailTest.Received> awaitMails(String to, int count) throws Exception {
+        long deadline = System.nanoTime() + MailTest.WAIT.toNanos();
+        List<MailTest.Received> mails = List.of();
+        while (System.nanoTime() < deadline) {
+            mails = MailTest.mails(to);
+            if (mails.size() >= count) {
+                assertEquals(count, mails.size(), "more mails than expected to " + to);
+                return mails;
+            }
+            Thread.sleep(200);
+        }
+        return fail("expected " + count + " mails to " + to + " within " + MailTest.WAIT + ", got " + mails.size());
+    }
+}
