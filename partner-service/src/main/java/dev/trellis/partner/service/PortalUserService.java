@@ -1,5 +1,7 @@
 package dev.trellis.partner.service;
 
+import dev.trellis.platform.audit.AuditChanges;
+import dev.trellis.platform.audit.AuditTrail;
 import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.domain.PortalInvitation;
 import dev.trellis.partner.domain.PortalUser;
@@ -45,12 +47,14 @@ public class PortalUserService {
     private final KeycloakPortalDirectory directory;
     private final PortalUserEvents events;
     private final Clock clock;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
-    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events, Clock clock) {
+    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events, Clock clock, AuditTrail audit) {
         this.directory = directory;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -68,7 +72,11 @@ public class PortalUserService {
                 .orElseThrow(() -> StateConflict.of("portal-user-exists", "Portal user exists",
                         "A user with this email already exists"));
         try {
-            QuarkusTransaction.requiringNew().run(() -> events.invited(partnerId, userId, invitedBy, Instant.now(clock)));
+            QuarkusTransaction.requiringNew().run(() -> {
+                events.invited(partnerId, userId, invitedBy, Instant.now(clock));
+                audit.record("portal-user", userId, "invited", AuditChanges.of().field("partnerId", null, partnerId)
+                        .masked("email").masked("firstName").masked("lastName"));
+            });
         } catch (RuntimeException e) {
             try {
                 directory.delete(userId);
@@ -110,6 +118,7 @@ public class PortalUserService {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 events.removed(partnerId, userId, removedBy, Instant.now(clock));
+                audit.record("portal-user", userId, "removed", AuditChanges.of().field("partnerId", partnerId, null));
                 deleted[0] = directory.delete(userId);
                 if (!deleted[0]) {
                     throw NotFound.of("Portal user", userId);
