@@ -3,7 +3,6 @@ package dev.trellis.platform.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trellis.platform.http.RequestIds;
 import dev.trellis.platform.security.Callers;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -38,6 +37,8 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class AuditTrail {
     private static final Object PENDING_KEY = new Object();
+    /** The MDC key under which the platform's request filter (http.RequestIds) keeps the request id. */
+    static final String REQUEST_ID = "requestId";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -161,7 +162,7 @@ public class AuditTrail {
     }
 
     private static String requestId() {
-        Object id = MDC.get(RequestIds.MDC_KEY);
+        Object id = MDC.get(REQUEST_ID);
         return id == null ? null : id.toString();
     }
 

@@ -1,9 +1,11 @@
-package dev.trellis.platform.audit;
+package dev.trellis.platform.http;
 
-import dev.trellis.platform.domain.NotFound;
-import dev.trellis.platform.http.PageResponses;
-import dev.trellis.platform.paging.PageRequest;
+import dev.trellis.platform.audit.AuditConfig;
+import dev.trellis.platform.audit.AuditEntries;
+import dev.trellis.platform.audit.AuditEntryPage;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.domain.NotFound;
+import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +47,8 @@ public class AuditResource {
             description = "Every change of this service's records: who made it (user, machine client, the "
                     + "system), when, and which fields changed. Personal data and free text appear only as "
                     + "changed, never with their values.")
-    @APIResponse(responseCode = "200", description = "One page of entries")
+    @APIResponse(responseCode = "200", description = "One page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEntryPage.class)))
     @APIResponse(responseCode = "400", description = "A filter or the cursor is invalid")
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "This service keeps no trail of that name")
