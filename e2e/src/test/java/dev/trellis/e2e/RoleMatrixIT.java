@@ -176,7 +176,11 @@ class RoleMatrixIT {
             row("POST /api/events/{event}/sponsorships", 401, OK, 403, 403, 403),
             row("GET /api/events/{event}/sponsorships/{none}", 401, OK, OK, OK, OK),
             row("POST /api/events/{event}/sponsorships/{none}/confirmation", 401, OK, 403, 403, 403),
-            row("DELETE /api/events/{event}/sponsorships/{none}", 401, OK, 403, 403, 403));
+            row("DELETE /api/events/{event}/sponsorships/{none}", 401, OK, 403, 403, 403),
+            // each service's audit trail: staff only
+            row("GET /api/audit/partner", 401, OK, OK, 403, 403),
+            row("GET /api/audit/advisory", 401, OK, OK, 403, 403),
+            row("GET /api/audit/event", 401, OK, OK, 403, 403));
 
     private static Map<String, String> ids;
 

@@ -60,6 +60,9 @@ class GatewayTest {
             "/api/events/12, event-service",
             "/api/user-groups, event-service",
             "/api/calendar/events.ics, event-service",
+            "/api/audit/partner, partner-service",
+            "/api/audit/advisory, advisory-service",
+            "/api/audit/event, event-service",
     })
     void memberTokenReachesTheServiceOwningThePrefix(String path, String service) {
         String token = Tokens.withRoles("partner");

@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A contact's affiliation with a partner, as partner-service's events told it. */
+@NotAudited
 @Entity
 @Table(name = "affiliation_view")
 public class AffiliationView extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import dev.trellis.platform.persistence.Created;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /** A meeting of a board, at an instant and in the time zone it is planned in. */
+@AuditMasked({"agenda", "minutes"})
 @Entity
 @Table(name = "board_meeting")
 public class BoardMeeting extends Created {

@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A person partner-service registered, or erased: the id and nothing personal. */
+@NotAudited
 @Entity
 @Table(name = "contact_view")
 public class ContactView extends PanacheEntityBase {

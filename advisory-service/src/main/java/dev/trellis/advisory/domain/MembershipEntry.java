@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import dev.trellis.advisory.domain.policy.MembershipHistory;
 import dev.trellis.advisory.domain.policy.MembershipStatus;
 import dev.trellis.contracts.partner.MembershipTerms;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** One membership change of a partner, as partner-service's membership-changed told it (see {@link MembershipHistory}). */
+@NotAudited
 @Entity
 @Table(name = "membership_history")
 public class MembershipEntry extends PanacheEntityBase {

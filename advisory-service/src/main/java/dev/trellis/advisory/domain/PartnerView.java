@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * What this service knows of a partner: only what partner-service's events told it. Its membership is
  * kept apart, dated ({@link MembershipEntry}), because it is read for a day.
  */
+@NotAudited
 @Entity
 @Table(name = "partner_view")
 public class PartnerView extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The audit of one policy rule that staff overrode to make an appointment, with their reason. */
+@AuditMasked({"reason", "detail"})
 @Entity
 @Table(name = "policy_override")
 public class PolicyOverride extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The board composition last published for a board, as a fingerprint of its groups' seats and caps. */
+@NotAudited
 @Entity
 @Table(name = "published_composition")
 public class PublishedComposition extends PanacheEntityBase {

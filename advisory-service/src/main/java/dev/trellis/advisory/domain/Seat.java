@@ -1,5 +1,6 @@
 package dev.trellis.advisory.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import dev.trellis.advisory.domain.policy.Holding;
 import dev.trellis.advisory.domain.policy.SeatKind;
 import dev.trellis.platform.persistence.Created;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A seat on a board held by a contact for a term, on behalf of a partner or in a personal capacity. */
+@AuditMasked("vacateReason")
 @Entity
 @Table(name = "seat")
 public class Seat extends Created {

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Which partner a contact works for, from partner-service's affiliation events. */
+@NotAudited
 @Entity
 @Table(name = "contact_affiliation_view")
 public class ContactAffiliation extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * {@code ContactRegistered.emailSha256}); the address itself never reaches this service. A partner user may
  * register its own contact only under the address whose digest this is.
  */
+@NotAudited
 @Entity
 @Table(name = "contact_email_digest")
 public class ContactEmailDigest extends PanacheEntityBase {

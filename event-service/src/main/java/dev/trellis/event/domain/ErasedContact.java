@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A contact partner-service erased: only the id is kept, so later events about it can be ignored. */
+@NotAudited
 @Entity
 @Table(name = "erased_contact")
 public class ErasedContact extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import dev.trellis.contracts.partner.MembershipTerms;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * partner. Its tier and standing on any day are read from them ({@link MembershipTerms}), as partner-service and
  * advisory-service read them.
  */
+@NotAudited
 @Entity
 @Table(name = "membership_view")
 public class MembershipView extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * A mail to send (table {@code mail_outbox}, V7), recorded in the transaction of the change that causes it. Only its
  * content is written here; status, attempts and times are the database's defaults and the relay's to change.
  */
+@NotAudited
 @Entity
 @Table(name = "mail_outbox")
 public class OutboxMail extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.NotAudited;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The local copy of a partner-service partner: what sponsorships and company snapshots need. */
+@NotAudited
 @Entity
 @Table(name = "partner_view")
 public class PartnerView extends PanacheEntityBase {

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.hibernate.annotations.Generated;
 
 /** One person's registration for an event, with the company they worked for at the time. */
+@AuditMasked("name")
 @Entity
 @Table(name = "registration")
 public class Registration extends Timestamped {

@@ -1,5 +1,6 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A next step agreed at a touchpoint: who does what by when, and whether it is done. */
+@AuditMasked("description")
 @Entity
 @Table(name = "next_step")
 public class NextStep extends Timestamped {

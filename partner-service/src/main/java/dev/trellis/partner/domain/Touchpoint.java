@@ -1,5 +1,6 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import dev.trellis.platform.persistence.Timestamped;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -23,6 +24,7 @@ import org.hibernate.annotations.BatchSize;
  * Something the community team logged about a partner: a call, a meeting, a business review. The notes
  * are internal and never leave staff-only responses.
  */
+@AuditMasked("summary")
 @Entity
 @Table(name = "touchpoint")
 public class Touchpoint extends Timestamped {

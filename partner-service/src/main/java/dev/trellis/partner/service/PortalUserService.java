@@ -5,6 +5,8 @@ import dev.trellis.partner.domain.Partner;
 import dev.trellis.partner.domain.PortalUser;
 import dev.trellis.partner.messaging.out.PortalUserEvents;
 import dev.trellis.partner.service.command.InvitePortalUser;
+import dev.trellis.platform.audit.AuditChanges;
+import dev.trellis.platform.audit.AuditTrail;
 import dev.trellis.platform.domain.NotFound;
 import dev.trellis.platform.domain.StateConflict;
 import dev.trellis.platform.paging.Cursor;
@@ -42,12 +44,15 @@ public class PortalUserService {
     private final PortalUserEvents events;
     private final Clock clock;
     private final PortalConfig config;
+    private final AuditTrail audit;
 
-    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events, Clock clock, PortalConfig config) {
+    public PortalUserService(KeycloakPortalDirectory directory, PortalUserEvents events, Clock clock, PortalConfig config,
+            AuditTrail audit) {
         this.directory = directory;
         this.config = config;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -66,7 +71,11 @@ public class PortalUserService {
                         "A user with this email already exists"));
         try {
             directory.sendInvitation(userId, config.invitationLifespan());
-            QuarkusTransaction.requiringNew().run(() -> events.invited(partnerId, userId, invitedBy, Instant.now(clock)));
+            QuarkusTransaction.requiringNew().run(() -> {
+                events.invited(partnerId, userId, invitedBy, Instant.now(clock));
+                audit.record("portal-user", userId, "invited", AuditChanges.of().field("partnerId", null, partnerId)
+                        .masked("email").masked("firstName").masked("lastName"));
+            });
         } catch (RuntimeException e) {
             try {
                 directory.delete(userId);
@@ -107,6 +116,7 @@ public class PortalUserService {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 events.removed(partnerId, userId, removedBy, Instant.now(clock));
+                audit.record("portal-user", userId, "removed", AuditChanges.of().field("partnerId", partnerId, null));
                 deleted[0] = directory.delete(userId);
                 if (!deleted[0]) {
                     throw NotFound.of("Portal user", userId);

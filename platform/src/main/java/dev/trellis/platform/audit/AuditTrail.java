@@ -1,0 +1,181 @@
+package dev.trellis.platform.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trellis.platform.security.Callers;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.logging.MDC;
+
+/**
+ * The audit trail: who changed what, when, in the service's own {@code audit_entry} table, written in
+ * the transaction of the change (a rollback records nothing). Kept apart from the event stream, so the
+ * retention of one does not govern the other.
+ *
+ * <p>Entity changes are recorded by {@link AuditInterceptor} without any call from the services; a
+ * change that is no entity of this service's database (a portal user in Keycloak) is recorded with
+ * {@link #record}. Several flushes of one entity in one transaction make one entry.
+ *
+ * <p>The actor is the token of the HTTP request being served; without a request (consumers, sweeps,
+ * demo data) it is {@link AuditActor#SYSTEM_ACTOR}.
+ */
+@ApplicationScoped
+public class AuditTrail {
+    private static final Object PENDING_KEY = new Object();
+    /** The MDC key under which the platform's request filter (http.RequestIds) keeps the request id. */
+    static final String REQUEST_ID = "requestId";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final boolean enabled;
+
+    public AuditTrail(DataSource dataSource, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+            AuditConfig config) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.transactions = transactions;
+        this.enabled = config.service().isPresent();
+    }
+
+    /** False in a service that keeps no audit trail (no {@code trellis.audit.service}). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * Records a change that is not an entity of this service (or adds to the entry of one that is).
+     * Must run inside the transaction that makes the change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String entityType, String entityId, String action, AuditChanges changes) {
+        if (enabled) {
+            entry(entityType, entityId, action, changes);
+        }
+    }
+
+    /** Records or extends the transaction's entry for one entity; no transaction, no entry. */
+    void entry(String entityType, String entityId, String action, AuditChanges changes) {
+        if (transactions.getTransactionKey() == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Pending> pending = (Map<String, Pending>) transactions.getResource(PENDING_KEY);
+        if (pending == null) {
+            pending = new HashMap<>();
+            transactions.putResource(PENDING_KEY, pending);
+        }
+        String key = entityType + '\u001f' + entityId;
+        Pending earlier = pending.get(key);
+        if (earlier == null) {
+            Pending entry = new Pending(UUID.randomUUID(), action, changes);
+            pending.put(key, entry);
+            insert(entry, entityType, entityId, AuditTrail.currentActor());
+        } else {
+            earlier.changes.merge(changes);
+            if ("deleted".equals(action)) {
+                earlier.action = action;
+            }
+            update(earlier);
+        }
+    }
+
+    private static final class Pending {
+        final UUID id;
+        String action;
+        final AuditChanges changes;
+
+        Pending(UUID id, String action, AuditChanges changes) {
+            this.id = id;
+            this.action = action;
+            this.changes = changes;
+        }
+    }
+
+    private void insert(Pending entry, String entityType, String entityId, AuditActor actor) {
+        String sql = """
+                insert into audit_entry (id, occurred_at, actor_kind, actor, entity_type, entity_id, action, changes, request_id)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+                """;
+        // The pool hands out the connection already enlisted in this transaction: the one Hibernate flushes on.
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setObject(1, entry.id);
+            insert.setTimestamp(2, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            insert.setString(3, actor.kind());
+            insert.setString(4, actor.name());
+            insert.setString(5, entityType);
+            insert.setString(6, entityId);
+            insert.setString(7, entry.action);
+            insert.setString(8, changesJson(entry.changes));
+            insert.setString(9, requestId());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the audit entry of " + entityType, e);
+        }
+    }
+
+    private void update(Pending entry) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update audit_entry set action = ?, changes = cast(? as jsonb) where id = ?")) {
+            update.setString(1, entry.action);
+            update.setString(2, changesJson(entry.changes));
+            update.setObject(3, entry.id);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot extend an audit entry", e);
+        }
+    }
+
+    /** {@code {"field": {"before": …, "after": …}}}, or {@code {"field": {"masked": true}}}. */
+    String changesJson(AuditChanges changes) {
+        ObjectNode root = json.createObjectNode();
+        changes.fields().forEach((name, change) -> {
+            ObjectNode field = root.putObject(name);
+            if (change.masked()) {
+                field.put("masked", true);
+            } else {
+                field.set("before", json.valueToTree(change.before()));
+                field.set("after", json.valueToTree(change.after()));
+            }
+        });
+        try {
+            return json.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit changes cannot be written as JSON", e);
+        }
+    }
+
+    private static String requestId() {
+        Object id = MDC.get(REQUEST_ID);
+        return id == null ? null : id.toString();
+    }
+
+    /** The caller of the HTTP request being served, or the system outside one. */
+    static AuditActor currentActor() {
+        if (requestId() == null || !Arc.container().requestContext().isActive()) {
+            return AuditActor.SYSTEM_ACTOR;
+        }
+        try (InstanceHandle<CurrentIdentityAssociation> identity = Arc.container().instance(CurrentIdentityAssociation.class)) {
+            if (!identity.isAvailable()) {
+                return AuditActor.SYSTEM_ACTOR;
+            }
+            return AuditActor.of(Callers.of(identity.get().getIdentity()));
+        }
+    }
+}
