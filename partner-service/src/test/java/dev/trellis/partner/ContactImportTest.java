@@ -110,7 +110,12 @@ class ContactImportTest {
         String dry = importCsv(csv, true);
         assertEquals(lastOutboxSeq(), beforeDryRun, "a dry run writes no event");
         assertEquals(contactsBefore, count("select count(*) from contact"), "a dry run writes no contact");
+        long beforeReal = lastOutboxSeq();
         String real = importCsv(csv, false);
+        assertEquals(780, count("select count(*) from outbox_event where seq > " + beforeReal
+                + " and type = 'dev.trellis.partner.contact-registered.v1'"), "one contact-registered per new person");
+        assertEquals(778, count("select count(*) from outbox_event where seq > " + beforeReal
+                + " and type = 'dev.trellis.partner.affiliation-started.v1'"), "one affiliation-started each");
 
         assertEquals(dry, real, "the dry run answers what the real run does, line by line");
         assertEquals(1000, rows(real).size());
@@ -135,6 +140,70 @@ class ContactImportTest {
             }
         }
         assertEquals(contactsBefore + 780, count("select count(*) from contact"));
+    }
+
+    /**
+     * 1,200 lines for {@code tag}: new people at the partners of their email domains, every tenth line a second
+     * role of a person five lines up, every fortieth a bad address.
+     */
+    private static String resumable(String tag) {
+        StringBuilder csv = new StringBuilder("email,firstName,lastName,phone,jobTitle,role,startDate\r\n");
+        for (int i = 0; i < 1200; i++) {
+            if (i % 40 == 39) {
+                csv.append("bad-").append(tag).append('-').append(i).append(".imp-alpha.example,Bad,Line,,,DEVELOPER,")
+                        .append("2024-01-01\r\n");
+            } else if (i % 10 == 9) {
+                csv.append(String.format("%s-%04d@imp-%s.example,,,,,MARKETING,2025-02-01\r\n", tag, i - 5,
+                        (i - 5) % 2 == 0 ? "alpha" : "beta"));
+            } else {
+                csv.append(String.format("%s-%04d@imp-%s.example,Resume,Person%04d,+41 44 %04d,Engineer,DEVELOPER,"
+                        + "2024-03-%02d\r\n", tag, i, i % 2 == 0 ? "alpha" : "beta", i, i, 1 + i % 28));
+            }
+        }
+        return csv.toString();
+    }
+
+    /** The contacts and affiliations of a {@link #resumable} file, with its tag taken out so that runs compare. */
+    private List<?> stateOf(String tag) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select replace(c.email, :tag, 'T'), c.first_name, c.last_name, coalesce(c.phone, ''),
+                       coalesce(c.job_title, ''), c.first_name_source, coalesce(string_agg(a.role || ' ' || a.partner_id
+                       || ' ' || a.start_date || ' ' || a.source, ', ' order by a.role, a.start_date), '')
+                from contact c left join affiliation a on a.contact_id = c.id
+                where c.email like :tag || '-%' group by c.id order by 1""")
+                .setParameter("tag", tag).getResultList().stream().map(row -> Arrays.asList((Object[]) row)).toList());
+    }
+
+    @Test
+    void anImportInterruptedHalfWayAndRunAgainEndsAsOneCleanRun() {
+        String clean = "resume-" + UUID.randomUUID().toString().substring(0, 8);
+        long beforeClean = lastOutboxSeq();
+        String cleanReport = importCsv(resumable(clean), false);
+        long cleanEvents = lastOutboxSeq() - beforeClean;
+
+        // The run stopped after 700 lines: its first chunk of 500 and the 200 of the next were committed.
+        String cut = "resume-" + UUID.randomUUID().toString().substring(0, 8);
+        String whole = resumable(cut);
+        String half = whole.lines().limit(701).collect(Collectors.joining("\r\n", "", "\r\n"));
+        long beforeCut = lastOutboxSeq();
+        importCsv(half, false);
+        String again = importCsv(whole, false);
+
+        assertEquals(stateOf(clean), stateOf(cut), "the same contacts, details and affiliations");
+        assertEquals(1080, stateOf(cut).size(), "1,200 lines less 30 bad ones and 90 second roles");
+        assertEquals(cleanEvents, lastOutboxSeq() - beforeCut, "the same events, none twice");
+        List<String[]> cleanRows = rows(cleanReport);
+        List<String[]> againRows = rows(again);
+        assertEquals(cleanRows.size(), againRows.size());
+        for (int i = 0; i < againRows.size(); i++) {
+            String[] first = cleanRows.get(i);
+            String[] second = againRows.get(i);
+            String expected = i < 700 && !first[2].equals("refused") ? "unchanged" : first[2];
+            assertEquals(expected, second[2], "line " + second[0]);
+            if (i >= 700) {
+                assertEquals(first[3], second[3], "line " + second[0] + " as in the clean run");
+            }
+        }
     }
 
     @Test

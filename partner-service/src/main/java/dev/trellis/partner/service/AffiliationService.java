@@ -18,7 +18,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -74,21 +78,53 @@ public class AffiliationService {
     }
 
     /**
-     * Part of a CSV import (the import's transaction): starts the affiliation as IMPORT unless the contact
-     * already has this role at this partner at any time from {@code startDate} on, ended or not. An import adds
-     * affiliations; it never moves, ends or re-dates one, so importing the same line again changes nothing.
+     * The affiliations of these contacts, ended or not, by contact: one query for an import's chunk (the
+     * contacts locked by {@link ContactService#lockLiveByEmails}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Affiliation> startImported(UUID contactId, UUID partnerId, AffiliationRole role,
-            LocalDate startDate) {
+    public Map<UUID, List<Affiliation>> ofContacts(Collection<UUID> contactIds) {
+        Map<UUID, List<Affiliation>> found = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return found;
+        }
+        em.createQuery("from Affiliation a where a.contactId in :ids", Affiliation.class)
+                .setParameter("ids", contactIds).getResultList()
+                .forEach(a -> found.computeIfAbsent(a.contactId, id -> new ArrayList<>()).add(a));
+        return found;
+    }
+
+    /**
+     * Part of a CSV import's chunk: starts the affiliation as IMPORT unless the contact already has this role at
+     * this partner at any time from {@code startDate} on, ended or not. An import adds affiliations; it never moves,
+     * ends or re-dates one, so importing the same line again changes nothing. {@code known} are the contact's
+     * affiliations (from {@link #ofContacts}, plus those the chunk started); the contact is locked or new in this
+     * chunk. The row and its affiliation-started are written by {@link #finishImported}; the contact's
+     * version is raised, as for any affiliation change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<Affiliation> startImported(Contact contact, List<Affiliation> known, UUID partnerId,
+            AffiliationRole role, LocalDate startDate, ImportWrites writes) {
+        ContactService.requireNotErased(contact);
         DateRange period = DateRange.openFrom(startDate);
-        boolean known = Affiliation.<Affiliation>list("contactId = ?1 and partnerId = ?2 and role = ?3",
-                        contactId, partnerId, role).stream()
-                .anyMatch(existing -> existing.period().overlaps(period));
-        if (known) {
+        boolean overlapping = known.stream().anyMatch(existing -> existing.partnerId.equals(partnerId)
+                && existing.role == role && existing.period().overlaps(period));
+        if (overlapping) {
             return Optional.empty();
         }
-        return Optional.of(start(contactId, partnerId, role, startDate, AffiliationSource.IMPORT));
+        if (!writes.isNew(contact)) {
+            em.lock(contact, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
+        Affiliation affiliation = Affiliation.start(contact.id, partnerId, role, startDate, AffiliationSource.IMPORT);
+        affiliation.persist();
+        known.add(affiliation);
+        writes.started.add(affiliation);
+        return Optional.of(affiliation);
+    }
+
+    /** Publishes the affiliation-started of an import chunk's affiliations, once they are written. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void finishImported(ImportWrites writes) {
+        events.started(writes.started);
     }
 
     /**

@@ -11,11 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -56,29 +58,29 @@ public class ContactImportService {
      * run, before anything is rolled back). Not {@code @Transactional}: it makes its own transactions.
      */
     public void run(Iterator<ImportLine<ImportContact>> lines, boolean dryRun, Consumer<ImportResult> results) {
-        Partners known = new Partners();
         if (dryRun) {
             try {
-                dryRun(lines, results, known);
+                dryRun(lines, results);
             } catch (DryRunDone done) {
                 // rolled back, as a dry run always is
             }
             return;
         }
-        realRun(lines, results, known);
+        realRun(lines, results);
     }
 
     /** The whole file in one transaction, rolled back at the end (by {@link DryRunDone}). */
-    private void dryRun(Iterator<ImportLine<ImportContact>> lines, Consumer<ImportResult> results, Partners known) {
+    private void dryRun(Iterator<ImportLine<ImportContact>> lines, Consumer<ImportResult> results) {
         QuarkusTransaction.requiringNew().timeout(DRY_RUN_TIMEOUT_SECONDS).run(() -> {
             while (lines.hasNext()) {
                 List<ImportLine<ImportContact>> chunk = next(lines);
                 List<ImportResult> done;
                 try {
-                    done = apply(chunk, Map.of(), known);
-                } catch (LineFailed failed) {
+                    done = apply(chunk, Map.of(), false);
+                } catch (LineFailed | ChunkFailed failed) {
+                    long line = failed instanceof LineFailed lineFailed ? lineFailed.line.line() : chunk.get(0).line();
                     throw StateConflict.of("import-interrupted", "Import interrupted",
-                            "Line " + failed.line.line() + " changed while the dry run ran; run it again");
+                            "Line " + line + " changed while the dry run ran; run it again");
                 }
                 done.forEach(results);
             }
@@ -86,17 +88,28 @@ public class ContactImportService {
         });
     }
 
-    private void realRun(Iterator<ImportLine<ImportContact>> lines, Consumer<ImportResult> results, Partners known) {
+    /**
+     * Chunk by chunk, each in its own transaction, written in batches. A chunk whose batch fails (a concurrent
+     * edit) is done again line by line, each line flushed, to find the line at fault; that line is refused with
+     * the reason, and the chunk is done again without it.
+     */
+    private void realRun(Iterator<ImportLine<ImportContact>> lines, Consumer<ImportResult> results) {
         while (lines.hasNext()) {
             List<ImportLine<ImportContact>> chunk = next(lines);
             Map<Integer, ImportResult> failed = new HashMap<>();
             List<ImportResult> done = null;
+            boolean lineByLine = false;
             while (done == null) {
+                boolean flushEachLine = lineByLine;
                 try {
-                    done = QuarkusTransaction.requiringNew().call(() -> apply(chunk, failed, known));
+                    done = QuarkusTransaction.requiringNew().call(() -> apply(chunk, failed, flushEachLine));
                 } catch (LineFailed f) {
                     failed.put(f.index, ImportResult.refused(f.line, f.reason));
-                    known.forget(); // what the rolled-back chunk looked up may not be there
+                } catch (ChunkFailed f) {
+                    if (lineByLine) {
+                        throw f.getCause() instanceof RuntimeException cause ? cause : f;
+                    }
+                    lineByLine = true;
                 }
             }
             done.forEach(results);
@@ -111,9 +124,37 @@ public class ContactImportService {
         return chunk;
     }
 
-    /** The lines of one chunk in the caller's transaction; those in {@code failed} are refused as recorded there. */
+    /**
+     * The lines of one chunk in the caller's transaction; those in {@code failed} are refused as recorded there.
+     * What the chunk needs is looked up once (partners by id and domain, the contacts by email, locked, and their
+     * affiliations), the lines are applied in order to those entities (a later line sees what an earlier one
+     * created), and the chunk is written in one flush (batched inserts) with its events in one outbox batch.
+     */
     private List<ImportResult> apply(List<ImportLine<ImportContact>> chunk, Map<Integer, ImportResult> failed,
-            Partners known) {
+            boolean flushEachLine) {
+        Set<String> domains = new HashSet<>();
+        Set<UUID> partnerIds = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            ImportLine<ImportContact> line = chunk.get(i);
+            if (line.refusal() != null || failed.containsKey(i)) {
+                continue;
+            }
+            ImportContact command = line.command();
+            emails.add(normalEmail(command.email()));
+            if (command.role() != null) {
+                if (command.partnerId() != null) {
+                    partnerIds.add(command.partnerId());
+                } else {
+                    domains.add(domainOf(command));
+                }
+            }
+        }
+        Chunk known = new Chunk(partners.idsByEmailDomains(domains), partners.existing(partnerIds),
+                contacts.lockLiveByEmails(emails));
+        known.affiliations.putAll(affiliations.ofContacts(
+                known.contacts.values().stream().map(c -> c.id).toList()));
+
         List<ImportResult> done = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             ImportLine<ImportContact> line = chunk.get(i);
@@ -124,18 +165,25 @@ public class ContactImportService {
             }
             try {
                 done.add(apply(line, known));
-                em.flush();
+                if (flushEachLine) {
+                    em.flush();
+                }
             } catch (RuntimeException e) {
                 throw new LineFailed(i, line, reasonOf(e));
             }
-            // Written: each line looks up what it needs, so the session keeps nothing, and each flush
-            // checks only the line's own entities (memory stays flat, the time per line constant).
-            em.clear();
         }
+        try {
+            contacts.finishImported(known.writes);
+            affiliations.finishImported(known.writes);
+        } catch (RuntimeException e) {
+            throw new ChunkFailed(e);
+        }
+        // Written: the next chunk looks up what it needs, so the session keeps nothing (memory stays flat).
+        em.clear();
         return done;
     }
 
-    private ImportResult apply(ImportLine<ImportContact> line, Partners known) {
+    private ImportResult apply(ImportLine<ImportContact> line, Chunk known) {
         if (line.refusal() != null) {
             return ImportResult.refused(line, line.refusal());
         }
@@ -144,26 +192,24 @@ public class ContactImportService {
         String partnerName = null;
         if (command.role() != null) {
             if (command.partnerId() != null) {
-                if (!known.exists(command.partnerId())) {
+                if (!known.partnerIds.contains(command.partnerId())) {
                     return ImportResult.refused(line, "partnerId: no partner has this id");
                 }
                 partnerId = command.partnerId();
                 partnerName = command.partnerId().toString();
             } else {
-                String domain = command.partnerDomain() != null ? command.partnerDomain()
-                        : command.email().substring(command.email().lastIndexOf('@') + 1);
-                domain = domain.strip().toLowerCase(Locale.ROOT);
-                Optional<UUID> owner = known.byDomain(domain);
-                if (owner.isEmpty()) {
+                String domain = domainOf(command);
+                partnerId = known.partnersByDomain.get(domain);
+                if (partnerId == null) {
                     return ImportResult.refused(line, (command.partnerDomain() != null ? "partnerDomain" : "email")
                             + ": no partner has the email domain " + domain);
                 }
-                partnerId = owner.get();
                 partnerName = domain;
             }
         }
-        Optional<Contact> existing = contacts.findByEmail(command.email());
-        if (existing.isEmpty()) {
+        String email = normalEmail(command.email());
+        Contact contact = known.contacts.get(email);
+        if (contact == null) {
             List<String> missing = new ArrayList<>();
             if (blank(command.firstName())) {
                 missing.add("firstName: needed for a new contact");
@@ -174,18 +220,20 @@ public class ContactImportService {
             if (!missing.isEmpty()) {
                 return ImportResult.refused(line, String.join("; ", missing));
             }
-            Contact created = contacts.createImported(command.details());
+            Contact created = contacts.createImported(command.details(), known.writes);
+            known.contacts.put(email, created);
             String reason = "contact";
             if (partnerId != null) {
-                affiliations.startImported(created.id, partnerId, command.role(), command.startDate());
+                affiliations.startImported(created, known.affiliationsOf(created), partnerId, command.role(),
+                        command.startDate(), known.writes);
                 reason += "; affiliation " + command.role() + " at " + partnerName + " from " + command.startDate();
             }
             return new ImportResult(line.line(), line.key(), Outcome.CREATED, reason);
         }
-        Contact contact = existing.get();
         ContactService.ImportedChanges changes = contacts.applyImported(contact, command.details());
         Optional<Affiliation> started = partnerId == null ? Optional.empty()
-                : affiliations.startImported(contact.id, partnerId, command.role(), command.startDate());
+                : affiliations.startImported(contact, known.affiliationsOf(contact), partnerId, command.role(),
+                        command.startDate(), known.writes);
         List<String> said = new ArrayList<>();
         if (!changes.changed().isEmpty()) {
             said.add("changed " + String.join(", ", changes.changed()));
@@ -199,6 +247,16 @@ public class ContactImportService {
         boolean changed = !changes.changed().isEmpty() || started.isPresent();
         return new ImportResult(line.line(), line.key(), changed ? Outcome.UPDATED : Outcome.UNCHANGED,
                 String.join("; ", said));
+    }
+
+    private static String normalEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String domainOf(ImportContact command) {
+        String domain = command.partnerDomain() != null ? command.partnerDomain()
+                : command.email().substring(command.email().lastIndexOf('@') + 1);
+        return domain.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String reasonOf(RuntimeException e) {
@@ -215,22 +273,23 @@ public class ContactImportService {
         return value == null || value.isBlank();
     }
 
-    /** Partners looked up during one import: few, asked for on many lines. */
-    private final class Partners {
-        private final Map<String, Optional<UUID>> byDomain = new HashMap<>();
-        private final Map<UUID, Boolean> ids = new HashMap<>();
+    /** What one chunk looked up and what it wrote so far. */
+    private static final class Chunk {
+        final Map<String, UUID> partnersByDomain;
+        final Set<UUID> partnerIds;
+        /** By lower-case email: the chunk's existing contacts (locked) and those it created. */
+        final Map<String, Contact> contacts;
+        final Map<UUID, List<Affiliation>> affiliations = new HashMap<>();
+        final ImportWrites writes = new ImportWrites();
 
-        Optional<UUID> byDomain(String domain) {
-            return byDomain.computeIfAbsent(domain, partners::idByEmailDomain);
+        Chunk(Map<String, UUID> partnersByDomain, Set<UUID> partnerIds, Map<String, Contact> contacts) {
+            this.partnersByDomain = partnersByDomain;
+            this.partnerIds = partnerIds;
+            this.contacts = contacts;
         }
 
-        boolean exists(UUID id) {
-            return ids.computeIfAbsent(id, partners::exists);
-        }
-
-        void forget() {
-            byDomain.clear();
-            ids.clear();
+        List<Affiliation> affiliationsOf(Contact contact) {
+            return affiliations.computeIfAbsent(contact.id, id -> new ArrayList<>());
         }
     }
 
@@ -238,6 +297,13 @@ public class ContactImportService {
     private static final class DryRunDone extends RuntimeException {
         DryRunDone() {
             super("dry run", null, false, false);
+        }
+    }
+
+    /** A chunk whose batched write failed: it is done again line by line to find the line at fault. */
+    private static final class ChunkFailed extends RuntimeException {
+        ChunkFailed(RuntimeException cause) {
+            super("chunk failed", cause, false, false);
         }
     }
 

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -144,17 +145,54 @@ public class ContactService {
 
     // ---- CSV import (ContactImportService): the same writes, in the import's transaction, recorded as IMPORT
 
-    /** The contact with this address, compared as the unique index compares; an erased one never matches. */
+    /**
+     * The live contacts with these addresses (lower-case, as the unique index compares), locked for the rest of
+     * the caller's transaction in id order, keyed by the lower-case address: one query for an import's chunk.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Contact> findByEmail(String email) {
-        return Contact.<Contact>find("lower(email) = ?1 and erasedAt is null", email.strip().toLowerCase(Locale.ROOT))
-                .firstResultOptional();
+    public Map<String, Contact> lockLiveByEmails(Collection<String> emails) {
+        Map<String, Contact> found = new HashMap<>();
+        if (emails.isEmpty()) {
+            return found;
+        }
+        em.createQuery("from Contact c where lower(c.email) in :emails and c.erasedAt is null order by c.id",
+                        Contact.class)
+                .setParameter("emails", emails)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(c -> found.put(c.email.strip().toLowerCase(Locale.ROOT), c));
+        return found;
     }
 
-    /** A new contact whose details came from an import: a later import may change them, until a person does. */
+    /**
+     * A new contact whose details came from an import: a later import may change them, until a person does.
+     * Written, with its contact-registered, by {@link #finishImported} for the whole chunk; the caller has
+     * looked the address up ({@link #lockLiveByEmails}), and the unique index guards against a concurrent one.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Contact createImported(NewContact command) {
-        return register(UUID.randomUUID(), command, AffiliationSource.IMPORT);
+    Contact createImported(NewContact command, ImportWrites writes) {
+        String email = required(command.email(), ContactChanges.EMAIL);
+        Contact contact = new Contact();
+        contact.id = UUID.randomUUID();
+        contact.firstName = required(command.firstName(), ContactChanges.FIRST_NAME);
+        contact.lastName = required(command.lastName(), ContactChanges.LAST_NAME);
+        contact.email = email;
+        contact.phone = blankToNull(command.phone());
+        contact.jobTitle = blankToNull(command.jobTitle());
+        contact.firstNameSource = AffiliationSource.IMPORT;
+        contact.lastNameSource = AffiliationSource.IMPORT;
+        contact.phoneSource = contact.phone == null ? null : AffiliationSource.IMPORT;
+        contact.jobTitleSource = contact.jobTitle == null ? null : AffiliationSource.IMPORT;
+        contact.persist();
+        writes.registered(contact);
+        return contact;
+    }
+
+    /** Writes an import chunk's changes (one flush, batched) and publishes its contacts' contact-registered. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void finishImported(ImportWrites writes) {
+        flushGuardingEmail();
+        events.registered(writes.registered, clock.instant());
     }
 
     /** What an import did to a contact's details: the fields it changed, and those it left as a person set them. */

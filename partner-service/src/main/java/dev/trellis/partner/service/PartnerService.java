@@ -24,6 +24,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,6 +107,31 @@ public class PartnerService {
                         "select p.id from Partner p join p.emailDomains d where d = :domain", UUID.class)
                 .setParameter("domain", domain.strip().toLowerCase(java.util.Locale.ROOT))
                 .getResultStream().findFirst();
+    }
+
+    /** The partners owning these email domains (lower-case), by domain: one query for an import's chunk. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, UUID> idsByEmailDomains(Collection<String> domains) {
+        Map<String, UUID> found = new HashMap<>();
+        if (!domains.isEmpty()) {
+            Partner.getEntityManager().createQuery(
+                            "select d, p.id from Partner p join p.emailDomains d where d in :domains order by p.id",
+                            Object[].class)
+                    .setParameter("domains", domains).getResultList()
+                    .forEach(row -> found.putIfAbsent((String) row[0], (UUID) row[1]));
+        }
+        return found;
+    }
+
+    /** Which of these ids name a partner: one query for an import's chunk. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<UUID> existing(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(Partner.getEntityManager()
+                .createQuery("select p.id from Partner p where p.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
     }
 
     /** Whether a partner has this id. */

@@ -6,6 +6,7 @@ import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.partner.domain.Affiliation;
 import dev.trellis.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Affiliation changes as published facts, keyed by the affiliation's partner so each partner's events stay ordered. */
 @ApplicationScoped
@@ -19,6 +20,12 @@ public class AffiliationEvents {
     public void started(Affiliation a) {
         outbox.publish(new AffiliationStarted(a.id, a.contactId, a.partnerId, AffiliationRole.valueOf(a.role.name()),
                 a.startDate));
+    }
+
+    /** {@link #started} for many affiliations at once (a CSV import's chunk), in one batch. */
+    public void started(List<Affiliation> started) {
+        outbox.publishAll(started.stream().map(a -> new AffiliationStarted(a.id, a.contactId, a.partnerId,
+                AffiliationRole.valueOf(a.role.name()), a.startDate)).toList());
     }
 
     public void ended(Affiliation a) {
