@@ -12,6 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -40,6 +43,41 @@ class WriteRoutesAuditTest {
         return given().auth().oauth2(Fixtures.team()).contentType(ContentType.JSON)
                 .body("{\"partnerId\":\"" + sponsor() + "\",\"level\":\"GOLD\",\"amount\":1000,\"currency\":\"EUR\"}")
                 .post("/api/events/{id}/sponsorships", event).then().statusCode(201).extract().path("id");
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("/sign-ups/confirmation\\?token=([A-Za-z0-9_-]+)");
+
+    private static UUID publicEvent() {
+        UUID event = Fixtures.publishedEvent(10);
+        given().auth().oauth2(Fixtures.team()).contentType("application/merge-patch+json").header("If-Match", "*")
+                .body("{\"publicSignUp\": true}").patch("/api/events/{id}", event).then().statusCode(200);
+        return event;
+    }
+
+    private static void signUp(UUID event, String email) {
+        given().header("X-Forwarded-For", "10.9." + ThreadLocalRandom.current().nextInt(256) + "."
+                        + ThreadLocalRandom.current().nextInt(1, 255)).contentType(ContentType.JSON)
+                .body("{\"name\":\"Ada Audit\",\"email\":\"" + email + "\"}")
+                .post("/api/events/{e}/sign-ups", event).then().statusCode(202);
+    }
+
+    /** The confirmation token of the one mail sent to {@code to}, once it arrived. */
+    private static String mailedToken(String to) {
+        long deadline = System.nanoTime() + MailTest.WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                for (MailTest.Received mail : MailTest.mails(to)) {
+                    Matcher m = TOKEN.matcher(mail.text());
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+                Thread.sleep(200);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the mail to " + to, e);
+        }
+        throw new AssertionError("no confirmation mail to " + to + " within " + MailTest.WAIT);
     }
 
     @TestFactory
@@ -97,6 +135,16 @@ class WriteRoutesAuditTest {
             UUID event = Fixtures.publishedEvent(10);
             given().auth().oauth2(a.token(TEAM)).header("If-Match", "*")
                     .delete("/api/events/{e}/sponsorships/{s}", event, sponsorship(event)).then().statusCode(200);
+        }));
+        // public sign-up: anyone, without a token
+        scenarios.put("POST /api/events/{event}/sign-ups", WriteRoutes.anonymous("sign-up",
+                () -> signUp(publicEvent(), MailTest.recipient("audit-sign-up"))));
+        scenarios.put("POST /api/events/{event}/sign-ups/confirmation", WriteRoutes.anonymous("registration", () -> {
+            UUID event = publicEvent();
+            String to = MailTest.recipient("audit-confirm");
+            signUp(event, to);
+            given().contentType(ContentType.JSON).body("{\"token\":\"" + mailedToken(to) + "\"}")
+                    .post("/api/events/{e}/sign-ups/confirmation", event).then().statusCode(200);
         }));
         return WriteRoutes.prove("/api/audit/event", scenarios, "/api/events", "/api/user-groups", "/api/calendar");
     }

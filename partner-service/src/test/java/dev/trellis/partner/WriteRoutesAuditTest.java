@@ -76,6 +76,11 @@ class WriteRoutesAuditTest {
                 .post("/api/partners/" + partner + "/portal-users").then().statusCode(201).extract().path("id");
     }
 
+    private static String machineClient(String token, String partner) {
+        return as(token).body(Map.of("name", "audit " + UUID.randomUUID())).post("/api/partners/" + partner + "/clients")
+                .then().statusCode(201).extract().path("clientId");
+    }
+
     private static void removePortalUser(String token, String partner, String id) {
         given().auth().oauth2(token).delete("/api/partners/" + partner + "/portal-users/" + id).then().statusCode(204);
     }
@@ -144,6 +149,18 @@ class WriteRoutesAuditTest {
         s.put("DELETE /api/partners/{A}/portal-users/{none}", scenario(x -> {
             PortalKeycloak.requireRunning();
             removePortalUser(x.token(TEAM), a, invite(TestTokens.communityTeam(), a));
+        }));
+        // machine clients (Keycloak client registration)
+        s.put("POST /api/partners/{A}/clients", scenario(x -> {
+            PortalKeycloak.requireRunning();
+            String id = machineClient(x.token(TEAM), a);
+            given().auth().oauth2(TestTokens.communityTeam()).delete("/api/partners/" + a + "/clients/" + id)
+                    .then().statusCode(204);
+        }));
+        s.put("DELETE /api/partners/{A}/clients/{none}", scenario(x -> {
+            PortalKeycloak.requireRunning();
+            given().auth().oauth2(x.token(TEAM)).delete("/api/partners/" + a + "/clients/"
+                    + machineClient(TestTokens.communityTeam(), a)).then().statusCode(204);
         }));
         // contacts
         s.put("POST /api/contacts", scenario(x -> as(x.token(TEAM)).body(Map.of("firstName", "Ada", "lastName", "Audit",

@@ -1,5 +1,6 @@
 package dev.trellis.event.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "sign_up")
+@AuditMasked({"name", "tokenHash", "clientAddress"})
 public class SignUp extends PanacheEntityBase {
     @Id
     public UUID id;

@@ -1,5 +1,6 @@
 package dev.trellis.partner.domain;
 
+import dev.trellis.platform.audit.AuditMasked;
 import dev.trellis.platform.persistence.Created;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "partner_api_client")
+@AuditMasked("registrationToken")
 public class ApiClient extends Created {
     @Id
     public UUID id;

@@ -3,6 +3,7 @@ package dev.trellis.platform.testing.audit;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.restassured.path.json.JsonPath;
@@ -40,6 +41,11 @@ public final class WriteRoutes {
         /** True for a POST that computes an answer and changes nothing (what-if): it must leave no entry. */
         default boolean changesNothing() {
             return false;
+        }
+
+        /** For a route anyone may call without a token: the entity type its write must leave anonymous entries on. */
+        default String anonymousEntityType() {
+            return null;
         }
     }
 
@@ -84,6 +90,15 @@ public final class WriteRoutes {
                     String username = "audit-" + UUID.randomUUID().toString().substring(0, 8);
                     Instant before = Instant.now().minusSeconds(1);
                     e.getValue().write(new Actor(username));
+                    String anonymousType = e.getValue().anonymousEntityType();
+                    if (anonymousType != null) {
+                        List<String> anonymousKinds = given().auth().oauth2(TestTokens.foundationStaff())
+                                .queryParam("entityType", anonymousType).queryParam("from", before.toString())
+                                .get(auditPath).then().statusCode(200).extract().jsonPath().getList("items.actorKind");
+                        assertTrue(anonymousKinds.contains("anonymous"), e.getKey() + " left no anonymous entry on "
+                                + anonymousType + ": " + anonymousKinds);
+                        return;
+                    }
                     JsonPath entries = given().auth().oauth2(TestTokens.foundationStaff())
                             .queryParam("actor", username).queryParam("from", before.toString())
                             .get(auditPath).then().statusCode(200).extract().jsonPath();
@@ -100,6 +115,21 @@ public final class WriteRoutes {
     /** Shorthand for scenarios written inline. */
     public static Scenario scenario(Consumer<Actor> write) {
         return write::accept;
+    }
+
+    /** A route called without a token: its write must leave an entry by an anonymous caller on {@code entityType}. */
+    public static Scenario anonymous(String entityType, Runnable write) {
+        return new Scenario() {
+            @Override
+            public void write(Actor actor) {
+                write.run();
+            }
+
+            @Override
+            public String anonymousEntityType() {
+                return entityType;
+            }
+        };
     }
 
     /** A route that answers a question and changes nothing: the proof is that it leaves no entry. */
