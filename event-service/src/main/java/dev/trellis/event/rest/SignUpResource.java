@@ -33,6 +33,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -78,7 +81,9 @@ public class SignUpResource {
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "404", description = "No such event (or a draft)")
     @APIResponse(responseCode = "422", description = "The event takes no public sign-ups, or no registrations now")
-    @APIResponse(responseCode = "429", description = "Too many sign-ups of this address or from this client; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Too many sign-ups of this address or from this client; see Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds until a sign-up is accepted again",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "86400")))
     public Response signUp(@PathParam("eventId") UUID eventId, @Valid @NotNull SignUpRequest request,
             @Context HttpServerRequest http, @Context UriInfo uri) {
         // Behind the gateway this is the client's address (X-Forwarded-For from the trusted gateway, platform config).
@@ -123,7 +128,8 @@ public class SignUpResource {
     @APIResponse(responseCode = "200", description = "Registered, waitlisted, or registered already")
     @APIResponse(responseCode = "404", description = "The link is unknown or expired")
     @APIResponse(responseCode = "422", description = "The event takes no registrations any more")
-    public Response confirmFromPage(@PathParam("eventId") UUID eventId, @FormParam("token") String token) {
+    public Response confirmFromPage(@PathParam("eventId") UUID eventId,
+            @Schema(maxLength = 100) @FormParam("token") String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return page(400, answer(null, "This link is incomplete", "Please open the link from the mail again."));
         }

@@ -257,13 +257,16 @@ public class ApiDocs {
                     return;
                 }
                 JsonObject responses = operation.getJsonObject("responses");
+                if (responses.getValue("429") instanceof JsonObject own && !own.containsKey("headers")) {
+                    // a service's own 429 (a sign-up limit) sends Retry-After too
+                    own.put("headers", new JsonObject().put("Retry-After", retryAfter()));
+                } else if (responses.getValue("429") instanceof JsonObject own && !own.getJsonObject("headers").containsKey("Retry-After")) {
+                    own.getJsonObject("headers").put("Retry-After", retryAfter());
+                }
                 if (rateLimited && !responses.containsKey("429")) {
                     responses.put("429", new JsonObject()
                             .put("description", "Too many requests from this user or address; retry after Retry-After seconds")
-                            .put("headers", new JsonObject().put("Retry-After", new JsonObject()
-                                    .put("description", "Seconds until the next request is accepted")
-                                    .put("schema", new JsonObject().put("type", "integer").put("format", "int32")
-                                            .put("minimum", 0).put("maximum", 86400))))
+                            .put("headers", new JsonObject().put("Retry-After", retryAfter()))
                             .put("content", new JsonObject().put("application/problem+json", new JsonObject()
                                     .put("schema", new JsonObject().put("$ref", "#/components/schemas/Problem")))));
                 }
@@ -305,7 +308,9 @@ public class ApiDocs {
             schemes.put(name, new JsonObject().put("type", "oauth2")
                     .put("description", "Keycloak's tokens (issuer " + discovery.substring(0, discovery.length()
                             - DISCOVERY.length()) + "): sign in with the authorization code flow and PKCE; the realm roles "
-                            + "an operation admits are in its x-trellis-roles")
+                            + "an operation admits are in its x-trellis-roles. The access tokens are JWTs, checked as RFC8725 "
+                            + "advises: the signature against the issuer's published keys (RS256, no other algorithm), "
+                            + "the issuer, the audience trellis-api and the expiry")
                     .put("flows", new JsonObject().put("authorizationCode", new JsonObject()
                             .put("authorizationUrl", endpoints + "/auth")
                             .put("tokenUrl", endpoints + "/token")
@@ -333,9 +338,17 @@ public class ApiDocs {
                         todo.add(kind.getValue(parts[1]));
                     }
                 }
-                object.forEach(e -> todo.add(e.getValue()));
+                object.forEach(e -> {
+                    if (e.getValue() != null) {
+                        todo.add(e.getValue());
+                    }
+                });
             } else if (node instanceof JsonArray array) {
-                array.forEach(todo::add);
+                array.forEach(v -> {
+                    if (v != null) {
+                        todo.add(v);
+                    }
+                });
             }
         }
         for (String kind : List.of("schemas", "responses", "parameters", "examples", "requestBodies", "headers")) {
@@ -344,6 +357,12 @@ public class ApiDocs {
                 entries.fieldNames().removeIf(name -> !reached.contains("#/components/" + kind + "/" + name));
             }
         }
+    }
+
+    private static JsonObject retryAfter() {
+        return new JsonObject().put("description", "Seconds until the next request is accepted")
+                .put("schema", new JsonObject().put("type", "integer").put("format", "int32").put("minimum", 0)
+                        .put("maximum", 86400));
     }
 
     private static void addHeaders(JsonObject response, JsonObject headers) {

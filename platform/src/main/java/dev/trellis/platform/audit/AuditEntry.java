@@ -20,7 +20,7 @@ public record AuditEntry(
         @Schema(description = "Its id (a composite id as its parts joined by /)", maxLength = 255) String entityId,
         @Schema(description = "created, updated, deleted, or what a route did to a record kept elsewhere "
                 + "(portal users: invited, removed)", maxLength = 50) String action,
-        @Schema(type = SchemaType.OBJECT, description = "Field name to {before, after}; personal data and free "
+        @Schema(type = SchemaType.OBJECT, implementation = java.util.Map.class, description = "Field name to {before, after}; personal data and free "
                 + "text only as {masked: true}, without values", example = """
                 {"name": {"before": "Acme", "after": "Acme Cloud"}, "email": {"masked": true}}""") JsonNode changes,
         @Schema(description = "X-Request-Id of the request that made it; null for the service's own work",

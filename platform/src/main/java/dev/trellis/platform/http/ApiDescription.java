@@ -54,7 +54,8 @@ public class ApiDescription implements OASFilter {
         // The document is read where it is served, the service's own port, which is internal: callers go through
         // the gateway, whose merged document names itself as the public server.
         openApi.setServers(List.of(OASFactory.createServer().url("/").addExtension("x-internal", true)
-                .description("This service on its own port, inside the deployment; callers use the gateway (/api/openapi there)")));
+                .description("This service on its own port, inside the deployment (local, staging or production alike); callers "
+                        + "use the gateway (/api/openapi there)")));
         Components components = openApi.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();

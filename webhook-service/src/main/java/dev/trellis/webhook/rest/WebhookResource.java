@@ -86,6 +86,8 @@ public class WebhookResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the URL, event types, filter; enable (the failure streak starts again) or disable")
+    @APIResponse(responseCode = "200", description = "The subscription as it is now, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionResponse.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "428", description = "No If-Match")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

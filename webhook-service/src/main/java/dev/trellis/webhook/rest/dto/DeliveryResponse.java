@@ -16,7 +16,7 @@ public record DeliveryResponse(
         @Size(max = 255) String eventType,
         @Schema(description = "the partner the event is about; null for none") UUID partnerId,
         DeliveryStatus status,
-        @Min(0) int attempts,
+        @Min(0) @Schema(minimum = "0", maximum = "2147483647") int attempts,
         @Min(100) @Max(599) @Schema(description = "the receiver's status code of the last attempt, if it answered") Integer lastStatusCode,
         @Size(max = 500) String lastError,
         Instant lastAttemptAt,
