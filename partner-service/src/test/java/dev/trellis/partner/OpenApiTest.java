@@ -25,6 +25,19 @@ class OpenApiTest {
     }
 
     @Test
+    void thePlatformsAuditRouteIsDescribedUnderThisServicesNameOnly() {
+        var json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        java.util.Map<String, Object> paths = json.getMap("paths");
+        org.junit.jupiter.api.Assertions.assertFalse(paths.keySet().stream().anyMatch(p -> p.contains("{service}")),
+                paths.keySet().toString());
+        org.junit.jupiter.api.Assertions.assertEquals("AuditResource_list_partner",
+                json.get("paths.'/api/audit/partner'.get.operationId"));
+        java.util.List<String> parameters = json.getList("paths.'/api/audit/partner'.get.parameters.name");
+        org.junit.jupiter.api.Assertions.assertFalse(parameters.contains("service"), parameters.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(parameters.contains("entityType"), parameters.toString());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyOperationHasAUniqueIdAndEveryErrorAnswerIsAProblem() {
         var json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();

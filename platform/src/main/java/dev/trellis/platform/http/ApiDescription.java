@@ -1,15 +1,19 @@
 package dev.trellis.platform.http;
 
 import dev.trellis.platform.paging.PageRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -40,6 +44,9 @@ public class ApiDescription implements OASFilter {
     /** The extension naming the realm roles an operation admits. */
     static final String ROLES = "x-trellis-roles";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    /** The path segment of the platform's routes that every service serves under its own name
+     *  ({@code /api/audit/{service}}): the service's document names the one it answers. */
+    static final String SERVICE_SEGMENT = "/{service}";
     /** Quarkus' quarkus.http.limits.max-initial-line-length (default, not changed by the services). */
     static final int MAX_REQUEST_LINE = 4096;
     /** Quarkus' quarkus.http.limits.max-header-size (default, not changed by the services). */
@@ -80,6 +87,7 @@ public class ApiDescription implements OASFilter {
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
+        nameTheService(openApi, ConfigProvider.getConfig().getOptionalValue("trellis.audit.service", String.class));
         boolean securedByDefault = openApi.getSecurity() != null && !openApi.getSecurity().isEmpty();
         Set<String> tokenSchemes = tokenSchemes(components);
         Set<String> tags = new TreeSet<>();
@@ -105,6 +113,46 @@ public class ApiDescription implements OASFilter {
     }
 
     /** The schemes whose requirements list OAuth scopes: OpenID Connect and OAuth 2 (OpenAPI 3.1, 4.8.30). */
+    /**
+     * A platform route such as {@code /api/audit/{service}} answers only the service's own name (any other is
+     * 404), so the document names that one path ({@code /api/audit/partner}), without the parameter, and its
+     * operation ids end in the name: the gateway's merged document then holds one path and operation per
+     * service, each routed to its owner. A service without a name drops those paths (they only answer 404).
+     */
+    static void nameTheService(OpenAPI openApi, Optional<String> service) {
+        Map<String, PathItem> items = new LinkedHashMap<>(openApi.getPaths().getPathItems());
+        items.forEach((path, item) -> {
+            if (!path.contains(SERVICE_SEGMENT)) {
+                return;
+            }
+            openApi.getPaths().removePathItem(path);
+            if (service.isEmpty()) {
+                return;
+            }
+            String name = service.get();
+            if (item.getParameters() != null) {
+                item.setParameters(withoutServiceParameter(item.getParameters()));
+            }
+            if (item.getOperations() != null) {
+                item.getOperations().values().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.setParameters(withoutServiceParameter(operation.getParameters()));
+                    }
+                    if (operation.getOperationId() != null) {
+                        operation.setOperationId(operation.getOperationId() + "_" + name);
+                    }
+                });
+            }
+            openApi.getPaths().addPathItem(path.replace(SERVICE_SEGMENT, "/" + name), item);
+        });
+    }
+
+    private static List<Parameter> withoutServiceParameter(List<Parameter> parameters) {
+        return parameters.stream()
+                .filter(p -> !("service".equals(p.getName()) && p.getIn() == Parameter.In.PATH))
+                .toList();
+    }
+
     private static Set<String> tokenSchemes(Components components) {
         Set<String> names = new TreeSet<>();
         if (components.getSecuritySchemes() != null) {
