@@ -190,8 +190,6 @@ class KustomizeOverlaysTest {
             }
             if (service.name().equals("gateway")) {
                 assertTrue(allowedIn.contains("ingress-nginx"), "only the ingress controller reaches the gateway: " + allowedIn);
-                assertTrue(selects(Repo.at(find(overlay, "PodMonitor", "trellis-services"), "spec.selector.matchLabels"), podLabels),
-                        "the PodMonitor scrapes the gateway's pods (label trellis.dev/metrics=true)");
                 // Its management port (probes, /q/metrics) admits exactly one source: the monitoring namespace.
                 List<Object> toManagement = policies.stream().flatMap(np -> Repo.list(Repo.at(np, "spec.ingress")).stream())
                         .filter(rule -> String.valueOf(Repo.map(rule).get("ports")).contains("port=" + service.managementPort()))
@@ -205,8 +203,8 @@ class KustomizeOverlaysTest {
                 assertFalse(allowedIn.contains("ingress-nginx"), service.name() + " must not be reachable from the ingress controller");
             }
         }
-        Map<String, Object> monitor = find(overlay, "PodMonitor", "trellis-services");
-        assertEquals("management", Repo.string(Repo.map(Repo.list(Repo.at(monitor, "spec.podMetricsEndpoints")).get(0)), "port"),
+        Map<String, Object> monitor = find(overlay, "ServiceMonitor", "trellis-services");
+        assertEquals("management", Repo.string(Repo.map(Repo.list(Repo.at(monitor, "spec.endpoints")).get(0)), "port"),
                 "Prometheus scrapes the management port");
         Map<String, Object> ingress = find(overlay, "Ingress", "trellis");
         assertTrue(String.valueOf(Repo.at(ingress, "spec.rules")).contains("name=gateway"), "the Ingress leads to the gateway only");

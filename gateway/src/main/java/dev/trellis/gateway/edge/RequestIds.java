@@ -6,16 +6,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
 /**
  * Gives every request an {@code X-Request-Id}: the caller's if it is sane, a new UUID otherwise. It is
  * echoed on every response, including the 401s and 404s the gateway writes itself, and forwarded
- * upstream so that one id follows a request through the logs of every service.
+ * upstream so that one id follows a request through the logs of every service. It is in the MDC
+ * ({@code requestId}, {@code %X{requestId}} in the log format, a field of every JSON log line) for the request's
+ * lifetime: Quarkus keeps the MDC in the request's own duplicated Vert.x context, so every line logged while the
+ * request is served, the access log's included, carries it, and the next request does not.
  */
 @ApplicationScoped
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
 
     private static final String KEY = RequestIds.class.getName();
     /** Callers choose their ids; anything else could smuggle text into logs and headers. */
@@ -36,6 +41,7 @@ public class RequestIds {
             id = UUID.randomUUID().toString();
         }
         ctx.put(KEY, id);
+        MDC.put(MDC_KEY, id);
         ctx.response().putHeader(HEADER, id);
         ctx.next();
     }

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Quarkus' own HTTP server metrics are off (application.properties says why). Every meter a request
  * can touch is created at startup, per route, except a timer for a method and status not seen before
  * ({@link RequestMeters}); a request costs one small object, one context entry, one end handler, one
- * identity-map get (its route's meters) and two array reads (its method's and status' timer).
+ * identity-map get (its route's meters) and two array reads (its method's and status' timer). The same end
+ * handler writes the request's line of the {@link AccessLog}.
  */
 @ApplicationScoped
 public class RequestMetrics {
@@ -143,6 +144,9 @@ public class RequestMetrics {
             long nanos = System.nanoTime() - start;
             RequestMeters target = meters != null ? meters : answeredFor(ctx.normalizedPath());
             target.record(ctx.request().method(), ctx.response().getStatusCode(), ended.succeeded(), nanos);
+            if (AccessLog.enabled()) {
+                AccessLog.write(ctx, target.route(), target.upstream(), ended.succeeded(), nanos);
+            }
         }
     }
 }

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the {@link EventDispatcher} retries an effect that failed for a reason outside the event. */
+/**
+ * How the {@link EventDispatcher} retries an effect that failed for a reason outside the event, and how often
+ * consumer lag is measured.
+ */
 @ConfigMapping(prefix = "trellis.consumer")
 public interface ConsumerConfig {
 
@@ -14,4 +17,8 @@ public interface ConsumerConfig {
 
     @WithDefault("PT10S")
     Duration maxBackoff();
+
+    /** How often {@link ConsumerLag} asks the broker for the consumer groups' lag; 0 turns it off. */
+    @WithDefault("PT15S")
+    Duration lagInterval();
 }

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * <p>Metrics, tagged by consumer: {@code trellis.consumer.processed} (effects applied),
  * {@code trellis.consumer.retries} (failed attempts that will be retried), {@code trellis.consumer.dead.letters}
  * (events sent to the dead-letter topic) and the gauge {@code trellis.consumer.stalled} (1 while retrying).
+ * The {@link EventDispatcher} reports here; a consumer with a shell of its own (webhook-service's) calls the
+ * public methods itself. Lag is {@link ConsumerLag}'s.
  */
 @ApplicationScoped
 public class ConsumerHealth {
@@ -35,18 +37,18 @@ public class ConsumerHealth {
         this.registry = registry;
     }
 
-    void processed(String consumer) {
+    public void processed(String consumer) {
         register(consumer);
         stalls.remove(consumer);
         counter("trellis.consumer.processed", consumer).increment();
     }
 
-    void skipped(String consumer) {
+    public void skipped(String consumer) {
         register(consumer);
         stalls.remove(consumer);
     }
 
-    void retrying(String consumer, CloudEvent event, int attempts, Throwable failure) {
+    public void retrying(String consumer, CloudEvent event, int attempts, Throwable failure) {
         register(consumer);
         Stall previous = stalls.get(consumer);
         Instant since = previous != null && previous.eventId().equals(event.id()) ? previous.since() : Instant.now();
@@ -54,7 +56,7 @@ public class ConsumerHealth {
         counter("trellis.consumer.retries", consumer).increment();
     }
 
-    void deadLettered(String consumer) {
+    public void deadLettered(String consumer) {
         register(consumer);
         stalls.remove(consumer);
         counter("trellis.consumer.dead.letters", consumer).increment();

@@ -3,6 +3,7 @@ package dev.trellis.webhook.messaging.in;
 import dev.trellis.contracts.EventCatalog;
 import dev.trellis.platform.messaging.CloudEvent;
 import dev.trellis.platform.messaging.ConsumerConfig;
+import dev.trellis.platform.messaging.ConsumerHealth;
 import dev.trellis.platform.messaging.Inbox;
 import dev.trellis.platform.messaging.MalformedEventException;
 import dev.trellis.webhook.service.DeliveryMatcher;
@@ -26,7 +27,9 @@ import org.jboss.logging.Logger;
  * whole (its attributes and its payload as written, to send on) rather than read into a contract record: a poll's
  * events are matched in one transaction with their inbox rows, each exactly once, in their order; a record that is no
  * CloudEvent of the catalog, or whose payload is no JSON object, goes to the dead-letter topic alone; any other
- * failure (the database down) retries the batch with backoff, holding the partition so that its order holds.
+ * failure (the database down) retries the batch with backoff, holding the partition so that its order holds. It
+ * reports to the platform's {@link ConsumerHealth} like the EventDispatcher does: events applied and duplicates
+ * skipped, dead letters, and a stall while it retries (readiness "Event consumers" DOWN, {@code trellis.consumer.stalled}).
  */
 @ApplicationScoped
 public class EventIntake {
@@ -35,11 +38,13 @@ public class EventIntake {
     private final Inbox inbox;
     private final DeliveryMatcher matcher;
     private final ConsumerConfig config;
+    private final ConsumerHealth health;
 
-    public EventIntake(Inbox inbox, DeliveryMatcher matcher, ConsumerConfig config) {
+    public EventIntake(Inbox inbox, DeliveryMatcher matcher, ConsumerConfig config, ConsumerHealth health) {
         this.inbox = inbox;
         this.matcher = matcher;
         this.config = config;
+        this.health = health;
     }
 
     public CompletionStage<Void> take(String consumer, KafkaRecordBatch<?, ?> batch) {
@@ -57,6 +62,7 @@ public class EventIntake {
             } catch (MalformedEventException e) {
                 LOG.warnf("Consumer %s sends a record to the dead-letter topic: %s", consumer, e.getMessage());
                 message.nack(e).toCompletableFuture().join();
+                health.deadLettered(consumer);
             }
         }
         if (!ready.isEmpty()) {
@@ -70,7 +76,7 @@ public class EventIntake {
         List<CloudEvent> events = ready.stream().map(Matchable::event).toList();
         for (int attempt = 1;; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                int applied = QuarkusTransaction.requiringNew().call(() -> {
                     Set<String> first = new HashSet<>(inbox.firstDeliveries(consumer, events));
                     List<Matchable> fresh = new ArrayList<>();
                     for (Matchable m : ready) {
@@ -79,9 +85,18 @@ public class EventIntake {
                         }
                     }
                     matcher.match(fresh);
+                    return fresh.size();
                 });
+                for (int i = 0; i < events.size(); i++) {
+                    if (i < applied) {
+                        health.processed(consumer);
+                    } else {
+                        health.skipped(consumer);
+                    }
+                }
                 return;
             } catch (RuntimeException e) {
+                health.retrying(consumer, events.get(0), attempt, e);
                 if (attempt == 1 || attempt % 10 == 0) {
                     LOG.warnf("Consumer %s could not match a batch of %d events (attempt %d), retrying in %d ms: %s",
                             consumer, events.size(), attempt, backoff, e.toString());
