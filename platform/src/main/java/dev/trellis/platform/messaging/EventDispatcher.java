@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.contracts.EventCatalog;
 import dev.trellis.platform.domain.DomainException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -56,6 +59,10 @@ import org.jboss.logging.Logger;
  * }</pre>
  * The same two kinds of failure hold per record: a record that can never be processed goes to the dead-letter topic
  * alone (the others are applied without it), and any other failure retries the whole batch.
+ *
+ * <p>Each record is processed inside a consumer span that is a child of the trace context the record carries (the
+ * outbox relay's publishing span, {@link TraceContext}), so the effect joins the trace of the change that caused it;
+ * a single record's span is current while its effect runs, so events the effect writes to the outbox continue it.
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -68,14 +75,17 @@ public class EventDispatcher {
     private final ObjectMapper json;
     private final ConsumerHealth health;
     private final ConsumerConfig config;
+    private final ConsumerSpans spans;
     private final java.util.Map<String, EventHandlers> byChannel = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public EventDispatcher(Inbox inbox, EntityManager em, ObjectMapper json, ConsumerHealth health, ConsumerConfig config) {
+    public EventDispatcher(Inbox inbox, EntityManager em, ObjectMapper json, ConsumerHealth health, ConsumerConfig config,
+            ConsumerSpans spans) {
         this.inbox = inbox;
         this.em = em;
         this.json = json;
         this.health = health;
         this.config = config;
+        this.spans = spans;
     }
 
     /**
@@ -102,7 +112,8 @@ public class EventDispatcher {
      */
     public boolean dispatch(EventHandlers handlers, ConsumerRecord<?, ?> record) {
         String consumer = handlers.consumer();
-        try {
+        Span span = spans.start(consumer, record);
+        try (Scope scope = span.makeCurrent()) {
             Ready ready = prepare(handlers, record);
             if (ready == null) {
                 health.skipped(consumer);
@@ -114,10 +125,14 @@ public class EventDispatcher {
             } else {
                 health.skipped(consumer);
             }
+            span.setAttribute("trellis.consumer.applied", applied);
             return applied;
         } catch (MalformedEventException e) {
             health.deadLettered(consumer);
+            span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic: " + e.getMessage());
             throw e;
+        } finally {
+            span.end();
         }
     }
 
@@ -143,10 +158,13 @@ public class EventDispatcher {
         List<Ready> ready = new ArrayList<>();
         List<KafkaRecord<?, ?>> readyRecords = new ArrayList<>();
         List<Dead> dead = new ArrayList<>();
+        // One span per record, each a child of its own record's context, spanning the batch's transaction.
+        java.util.Map<KafkaRecord<?, ?>, Span> traced = new java.util.IdentityHashMap<>();
         for (KafkaRecord<?, ?> message : batch.getRecords()) {
             ConsumerRecord<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(IncomingKafkaRecordMetadata::getRecord)
                     .orElseThrow(() -> new IllegalStateException("a batch record without its Kafka record"));
+            traced.put(message, spans.start(consumer, record));
             try {
                 Ready event = prepare(handlers, record);
                 if (event == null) {
@@ -185,6 +203,13 @@ public class EventDispatcher {
                 }
             }
         }
+        for (Dead letter : dead) {
+            Span span = traced.get(letter.record());
+            if (span != null) {
+                span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic: " + letter.reason().getMessage());
+            }
+        }
+        traced.values().forEach(Span::end);
         for (Dead letter : dead) {
             health.deadLettered(consumer);
             LOG.warnf("Consumer %s sends a record to the dead-letter topic: %s", consumer, letter.reason().getMessage());
