@@ -2,11 +2,14 @@ package dev.trellis.webhook.messaging.in;
 
 import dev.trellis.contracts.EventCatalog;
 import dev.trellis.platform.messaging.CloudEvent;
+import dev.trellis.platform.messaging.ConsumerSpans;
 import dev.trellis.platform.messaging.ConsumerConfig;
 import dev.trellis.platform.messaging.Inbox;
 import dev.trellis.platform.messaging.MalformedEventException;
 import dev.trellis.webhook.service.DeliveryMatcher;
 import dev.trellis.webhook.service.DeliveryMatcher.Matchable;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -26,7 +29,8 @@ import org.jboss.logging.Logger;
  * whole (its attributes and its payload as written, to send on) rather than read into a contract record: a poll's
  * events are matched in one transaction with their inbox rows, each exactly once, in their order; a record that is no
  * CloudEvent of the catalog, or whose payload is no JSON object, goes to the dead-letter topic alone; any other
- * failure (the database down) retries the batch with backoff, holding the partition so that its order holds.
+ * failure (the database down) retries the batch with backoff, holding the partition so that its order holds. Each
+ * record is matched inside a consumer span that continues its trace ({@link ConsumerSpans}).
  */
 @ApplicationScoped
 public class EventIntake {
@@ -35,19 +39,24 @@ public class EventIntake {
     private final Inbox inbox;
     private final DeliveryMatcher matcher;
     private final ConsumerConfig config;
+    private final ConsumerSpans spans;
 
-    public EventIntake(Inbox inbox, DeliveryMatcher matcher, ConsumerConfig config) {
+    public EventIntake(Inbox inbox, DeliveryMatcher matcher, ConsumerConfig config, ConsumerSpans spans) {
         this.inbox = inbox;
         this.matcher = matcher;
         this.config = config;
+        this.spans = spans;
     }
 
     public CompletionStage<Void> take(String consumer, KafkaRecordBatch<?, ?> batch) {
         List<Matchable> ready = new ArrayList<>();
+        List<Span> traced = new ArrayList<>();
         for (KafkaRecord<?, ?> message : batch.getRecords()) {
             ConsumerRecord<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(IncomingKafkaRecordMetadata::getRecord)
                     .orElseThrow(() -> new IllegalStateException("a batch record without its Kafka record"));
+            Span span = spans.start(consumer, record);
+            traced.add(span);
             try {
                 CloudEvent event = CloudEvent.fromKafka(record);
                 if (EventCatalog.byType(event.type()).isEmpty()) {
@@ -56,11 +65,16 @@ public class EventIntake {
                 ready.add(matcher.read(event));
             } catch (MalformedEventException e) {
                 LOG.warnf("Consumer %s sends a record to the dead-letter topic: %s", consumer, e.getMessage());
+                span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic: " + e.getMessage());
                 message.nack(e).toCompletableFuture().join();
             }
         }
-        if (!ready.isEmpty()) {
-            applyUntilDone(consumer, ready);
+        try {
+            if (!ready.isEmpty()) {
+                applyUntilDone(consumer, ready);
+            }
+        } finally {
+            traced.forEach(Span::end);
         }
         return batch.ack();
     }
