@@ -62,7 +62,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Each record is processed inside a consumer span that is a child of the trace context the record carries (the
  * outbox relay's publishing span, {@link TraceContext}), so the effect joins the trace of the change that caused it;
- * a single record's span is current while its effect runs, so events the effect writes to the outbox continue it.
+ * a record's span is current while its effect runs (in a batch too), so events the effect writes to the outbox
+ * continue it.
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -160,6 +161,7 @@ public class EventDispatcher {
         List<Dead> dead = new ArrayList<>();
         // One span per record, each a child of its own record's context, spanning the batch's transaction.
         java.util.Map<KafkaRecord<?, ?>, Span> traced = new java.util.IdentityHashMap<>();
+        List<Span> readySpans = new ArrayList<>();
         for (KafkaRecord<?, ?> message : batch.getRecords()) {
             ConsumerRecord<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(IncomingKafkaRecordMetadata::getRecord)
@@ -172,6 +174,7 @@ public class EventDispatcher {
                 } else {
                     ready.add(event);
                     readyRecords.add(message);
+                    readySpans.add(traced.get(message));
                 }
             } catch (MalformedEventException e) {
                 dead.add(new Dead(message, e));
@@ -179,7 +182,7 @@ public class EventDispatcher {
         }
         if (!ready.isEmpty()) {
             try {
-                int applied = applyBatchUntilDone(handlers, ready);
+                int applied = applyBatchUntilDone(handlers, ready, readySpans);
                 for (int i = 0; i < ready.size(); i++) {
                     if (i < applied) {
                         health.processed(consumer);
@@ -191,7 +194,7 @@ public class EventDispatcher {
                 // One of the effects refused its event: find it, applying them one at a time.
                 for (int i = 0; i < ready.size(); i++) {
                     Ready event = ready.get(i);
-                    try {
+                    try (Scope scope = readySpans.get(i).makeCurrent()) {
                         if (applyUntilDone(handlers, event.event(), event.registration(), event.payload(), event.meta())) {
                             health.processed(consumer);
                         } else {
@@ -239,7 +242,7 @@ public class EventDispatcher {
      * ones that ran being counted first
      * @throws MalformedEventException if an effect refused its event (the batch is rolled back)
      */
-    private int applyBatchUntilDone(EventHandlers handlers, List<Ready> ready) {
+    private int applyBatchUntilDone(EventHandlers handlers, List<Ready> ready, List<Span> spans) {
         long backoff = config.initialBackoff().toMillis();
         List<CloudEvent> events = ready.stream().map(Ready::event).toList();
         for (int attempt = 1;; attempt++) {
@@ -247,10 +250,14 @@ public class EventDispatcher {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     Set<String> first = new HashSet<>(inbox.firstDeliveries(handlers.consumer(), events));
                     int applied = 0;
-                    for (Ready event : ready) {
+                    for (int i = 0; i < ready.size(); i++) {
+                        Ready event = ready.get(i);
                         // remove: an event twice in one batch is applied once
                         if (first.remove(event.event().id())) {
-                            event.registration().apply(event.payload(), event.meta());
+                            // The event's span is current in its effect: events the effect writes continue its trace.
+                            try (Scope scope = spans.get(i).makeCurrent()) {
+                                event.registration().apply(event.payload(), event.meta());
+                            }
                             handlers.afterEach().run();
                             // Each event's changes go to the database before the next, and every few events the
                             // session forgets them: each query of a later event would otherwise check all of them

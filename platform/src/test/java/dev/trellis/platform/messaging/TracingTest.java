@@ -131,17 +131,20 @@ class TracingTest {
                 "messaging.destination.name")));
 
         // A consumer of that very record: its processing span is the publish span's child, and current in the effect.
-        List<String> traceInEffect = new ArrayList<>();
+        // The effect writes an event of its own: that row continues the trace under the processing span.
+        List<UUID> followUps = new ArrayList<>();
         String consumer = "trace-" + UUID.randomUUID();
         EventHandlers handlers = EventHandlers.consumer(consumer)
-                .on(PartnerRegistered.class, (p, event) -> traceInEffect.add(Span.current().getSpanContext().getTraceId()))
+                .on(PartnerRegistered.class, (p, event) -> followUps.add(outbox.record(topic(),
+                        "dev.trellis.test.thing-happened.v1", "p-follow", new Payload("p-follow", 2))))
                 .build();
         assertTrue(dispatcher.dispatch(handlers, record));
-        assertEquals(List.of(request.getTraceId()), traceInEffect);
+        assertEquals(1, followUps.size());
 
         SpanData process = awaitSpan(s -> s.getKind() == SpanKind.CONSUMER && s.getName().equals(consumer + " process"));
         assertEquals(request.getTraceId(), process.getTraceId());
         assertEquals(publish.getSpanId(), process.getParentSpanId());
+        assertEquals("00-" + request.getTraceId() + "-" + process.getSpanId() + "-01", column(followUps.get(0), "traceparent"));
     }
 
     @Test
