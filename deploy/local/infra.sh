@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# The whole local stack: PostgreSQL, Kafka, Keycloak, GreenMail (in that order).
+# The whole local stack: PostgreSQL, Kafka, Keycloak, GreenMail, Zipkin (in that order).
 #
 #   infra.sh up [--record FILE]   start whatever is not running. Prints which
 #                                 components it started and which were already
 #                                 running; with --record, writes the names of the
 #                                 components it started (one per line) to FILE
 #                                 (also when it fails half-way).
-#   infra.sh down [--only FILE]   stop mail, keycloak, kafka, postgres; with --only, stop
+#   infra.sh down [--only FILE]   stop zipkin, mail, keycloak, kafka, postgres; with --only, stop
 #                                 just the components listed in FILE.
-#   infra.sh status               exit 0 only if all four are up.
+#   infra.sh status               exit 0 only if all five are up.
 #
 # Typical test wrapper: "start what is not running, run tests, stop what we started":
 #   deploy/local/infra.sh up --record "$f"; run-tests; deploy/local/infra.sh down --only "$f"
@@ -16,7 +16,7 @@ set -euo pipefail
 COMPONENT=infra
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-COMPONENTS=(postgres kafka keycloak mail)   # start order; stop order is the reverse
+COMPONENTS=(postgres kafka keycloak mail zipkin)   # start order; stop order is the reverse
 
 component_script() { echo "$DEPLOY_DIR/$1.sh"; }
 

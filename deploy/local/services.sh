@@ -12,7 +12,9 @@
 # Ports: gateway 8080, partner-service 8081, advisory-service 8082,
 # event-service 8083, insights-service 8084, console 8085 (reached through the gateway at
 # http://127.0.0.1:8080/), webhook-service 8086, all on 127.0.0.1; each one's health and metrics on its port + 1000
-# (9080-9086, the management interface). Logs: $STATE_DIR/logs/<service>.log.
+# (9080-9086, the management interface). Logs: $STATE_DIR/logs/<service>.log. Traces: each one exports its spans to
+# Zipkin (deploy/local/zipkin.sh, started by infra.sh), http://127.0.0.1:9411/zipkin/; TRELLIS_TRACING_ZIPKIN_ENDPOINT
+# and TRELLIS_TRACING_SAMPLE_RATIO (default 1: every trace) pass through.
 set -euo pipefail
 COMPONENT=services
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -93,6 +95,8 @@ cmd_up() {
     pids[$name]="$(TRELLIS_DEMO_ENABLED=true TRELLIS_PORTAL_CLIENT_SECRET="$portal_secret" \
       TRELLIS_SIGN_UP_PER_CLIENT="${TRELLIS_SIGN_UP_PER_CLIENT:-1000}" \
       TRELLIS_CONSOLE_CLIENT_SECRET="$console_secret" TRELLIS_WEBHOOK_SECRET_KEY="$webhook_key" \
+      TRELLIS_TRACING_ZIPKIN_ENDPOINT="${TRELLIS_TRACING_ZIPKIN_ENDPOINT:-http://127.0.0.1:9411/api/v2/spans}" \
+      TRELLIS_TRACING_SAMPLE_RATIO="${TRELLIS_TRACING_SAMPLE_RATIO:-1.0}" \
       spawn_detached "$name" "$LOG_DIR/$name.log" "$JAVA_BIN" "${heap[@]}" -jar "$(svc_jar "$name")")"
     [[ -n "$record" ]] && echo "$name" >>"$record"
     info "starting $name (pid ${pids[$name]}, log: $LOG_DIR/$name.log)"

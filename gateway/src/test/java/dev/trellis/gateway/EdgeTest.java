@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.trellis.gateway.testing.GatewayTestProfile;
@@ -75,18 +78,32 @@ class EdgeTest {
     }
 
     @Test
-    void validTraceparentAndTracestatePassUnchanged() {
+    void aValidTraceparentIsContinuedByTheGatewaysOwnSpan() {
         JsonObject seen = headersSeenUpstream(Map.of("traceparent", TRACEPARENT, "tracestate", "vendor=1"));
-        assertEquals(TRACEPARENT, seen.getString("traceparent"));
+        String upstream = seen.getString("traceparent");
+        assertNotNull(upstream, "the gateway's span context goes upstream");
+        assertTrue(upstream.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), upstream);
+        assertEquals(TRACEPARENT.substring(3, 35), upstream.substring(3, 35), "the caller's trace");
+        assertNotEquals(TRACEPARENT.substring(36, 52), upstream.substring(36, 52), "a span of the gateway's own");
         assertEquals("vendor=1", seen.getString("tracestate"));
     }
 
     @Test
-    void malformedTraceparentIsDroppedWithItsTracestate() {
+    void withoutATraceparentTheGatewayStartsTheTrace() {
+        String upstream = headersSeenUpstream(Map.of()).getString("traceparent");
+        assertNotNull(upstream);
+        assertTrue(upstream.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), upstream);
+    }
+
+    @Test
+    void aMalformedTraceparentNeverReachesTheServiceNorItsTracestate() {
         for (String junk : List.of("00-xyz", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
                 "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-01", TRACEPARENT + "-extra")) {
             JsonObject seen = headersSeenUpstream(Map.of("traceparent", junk, "tracestate", "vendor=1"));
-            assertNull(seen.getString("traceparent"), junk);
+            String upstream = seen.getString("traceparent");
+            assertNotNull(upstream, junk);
+            assertTrue(upstream.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), junk + " became " + upstream);
+            assertNotEquals(junk, upstream);
             assertNull(seen.getString("tracestate"), junk);
         }
     }

@@ -13,6 +13,8 @@ public final class Stack {
     public static final URI EVENT_SERVICE = uri("TRELLIS_EVENT_URL", "http://127.0.0.1:8083");
     public static final URI INSIGHTS_SERVICE = uri("TRELLIS_INSIGHTS_URL", "http://127.0.0.1:8084");
     public static final URI WEBHOOK_SERVICE = uri("TRELLIS_WEBHOOK_URL", "http://127.0.0.1:8086");
+    /** The trace backend every part of the stack exports to (deploy/local/zipkin.sh). */
+    public static final URI ZIPKIN = uri("TRELLIS_ZIPKIN_URL", "http://127.0.0.1:9411");
     public static final String REALM = "trellis";
     public static final String ISSUER = KEYCLOAK + "/realms/" + REALM;
 

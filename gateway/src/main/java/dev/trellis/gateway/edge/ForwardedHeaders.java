@@ -3,13 +3,12 @@ package dev.trellis.gateway.edge;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The headers a service may trust because only the gateway sets them. Whatever a caller sent under
  * these names is removed first; then the gateway writes its own: {@code X-Forwarded-For/-Proto/-Host}
- * from the connection, {@code X-Request-Id} ({@link RequestIds}); a W3C
- * {@code traceparent} passes only if it is well-formed.
+ * from the connection, {@code X-Request-Id} ({@link RequestIds}); the W3C trace context is the gateway's own
+ * ({@link #traceContext}).
  */
 public final class ForwardedHeaders {
 
@@ -31,8 +30,6 @@ public final class ForwardedHeaders {
     private static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Connection",
             "Upgrade", "Trailer", "TE", "Proxy-Authenticate");
 
-    /** version 00, 32 hex trace id, 16 hex parent id, 2 hex flags (W3C Trace Context level 1). */
-    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String TRACEPARENT_HEADER = "traceparent";
     private static final String TRACESTATE_HEADER = "tracestate";
 
@@ -68,24 +65,15 @@ public final class ForwardedHeaders {
     }
 
     /**
-     * Passes a valid {@code traceparent} (and its {@code tracestate}) on unchanged: the gateway takes no
-     * part in tracing. A malformed or repeated one is dropped with its {@code tracestate}, so a service
-     * starts a fresh trace instead of parsing junk. The gateway does not start traces itself: a
-     * sampled flag chosen here would decide the services' sampling, and {@code X-Request-Id} already
-     * ties one request's log lines together.
+     * Removes the caller's {@code traceparent} and {@code tracestate} from the upstream request: the gateway traces
+     * (quarkus-opentelemetry). Its server span continues a well-formed caller context or starts a new trace (the
+     * sampling decision is made here, and the services follow it); the proxied call is a client span under it, and
+     * Vert.x's tracer writes that span's context (with the caller's {@code tracestate}) on the upstream request. A
+     * copy of the caller's header left in place would reach the service next to the gateway's, and a service reading
+     * the first one would skip the gateway's spans, or parse junk.
      */
     static void traceContext(MultiMap headers) {
-        List<String> sent = headers.getAll(TRACEPARENT_HEADER);
-        if (sent.isEmpty() || sent.size() == 1 && isValid(sent.get(0))) {
-            return;
-        }
         headers.remove(TRACEPARENT_HEADER);
         headers.remove(TRACESTATE_HEADER);
-    }
-
-    static boolean isValid(String traceparent) {
-        return TRACEPARENT.matcher(traceparent).matches()
-                && !traceparent.regionMatches(3, "00000000000000000000000000000000", 0, 32)
-                && !traceparent.regionMatches(36, "0000000000000000", 0, 16);
     }
 }

@@ -11,6 +11,15 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
+    /**
+     * W3C trace context of the change that caused the event: the headers OpenTelemetry's Kafka instrumentation reads,
+     * and the same values as the CloudEvents distributed-tracing extension attributes ({@code ce_traceparent},
+     * {@code ce_tracestate} in binary mode). Consumers read {@code traceparent} first.
+     */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+    public static final String CE_TRACEPARENT = "ce_traceparent";
+    public static final String CE_TRACESTATE = "ce_tracestate";
 
     private CloudEventHeaders() {
     }

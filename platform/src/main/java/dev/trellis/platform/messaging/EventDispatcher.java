@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.contracts.EventCatalog;
 import dev.trellis.platform.domain.DomainException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -56,6 +59,11 @@ import org.jboss.logging.Logger;
  * }</pre>
  * The same two kinds of failure hold per record: a record that can never be processed goes to the dead-letter topic
  * alone (the others are applied without it), and any other failure retries the whole batch.
+ *
+ * <p>Each record is processed inside a consumer span that is a child of the trace context the record carries (the
+ * outbox relay's publishing span, {@link TraceContext}), so the effect joins the trace of the change that caused it;
+ * a record's span is current while its effect runs (in a batch too), so events the effect writes to the outbox
+ * continue it.
  */
 @ApplicationScoped
 public class EventDispatcher {
@@ -68,14 +76,17 @@ public class EventDispatcher {
     private final ObjectMapper json;
     private final ConsumerHealth health;
     private final ConsumerConfig config;
+    private final ConsumerSpans spans;
     private final java.util.Map<String, EventHandlers> byChannel = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public EventDispatcher(Inbox inbox, EntityManager em, ObjectMapper json, ConsumerHealth health, ConsumerConfig config) {
+    public EventDispatcher(Inbox inbox, EntityManager em, ObjectMapper json, ConsumerHealth health, ConsumerConfig config,
+            ConsumerSpans spans) {
         this.inbox = inbox;
         this.em = em;
         this.json = json;
         this.health = health;
         this.config = config;
+        this.spans = spans;
     }
 
     /**
@@ -102,7 +113,8 @@ public class EventDispatcher {
      */
     public boolean dispatch(EventHandlers handlers, ConsumerRecord<?, ?> record) {
         String consumer = handlers.consumer();
-        try {
+        Span span = spans.start(consumer, record);
+        try (Scope scope = span.makeCurrent()) {
             Ready ready = prepare(handlers, record);
             if (ready == null) {
                 health.skipped(consumer);
@@ -114,10 +126,14 @@ public class EventDispatcher {
             } else {
                 health.skipped(consumer);
             }
+            span.setAttribute("trellis.consumer.applied", applied);
             return applied;
         } catch (MalformedEventException e) {
             health.deadLettered(consumer);
+            span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic: " + e.getMessage());
             throw e;
+        } finally {
+            span.end();
         }
     }
 
@@ -143,10 +159,14 @@ public class EventDispatcher {
         List<Ready> ready = new ArrayList<>();
         List<KafkaRecord<?, ?>> readyRecords = new ArrayList<>();
         List<Dead> dead = new ArrayList<>();
+        // One span per record, each a child of its own record's context, spanning the batch's transaction.
+        java.util.Map<KafkaRecord<?, ?>, Span> traced = new java.util.IdentityHashMap<>();
+        List<Span> readySpans = new ArrayList<>();
         for (KafkaRecord<?, ?> message : batch.getRecords()) {
             ConsumerRecord<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(IncomingKafkaRecordMetadata::getRecord)
                     .orElseThrow(() -> new IllegalStateException("a batch record without its Kafka record"));
+            traced.put(message, spans.start(consumer, record));
             try {
                 Ready event = prepare(handlers, record);
                 if (event == null) {
@@ -154,6 +174,7 @@ public class EventDispatcher {
                 } else {
                     ready.add(event);
                     readyRecords.add(message);
+                    readySpans.add(traced.get(message));
                 }
             } catch (MalformedEventException e) {
                 dead.add(new Dead(message, e));
@@ -161,7 +182,7 @@ public class EventDispatcher {
         }
         if (!ready.isEmpty()) {
             try {
-                int applied = applyBatchUntilDone(handlers, ready);
+                int applied = applyBatchUntilDone(handlers, ready, readySpans);
                 for (int i = 0; i < ready.size(); i++) {
                     if (i < applied) {
                         health.processed(consumer);
@@ -173,7 +194,7 @@ public class EventDispatcher {
                 // One of the effects refused its event: find it, applying them one at a time.
                 for (int i = 0; i < ready.size(); i++) {
                     Ready event = ready.get(i);
-                    try {
+                    try (Scope scope = readySpans.get(i).makeCurrent()) {
                         if (applyUntilDone(handlers, event.event(), event.registration(), event.payload(), event.meta())) {
                             health.processed(consumer);
                         } else {
@@ -185,6 +206,13 @@ public class EventDispatcher {
                 }
             }
         }
+        for (Dead letter : dead) {
+            Span span = traced.get(letter.record());
+            if (span != null) {
+                span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic: " + letter.reason().getMessage());
+            }
+        }
+        traced.values().forEach(Span::end);
         for (Dead letter : dead) {
             health.deadLettered(consumer);
             LOG.warnf("Consumer %s sends a record to the dead-letter topic: %s", consumer, letter.reason().getMessage());
@@ -214,7 +242,7 @@ public class EventDispatcher {
      * ones that ran being counted first
      * @throws MalformedEventException if an effect refused its event (the batch is rolled back)
      */
-    private int applyBatchUntilDone(EventHandlers handlers, List<Ready> ready) {
+    private int applyBatchUntilDone(EventHandlers handlers, List<Ready> ready, List<Span> spans) {
         long backoff = config.initialBackoff().toMillis();
         List<CloudEvent> events = ready.stream().map(Ready::event).toList();
         for (int attempt = 1;; attempt++) {
@@ -222,10 +250,14 @@ public class EventDispatcher {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     Set<String> first = new HashSet<>(inbox.firstDeliveries(handlers.consumer(), events));
                     int applied = 0;
-                    for (Ready event : ready) {
+                    for (int i = 0; i < ready.size(); i++) {
+                        Ready event = ready.get(i);
                         // remove: an event twice in one batch is applied once
                         if (first.remove(event.event().id())) {
-                            event.registration().apply(event.payload(), event.meta());
+                            // The event's span is current in its effect: events the effect writes continue its trace.
+                            try (Scope scope = spans.get(i).makeCurrent()) {
+                                event.registration().apply(event.payload(), event.meta());
+                            }
                             handlers.afterEach().run();
                             // Each event's changes go to the database before the next, and every few events the
                             // session forgets them: each query of a later event would otherwise check all of them

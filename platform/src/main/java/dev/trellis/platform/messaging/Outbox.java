@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Records events as rows of the outbox table, inside the caller's business transaction. Nothing is sent
- * to Kafka here: the {@link OutboxRelay} publishes rows once their transaction has committed.
+ * to Kafka here: the {@link OutboxRelay} publishes rows once their transaction has committed. Each row keeps the
+ * current trace context ({@link TraceContext}), which the relay's publishing span continues.
  */
 @ApplicationScoped
 public class Outbox {
@@ -80,10 +81,13 @@ public class Outbox {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (id, topic, aggregate_id, type, source, occurred_at, data)
-                    select ?, ?, ?, ?, ?, ?, cast(? as json)
+                    insert into outbox_event (id, topic, aggregate_id, type, source, occurred_at, data, traceparent,
+                        tracestate)
+                    select ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?
                     from (select pg_advisory_xact_lock(?, hashtext(?))) as aggregate_lock
                     """)) {
+                // Every row carries the trace of the request (or consumer) that wrote it; the relay continues it.
+                TraceContext trace = TraceContext.current();
                 for (Record payload : payloads) {
                     Objects.requireNonNull(payload, "payload");
                     EventType type = EventCatalog.byPayload(payload.getClass()).orElseThrow(() ->
@@ -98,8 +102,10 @@ public class Outbox {
                     insert.setString(5, source);
                     insert.setObject(6, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
                     insert.setString(7, json(type.type(), payload));
-                    insert.setInt(8, AGGREGATE_LOCK_CLASS);
-                    insert.setString(9, aggregate);
+                    insert.setString(8, trace.traceparent());
+                    insert.setString(9, trace.tracestate());
+                    insert.setInt(10, AGGREGATE_LOCK_CLASS);
+                    insert.setString(11, aggregate);
                     insert.addBatch();
                     ids.add(id);
                 }
@@ -159,9 +165,10 @@ public class Outbox {
             throw new IllegalArgumentException("event payload cannot be written as JSON: " + type, e);
         }
         UUID id = UUID.randomUUID();
+        TraceContext trace = TraceContext.current();
         em.createNativeQuery("""
-                insert into outbox_event (id, topic, aggregate_id, type, source, occurred_at, data)
-                select :id, :topic, :aggregate, :type, :source, :at, cast(:data as json)
+                insert into outbox_event (id, topic, aggregate_id, type, source, occurred_at, data, traceparent, tracestate)
+                select :id, :topic, :aggregate, :type, :source, :at, cast(:data as json), :traceparent, :tracestate
                 from (select pg_advisory_xact_lock(:lockClass, hashtext(:aggregate))) as aggregate_lock
                 """)
                 .setParameter("id", id)
@@ -171,6 +178,8 @@ public class Outbox {
                 .setParameter("source", source)
                 .setParameter("at", Instant.now().truncatedTo(ChronoUnit.MICROS))
                 .setParameter("data", payload)
+                .setParameter("traceparent", trace.traceparent())
+                .setParameter("tracestate", trace.tracestate())
                 .setParameter("lockClass", AGGREGATE_LOCK_CLASS)
                 .executeUpdate();
         wakeRelayAfterCommit();

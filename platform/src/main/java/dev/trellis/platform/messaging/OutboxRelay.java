@@ -11,6 +11,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,6 +32,9 @@ import org.jboss.logging.Logger;
  * <p>One thread per relay. It wakes when a transaction of this process commits outbox rows, and at
  * least every poll interval (rows of other instances, rows left by a crash). While Kafka is down it
  * backs off exponentially and keeps the rows; they go out, in order, once the broker answers.
+ *
+ * <p>Each row is sent inside a producer span that continues the trace context stored with the row, and the record
+ * carries that span's context ({@link TraceContext#writeTo}), so the consumers' spans join the change's trace.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
@@ -35,6 +44,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final OutboxStore store;
     private final OutboxConfig.Relay settings;
     private final IntConsumer published;
+    private final Tracer tracer;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -53,11 +63,20 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** @param published told how many rows each batch published (the outbox metrics count them) */
     public OutboxRelay(String name, OutboxStore store, OutboxConfig.Relay settings, IntConsumer published) {
+        this(name, store, settings, published, OpenTelemetry.noop().getTracer(TRACER));
+    }
+
+    /** @param tracer makes the span in which each row is published (a no-op tracer makes none) */
+    public OutboxRelay(String name, OutboxStore store, OutboxConfig.Relay settings, IntConsumer published, Tracer tracer) {
         this.name = name;
         this.store = store;
         this.settings = settings;
         this.published = published;
+        this.tracer = tracer;
     }
+
+    /** The instrumentation scope of the relay's spans. */
+    public static final String TRACER = "dev.trellis.platform.outbox";
 
     public synchronized void start() {
         if (running) {
@@ -204,13 +223,16 @@ public final class OutboxRelay implements AutoCloseable {
     private Sent send(List<OutboxMessage> batch) {
         Producer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         Exception failure = null;
         try {
             // Learn every topic's partitions first: a send that fails on missing metadata must not let the
             // rows behind it go out, or they would be published before it, and then again.
             batch.stream().map(OutboxMessage::topic).distinct().forEach(kafka::partitionsFor);
             for (OutboxMessage message : batch) {
-                acks.add(kafka.send(toRecord(message)));
+                Span span = publishSpan(message);
+                spans.add(span);
+                acks.add(kafka.send(toRecord(message, TraceContext.of(Context.root().with(span)))));
             }
             kafka.flush();
         } catch (RuntimeException e) {
@@ -230,10 +252,39 @@ public final class OutboxRelay implements AutoCloseable {
                 break;
             }
         }
+        for (int i = 0; i < spans.size(); i++) {
+            Span span = spans.get(i);
+            if (i >= acknowledged) {
+                span.setStatus(StatusCode.ERROR, "not acknowledged; the row stays unpublished");
+                if (i == acknowledged && failure != null) {
+                    span.recordException(failure);
+                }
+            }
+            span.end();
+        }
         return new Sent(acknowledged, acknowledged == batch.size() ? null : failure);
     }
 
+    /** The producer span of one row: a child of the context stored with it, or a new trace for a row without one. */
+    private Span publishSpan(OutboxMessage message) {
+        return tracer.spanBuilder(message.topic() + " publish")
+                .setParent(message.trace().asParent())
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", message.topic())
+                .setAttribute("messaging.message.id", message.id().toString())
+                .setAttribute("messaging.kafka.message.key", message.aggregateId())
+                .setAttribute("cloudevents.event_type", message.type())
+                .startSpan();
+    }
+
     static ProducerRecord<String, String> toRecord(OutboxMessage message) {
+        return toRecord(message, message.trace());
+    }
+
+    /** @param trace the context the record carries: the relay's span for the row */
+    static ProducerRecord<String, String> toRecord(OutboxMessage message, TraceContext trace) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_1_0));
         headers.add(CloudEventHeaders.ID, bytes(message.id().toString()));
@@ -242,6 +293,7 @@ public final class OutboxRelay implements AutoCloseable {
         headers.add(CloudEventHeaders.SUBJECT, bytes(message.aggregateId()));
         headers.add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(message.occurredAt())));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        trace.writeTo(headers);
         return new ProducerRecord<>(message.topic(), null, message.aggregateId(), message.data(), headers);
     }
 

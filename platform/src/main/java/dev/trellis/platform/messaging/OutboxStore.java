@@ -117,7 +117,7 @@ public class OutboxStore {
         /** The oldest unpublished rows, in sequence order. */
         public List<OutboxMessage> pending(int limit) throws SQLException {
             try (PreparedStatement s = connection.prepareStatement("""
-                    select seq, id, topic, aggregate_id, type, source, occurred_at, data
+                    select seq, id, topic, aggregate_id, type, source, occurred_at, data, traceparent, tracestate
                     from outbox_event where published_at is null order by seq limit ?
                     """)) {
                 s.setInt(1, limit);
@@ -126,7 +126,7 @@ public class OutboxStore {
                     while (rs.next()) {
                         rows.add(new OutboxMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                                rs.getString(8)));
+                                rs.getString(8), new TraceContext(rs.getString(9), rs.getString(10))));
                     }
                 }
                 return rows;

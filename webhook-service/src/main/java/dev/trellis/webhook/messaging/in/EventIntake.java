@@ -2,12 +2,15 @@ package dev.trellis.webhook.messaging.in;
 
 import dev.trellis.contracts.EventCatalog;
 import dev.trellis.platform.messaging.CloudEvent;
+import dev.trellis.platform.messaging.ConsumerSpans;
 import dev.trellis.platform.messaging.ConsumerConfig;
 import dev.trellis.platform.messaging.ConsumerHealth;
 import dev.trellis.platform.messaging.Inbox;
 import dev.trellis.platform.messaging.MalformedEventException;
 import dev.trellis.webhook.service.DeliveryMatcher;
 import dev.trellis.webhook.service.DeliveryMatcher.Matchable;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -30,6 +33,7 @@ import org.jboss.logging.Logger;
  * failure (the database down) retries the batch with backoff, holding the partition so that its order holds. It
  * reports to the platform's {@link ConsumerHealth} like the EventDispatcher does: events applied and duplicates
  * skipped, dead letters, and a stall while it retries (readiness "Event consumers" DOWN, {@code trellis.consumer.stalled}).
+ * Each record is matched inside a consumer span that continues its trace ({@link ConsumerSpans}).
  */
 @ApplicationScoped
 public class EventIntake {
@@ -39,20 +43,26 @@ public class EventIntake {
     private final DeliveryMatcher matcher;
     private final ConsumerConfig config;
     private final ConsumerHealth health;
+    private final ConsumerSpans spans;
 
-    public EventIntake(Inbox inbox, DeliveryMatcher matcher, ConsumerConfig config, ConsumerHealth health) {
+    public EventIntake(Inbox inbox, DeliveryMatcher matcher, ConsumerConfig config, ConsumerHealth health,
+            ConsumerSpans spans) {
         this.inbox = inbox;
         this.matcher = matcher;
         this.config = config;
         this.health = health;
+        this.spans = spans;
     }
 
     public CompletionStage<Void> take(String consumer, KafkaRecordBatch<?, ?> batch) {
         List<Matchable> ready = new ArrayList<>();
+        List<Span> traced = new ArrayList<>();
         for (KafkaRecord<?, ?> message : batch.getRecords()) {
             ConsumerRecord<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(IncomingKafkaRecordMetadata::getRecord)
                     .orElseThrow(() -> new IllegalStateException("a batch record without its Kafka record"));
+            Span span = spans.start(consumer, record);
+            traced.add(span);
             try {
                 CloudEvent event = CloudEvent.fromKafka(record);
                 if (EventCatalog.byType(event.type()).isEmpty()) {
@@ -61,12 +71,17 @@ public class EventIntake {
                 ready.add(matcher.read(event));
             } catch (MalformedEventException e) {
                 LOG.warnf("Consumer %s sends a record to the dead-letter topic: %s", consumer, e.getMessage());
+                span.setStatus(StatusCode.ERROR, "sent to the dead-letter topic: " + e.getMessage());
                 message.nack(e).toCompletableFuture().join();
                 health.deadLettered(consumer);
             }
         }
-        if (!ready.isEmpty()) {
-            applyUntilDone(consumer, ready);
+        try {
+            if (!ready.isEmpty()) {
+                applyUntilDone(consumer, ready);
+            }
+        } finally {
+            traced.forEach(Span::end);
         }
         return batch.ack();
     }
