@@ -17,7 +17,8 @@ public class PartnerRetentionRules implements RetentionRules {
     static final RetentionRule TOUCHPOINT_NOTES = RetentionRule.delete("touchpoint-notes", "touchpoint", "P6Y", """
             update touchpoint set notes = null where id in (
                 select t.id from touchpoint t join partner p on p.id = t.partner_id
-                where t.notes is not null and p.lifecycle_status in ('LAPSED', 'FORMER') and p.left_on < ?
+                where t.notes is not null and p.lifecycle_status in ('LAPSED', 'FORMER')
+                  and p.left_on < cast(? as timestamptz)
                 limit ? for update of t skip locked)""");
 
     @Override
