@@ -66,9 +66,5 @@ public interface MailConfig {
 
         @WithDefault("PT1H")
         Duration maxBackoff();
-
-        /** Sent and failed mails are deleted this long after they were sent (or recorded). */
-        @WithDefault("P30D")
-        Duration retention();
     }
 }

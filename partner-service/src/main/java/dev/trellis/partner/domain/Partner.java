@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,10 +43,27 @@ public class Partner extends Timestamped {
     @Enumerated(EnumType.STRING)
     @Column(name = "lifecycle_status", nullable = false)
     public LifecycleStatus lifecycleStatus;
+    /** When the partner left (became LAPSED or FORMER); null while it is a prospect or active. Retention counts from it. */
+    @Column(name = "left_on")
+    public LocalDate leftOn;
     @Column(name = "search_text", nullable = false)
     public String searchText = "";
     @Version
     public long version;
+
+    /**
+     * Moves the partner to {@code next} on {@code effective}: leaving (to LAPSED or FORMER from a prospect or an
+     * active partner) sets {@link #leftOn}, a lapsed partner becoming FORMER keeps the day it left, coming back clears it.
+     */
+    public void moveTo(LifecycleStatus next, LocalDate effective) {
+        boolean gone = next == LifecycleStatus.LAPSED || next == LifecycleStatus.FORMER;
+        if (!gone) {
+            leftOn = null;
+        } else if (leftOn == null) {
+            leftOn = effective;
+        }
+        lifecycleStatus = next;
+    }
 
     /** Keeps {@link #searchText} (what ?q= searches) in step with the name and domains; call after changing either. */
     public void reindex() {

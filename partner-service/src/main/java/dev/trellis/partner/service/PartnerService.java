@@ -171,7 +171,7 @@ public class PartnerService {
         partner.description = command.description();
         partner.logoUrl = command.logoUrl();
         partner.country = command.country();
-        partner.lifecycleStatus = status;
+        partner.moveTo(status, LocalDate.now(clock));
         setParent(partner, command.parentPartnerId());
         setDomains(partner, command.emailDomains());
         partner.reindex();
@@ -255,7 +255,7 @@ public class PartnerService {
 
     private void move(Partner partner, LifecycleStatus next, LocalDate effective, String reason) {
         LifecycleStatus previous = partner.lifecycleStatus;
-        partner.lifecycleStatus = next;
+        partner.moveTo(next, effective);
         Partner.getEntityManager().flush();
         if (next == LifecycleStatus.LAPSED) {
             events.lapsed(partner, previous, effective, reason);

@@ -55,18 +55,5 @@ public interface OutboxConfig {
          */
         @WithDefault("PT30S")
         Duration sendTimeout();
-
-        /** Published rows are deleted after this long. */
-        @WithDefault("P7D")
-        Duration retention();
-
-        /**
-         * Inbox rows (the ids of events a consumer has processed) are deleted after this long, by the
-         * same housekeeping. Keep it well above the longest time a topic can deliver an event again:
-         * the topics' retention (Kafka's default is 7 days; 14 in deploy/k8s). An id deleted earlier
-         * would let a late redelivery apply its effect twice.
-         */
-        @WithDefault("P30D")
-        Duration inboxRetention();
     }
 }

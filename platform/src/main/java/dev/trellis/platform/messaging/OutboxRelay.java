@@ -38,7 +38,6 @@ import org.jboss.logging.Logger;
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private final String name;
     private final OutboxStore store;
@@ -49,7 +48,6 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
     private Producer<String, String> producer;
-    private long nextCleanup;
     private OutboxStore.Lease lease;
 
     /** How many rows of a batch, from its start, Kafka acknowledged, and why it stopped short. */
@@ -116,7 +114,6 @@ public final class OutboxRelay implements AutoCloseable {
         while (running) {
             try {
                 backoff = drain() ? Duration.ZERO : nextBackoff(backoff);
-                cleanupIfDue();
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Outbox relay %s failed; retrying", name);
                 backoff = nextBackoff(backoff);
@@ -193,26 +190,6 @@ public final class OutboxRelay implements AutoCloseable {
         }
         Duration doubled = current.multipliedBy(2);
         return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
-    }
-
-    private void cleanupIfDue() {
-        long now = System.nanoTime();
-        if (now - nextCleanup < 0) {
-            return;
-        }
-        nextCleanup = now + CLEANUP_EVERY.toNanos();
-        if (lease == null) {
-            return;
-        }
-        try {
-            int deleted = lease.deletePublishedBefore(settings.retention());
-            int forgotten = lease.deleteInboxBefore(settings.inboxRetention());
-            if (deleted > 0 || forgotten > 0) {
-                LOG.debugf("Outbox relay %s deleted %d published rows and %d inbox rows", name, deleted, forgotten);
-            }
-        } catch (SQLException e) {
-            LOG.debugf(e, "Outbox relay %s could not delete old rows", name);
-        }
     }
 
     /**

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -151,23 +149,6 @@ public class OutboxStore {
                 s.setString(1, String.valueOf(failure));
                 s.setLong(2, message.seq());
                 s.executeUpdate();
-            }
-        }
-
-        /** Deletes rows published longer ago than {@code retention}. */
-        public int deletePublishedBefore(Duration retention) throws SQLException {
-            return deleteOlderThan("delete from outbox_event where published_at < ?", retention);
-        }
-
-        /** Deletes inbox rows processed longer ago than {@code retention}, in every consumer. */
-        public int deleteInboxBefore(Duration retention) throws SQLException {
-            return deleteOlderThan("delete from inbox_event where processed_at < ?", retention);
-        }
-
-        private int deleteOlderThan(String delete, Duration retention) throws SQLException {
-            try (PreparedStatement s = connection.prepareStatement(delete)) {
-                s.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
-                return s.executeUpdate();
             }
         }
 

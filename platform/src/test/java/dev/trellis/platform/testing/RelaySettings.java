@@ -31,13 +31,4 @@ public record RelaySettings(String bootstrapServers, Duration pollInterval, Dura
         return Duration.ofSeconds(1);
     }
 
-    @Override
-    public Duration retention() {
-        return Duration.ofDays(7);
-    }
-
-    @Override
-    public Duration inboxRetention() {
-        return Duration.ofDays(30);
-    }
 }

@@ -53,10 +53,6 @@ public class MailRelay {
                    status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
                    next_attempt_at = now() + ? * interval '1 millisecond', claimed_by = null, claimed_until = null
             where id = ? and claimed_by = ?""";
-    private static final String EXPIRED = """
-            delete from mail_outbox where status in ('SENT', 'FAILED')
-              and coalesce(sent_at, created_at) < now() - ? * interval '1 millisecond'""";
-
     /** A claimed row, with what it takes to send it. */
     record Claimed(UUID id, String recipient, String subject, String text, String html, int attempts,
             List<Attachment> attachments) {
@@ -85,19 +81,6 @@ public class MailRelay {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("Mail relay could not reach the mail outbox (%s); will retry", e.getMessage());
-        }
-    }
-
-    @Scheduled(identity = "mail-outbox-cleanup", every = "1h", delayed = "1m")
-    void deleteExpired() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(EXPIRED)) {
-            s.setLong(1, settings.retention().toMillis());
-            int deleted = s.executeUpdate();
-            if (deleted > 0) {
-                LOG.debugf("Mail relay deleted %d sent or failed mails", deleted);
-            }
-        } catch (SQLException e) {
-            LOG.debugf(e, "Mail relay could not delete old mails");
         }
     }
 

@@ -48,10 +48,6 @@ class MailRelayBackoffTest {
             public Duration maxBackoff() {
                 return max;
             }
-
-            public Duration retention() {
-                return Duration.ofDays(30);
-            }
         };
         return new MailConfig() {
             public String language() {

@@ -1,0 +1,116 @@
+package dev.trellis.partner;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trellis.platform.retention.RetentionRun;
+import dev.trellis.platform.retention.RetentionRunner;
+import dev.trellis.platform.testing.auth.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * partner-service's retention (docs/privacy.md): touchpoint notes go six years after the partner left; the run
+ * is dated forward (the service's clock moved on), and what is one day younger than the limit stays.
+ */
+@QuarkusTest
+class RetentionTest {
+
+    @Inject
+    RetentionRunner retention;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void touchpointNotesGoSixYearsAfterThePartnerLeftAndTheTouchpointStays() {
+        LocalDate left = LocalDate.now(ZoneOffset.UTC).minusDays(10);
+        String gone = partner();
+        String goneTouchpoint = touchpoint(gone);
+        lifecycle(gone, "LAPSED", left);
+        lifecycle(gone, "FORMER", left.plusDays(5)); // it left when it lapsed
+        String dayLater = partner();
+        String dayLaterTouchpoint = touchpoint(dayLater);
+        lifecycle(dayLater, "LAPSED", left.plusDays(1));
+        String back = partner();
+        String backTouchpoint = touchpoint(back);
+        lifecycle(back, "LAPSED", left);
+        lifecycle(back, "ACTIVE", left.plusDays(2));
+        String active = partner();
+        String activeTouchpoint = touchpoint(active);
+
+        assertEquals(left.toString(), leftOn(gone));
+        assertNull(leftOn(back), "a partner that came back has not left");
+        assertNull(leftOn(active));
+
+        // Six years and an hour after the day the first partner left.
+        Instant at = left.plusYears(6).atStartOfDay(ZoneOffset.UTC).plusHours(1).toInstant();
+        List<RetentionRun> runs = retention.runAt(at);
+
+        assertNull(notes(goneTouchpoint), "six years after it left");
+        assertEquals("Quarterly review, renewal on track", summary(goneTouchpoint), "the touchpoint itself stays");
+        assertTrue(notes(dayLaterTouchpoint).startsWith("INTERNAL-NOTE"), "left a day later: one day younger");
+        assertTrue(notes(backTouchpoint).startsWith("INTERNAL-NOTE"), "came back");
+        assertTrue(notes(activeTouchpoint).startsWith("INTERNAL-NOTE"), "never left");
+        RetentionRun run = runs.stream().filter(r -> r.category().equals("touchpoint-notes")).findFirst().orElseThrow();
+        assertTrue(run.affected() >= 1, run.toString());
+        assertEquals("P6Y", run.after());
+        assertEquals(at.atZone(ZoneOffset.UTC).minusYears(6).toInstant(), run.cutoff());
+        assertTrue(runs.stream().map(RetentionRun::category).toList()
+                .containsAll(List.of("audit-entries", "processed-events", "published-events", "touchpoint-notes")),
+                runs.toString());
+    }
+
+    private static String partner() {
+        return given().auth().oauth2(TestTokens.communityTeam()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Retention " + UUID.randomUUID() + "\",\"lifecycleStatus\":\"ACTIVE\"}")
+                .post("/api/partners").then().statusCode(201).extract().path("id");
+    }
+
+    private static String touchpoint(String partner) {
+        return TouchpointFixtures.log(TestTokens.communityTeam(), partner,
+                TouchpointFixtures.touchpoint(LocalDate.now(ZoneOffset.UTC).minusDays(20), "CALL", List.of()))
+                .getString("id");
+    }
+
+    private static void lifecycle(String partner, String status, LocalDate effective) {
+        String path = "/api/partners/" + partner;
+        String etag = given().auth().oauth2(TestTokens.communityTeam()).get(path).then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"status\":\"" + status + "\",\"effectiveDate\":\"" + effective + "\"}")
+                .post(path + "/lifecycle-changes").then().statusCode(200);
+    }
+
+    private String leftOn(String partner) {
+        Object value = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select cast(left_on as text) from partner where id = ?1")
+                .setParameter(1, UUID.fromString(partner)).getSingleResult());
+        return (String) value;
+    }
+
+    private String notes(String touchpoint) {
+        return column("notes", touchpoint);
+    }
+
+    private String summary(String touchpoint) {
+        return column("summary", touchpoint);
+    }
+
+    private String column(String column, String touchpoint) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select " + column + " from touchpoint where id = ?1")
+                .setParameter(1, UUID.fromString(touchpoint)).getSingleResult());
+    }
+}
