@@ -46,7 +46,8 @@ class PartnerImportTest {
     EntityManager em;
 
     static String importCsv(String csv, boolean dryRun) {
-        return given().auth().oauth2(TestTokens.communityTeam()).contentType("text/csv").body(csv)
+        return given().config(ContactImportTest.LONG).auth().oauth2(TestTokens.communityTeam()).contentType("text/csv")
+                .body(csv)
                 .post(ROUTE + "?dryRun=" + dryRun).then().statusCode(200).extract().asString();
     }
 
@@ -191,7 +192,7 @@ class PartnerImportTest {
 
     private static final String TOPIC = "test.partner-service." + Topics.PARTNER;
 
-    private static Map<TopicPartition, Long> endOffsets() {
+    static Map<TopicPartition, Long> endOffsets() {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
                     .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
@@ -199,8 +200,12 @@ class PartnerImportTest {
         }
     }
 
-    /** The keys of partner-registered records since {@code from} among {@code ids}, once all arrived (or 2 min). */
     private static Set<String> registeredOnKafka(Map<TopicPartition, Long> from, Set<String> ids) {
+        return onKafka(from, ids, "dev.trellis.partner.partner-registered.v1");
+    }
+
+    /** The keys of {@code type} records since {@code from} among {@code ids}, once all arrived (or 2 min). */
+    static Set<String> onKafka(Map<TopicPartition, Long> from, Set<String> ids, String eventType) {
         Set<String> seen = new HashSet<>();
         List<String> twice = new java.util.ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka())) {
@@ -211,14 +216,14 @@ class PartnerImportTest {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     var type = r.headers().lastHeader("ce_type");
                     if (ids.contains(r.key()) && type != null
-                            && new String(type.value()).equals("dev.trellis.partner.partner-registered.v1")
+                            && new String(type.value()).equals(eventType)
                             && !seen.add(r.key())) {
                         twice.add(r.key());
                     }
                 });
             }
         }
-        assertEquals(List.of(), twice, "no partner registered twice");
+        assertEquals(List.of(), twice, "no " + eventType + " twice for one key");
         return seen;
     }
 

@@ -43,6 +43,15 @@ public class ImportRunner {
         /** Applies one line; throws a service's exception to refuse it (the chunk is then done again without it). */
         ImportResult apply(ImportLine<C> line, K known);
 
+        /**
+         * Whether each line is written (flushed) and the session cleared before the next, for an import whose
+         * lines go through write paths that query as they go (each query would flush and dirty-check the whole
+         * chunk); {@link #lookUp}'s answer must then hold no entities.
+         */
+        default boolean linesApart() {
+            return false;
+        }
+
         /** Writes what the chunk left to write in batches (rows, events); by default nothing. */
         default void finish(K known) {
         }
@@ -155,8 +164,11 @@ public class ImportRunner {
             }
             try {
                 done.add(steps.apply(line, known));
-                if (flushEachLine) {
+                if (flushEachLine || steps.linesApart()) {
                     em.flush();
+                }
+                if (steps.linesApart()) {
+                    em.clear();
                 }
             } catch (RuntimeException e) {
                 throw new LineFailed(i, line.line(), reasonOf(e));
