@@ -87,8 +87,10 @@ class RoleMatrixIT {
             row("GET /api/contacts/{contactOfA}/affiliations/{none}", 401, OK, OK, 403, 403),
             row("POST /api/contacts/{contactOfA}/affiliations/{none}/end", 401, OK, 403, 403, 403),
             row("POST /api/contacts/{contactOfA}/moves", 401, OK, 403, 403, 403),
-            // the suite's JSON body is no CSV: the community team gets 415, and nothing is imported
+            // the suite's JSON body is no CSV: the permitted caller gets 415, and nothing is imported
             row("POST /api/contacts/imports", 401, OK, 403, 403, 403),
+            row("POST /api/partners/imports", 401, OK, 403, 403, 403),
+            row("POST /api/partners/memberships/imports", 401, 403, OK, 403, 403),
             // erasure is irreversible: the permitted caller gets 404 for an unknown contact, and no demo contact is erased
             row("POST /api/contacts/{none}/erasure", 401, 403, OK, 403, 403),
             // advisory-service: boards, policies, seats (a partner sees its own seats and the public composition)

@@ -40,6 +40,12 @@ import org.junit.jupiter.api.Test;
 class ContactImportTest {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
     private static final String ROUTE = "/api/contacts/imports";
+    /**
+     * A whole file is one request: on a loaded machine it may take longer than the test client's default read
+     * timeout (quarkus.http.test-timeout), so imports wait longer. No test asserts how long they take.
+     */
+    static final io.restassured.config.RestAssuredConfig LONG = io.restassured.RestAssured.config().httpClient(
+            io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 600_000));
     static final UUID ALPHA = UUID.fromString("1a1a1a1a-0000-4000-8000-00000000a001");
     static final UUID BETA = UUID.fromString("1a1a1a1a-0000-4000-8000-00000000b002");
     static final UUID GAMMA = UUID.fromString("1a1a1a1a-0000-4000-8000-00000000c003");

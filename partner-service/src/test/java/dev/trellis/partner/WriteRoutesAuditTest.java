@@ -187,6 +187,19 @@ class WriteRoutesAuditTest {
         s.put("POST /api/contacts/imports", scenario(x -> given().auth().oauth2(x.token(TEAM)).contentType("text/csv")
                 .body("email,firstName,lastName\r\n" + ContactFixtures.uniqueEmail("imported") + ",Imp,Orted\r\n")
                 .post("/api/contacts/imports").then().statusCode(200)));
+        s.put("POST /api/partners/imports", scenario(x -> given().auth().oauth2(x.token(TEAM)).contentType("text/csv")
+                .body("name,emailDomains\r\nAudited Import," + UUID.randomUUID() + ".audit.example\r\n")
+                .post("/api/partners/imports").then().statusCode(200)));
+        s.put("POST /api/partners/memberships/imports", scenario(x -> {
+            String domain = UUID.randomUUID() + ".audit.example";
+            given().auth().oauth2(TestTokens.communityTeam()).contentType("text/csv")
+                    .body("name,emailDomains\r\nAudited Member," + domain + "\r\n")
+                    .post("/api/partners/imports").then().statusCode(200);
+            given().auth().oauth2(x.token(STAFF)).contentType("text/csv")
+                    .body("partnerDomain,tier,termStart,termEnd\r\n" + domain + ",GOLD," + TODAY + ","
+                            + TODAY.plusYears(1) + "\r\n")
+                    .post("/api/partners/memberships/imports").then().statusCode(200);
+        }));
         s.put("POST /api/contacts/{none}/erasure", scenario(x -> given().auth().oauth2(x.token(STAFF))
                 .post("/api/contacts/" + ContactFixtures.contact("Ada", "Audit") + "/erasure").then().statusCode(200)));
         return WriteRoutes.prove("/api/audit/partner", s, "/api/partners", "/api/contacts", "/api/touchpoints");

@@ -48,6 +48,29 @@ public class Partner extends Timestamped {
     public LocalDate leftOn;
     @Column(name = "search_text", nullable = false)
     public String searchText = "";
+    /** The partner's id in the system an import came from; unique when set (the import's natural key). */
+    @Column(name = "external_id")
+    public String externalId;
+    /**
+     * Who last wrote each field an import may write (migration V14), null when never written: an import writes a
+     * field only when its source yields to an import ({@link AffiliationSource#yieldsTo}), so a manual edit wins.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "name_source")
+    public AffiliationSource nameSource;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_name_source")
+    public AffiliationSource legalNameSource;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "website_source")
+    public AffiliationSource websiteSource;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "country_source")
+    public AffiliationSource countrySource;
+    /** Of {@link #parentPartnerId}, the company group. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "parent_source")
+    public AffiliationSource parentSource;
     @Version
     public long version;
 

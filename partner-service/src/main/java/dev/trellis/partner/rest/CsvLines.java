@@ -75,6 +75,16 @@ final class CsvLines implements Iterator<CsvLines.Row> {
         }
     }
 
+    /** 400 naming {@code header} unless the header row has at least one of these columns (canonical names). */
+    void requireAny(String... wanted) {
+        for (String w : wanted) {
+            if (columns.containsValue(w)) {
+                return;
+            }
+        }
+        throw InvalidInput.field("header", "the header row has no column " + String.join(" or ", wanted));
+    }
+
     private static String normal(String name) {
         String n = name.startsWith("\uFEFF") ? name.substring(1) : name;
         return n.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");

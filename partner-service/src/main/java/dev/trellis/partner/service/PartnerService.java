@@ -1,6 +1,7 @@
 package dev.trellis.partner.service;
 
 import dev.trellis.partner.config.PartnerConfig;
+import dev.trellis.partner.domain.AffiliationSource;
 import dev.trellis.partner.domain.LifecycleRules;
 import dev.trellis.partner.domain.LifecycleStatus;
 import dev.trellis.partner.domain.MembershipRules;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -159,6 +161,19 @@ public class PartnerService {
     }
 
     private Partner register(UUID id, RegisterPartner command) {
+        Partner partner = build(id, command, AffiliationSource.MANUAL);
+        partner.persist();
+        events.registered(partner);
+        return partner;
+    }
+
+    /** A new partner, its fields' sources {@code by}; not yet persisted. */
+    private Partner build(UUID id, RegisterPartner command, AffiliationSource by) {
+        return build(id, command, by, true);
+    }
+
+    /** As above; {@code checkDomains} false when the caller checked them (an import looked its chunk's up). */
+    private Partner build(UUID id, RegisterPartner command, AffiliationSource by, boolean checkDomains) {
         LifecycleStatus status = command.lifecycleStatus() == null ? LifecycleStatus.PROSPECT : command.lifecycleStatus();
         if (status != LifecycleStatus.PROSPECT && status != LifecycleStatus.ACTIVE) {
             throw InvalidInput.field("lifecycleStatus", "a new partner is PROSPECT or ACTIVE");
@@ -173,10 +188,17 @@ public class PartnerService {
         partner.country = command.country();
         partner.moveTo(status, LocalDate.now(clock));
         setParent(partner, command.parentPartnerId());
-        setDomains(partner, command.emailDomains());
+        if (checkDomains) {
+            setDomains(partner, command.emailDomains());
+        } else if (command.emailDomains() != null) {
+            command.emailDomains().forEach(d -> partner.emailDomains.add(d.toLowerCase(Locale.ROOT)));
+        }
         partner.reindex();
-        partner.persist();
-        events.registered(partner);
+        partner.nameSource = by;
+        partner.legalNameSource = partner.legalName == null ? null : by;
+        partner.websiteSource = partner.website == null ? null : by;
+        partner.countrySource = partner.country == null ? null : by;
+        partner.parentSource = partner.parentPartnerId == null ? null : by;
         return partner;
     }
 
@@ -191,14 +213,25 @@ public class PartnerService {
         }
         if (patch.has("name")) {
             partner.name = required(p.name(), "name");
+            partner.nameSource = AffiliationSource.MANUAL;
         }
-        partner.legalName = patch.apply("legalName", partner.legalName, PartnerChanges::legalName);
-        partner.website = patch.apply("website", partner.website, PartnerChanges::website);
+        if (patch.has("legalName")) {
+            partner.legalName = p.legalName();
+            partner.legalNameSource = AffiliationSource.MANUAL;
+        }
+        if (patch.has("website")) {
+            partner.website = p.website();
+            partner.websiteSource = AffiliationSource.MANUAL;
+        }
         partner.description = patch.apply("description", partner.description, PartnerChanges::description);
         partner.logoUrl = patch.apply("logoUrl", partner.logoUrl, PartnerChanges::logoUrl);
-        partner.country = patch.apply("country", partner.country, PartnerChanges::country);
+        if (patch.has("country")) {
+            partner.country = p.country();
+            partner.countrySource = AffiliationSource.MANUAL;
+        }
         if (patch.has("parentPartnerId")) {
             setParent(partner, p.parentPartnerId());
+            partner.parentSource = AffiliationSource.MANUAL;
         }
         if (patch.has("emailDomains")) {
             setDomains(partner, p.emailDomains());
@@ -212,9 +245,123 @@ public class PartnerService {
         Partner partner = get(id);
         Versions.requireMatch(ifMatch, partner.version);
         partner.description = patch.apply("description", partner.description, SelfServiceChanges::description);
-        partner.website = patch.apply("website", partner.website, SelfServiceChanges::website);
+        if (patch.has("website")) {
+            partner.website = patch.value().website();
+            partner.websiteSource = AffiliationSource.MANUAL;
+        }
         partner.logoUrl = patch.apply("logoUrl", partner.logoUrl, SelfServiceChanges::logoUrl);
         return changed(partner);
+    }
+
+    /**
+     * The partners with these external ids or owning these email domains (lower-case), locked for an import's
+     * chunk: one query each.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Partner> lockForImport(Collection<String> externalIds, Collection<String> domains) {
+        Map<UUID, Partner> found = new HashMap<>();
+        var em = Partner.getEntityManager();
+        if (!externalIds.isEmpty()) {
+            em.createQuery("select p from Partner p where p.externalId in :ids", Partner.class)
+                    .setParameter("ids", externalIds).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(p -> found.put(p.id, p));
+        }
+        if (!domains.isEmpty()) {
+            em.createQuery("select p from Partner p where p.id in (select q.id from Partner q join q.emailDomains d "
+                            + "where d in :domains)", Partner.class)
+                    .setParameter("domains", domains).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(p -> found.put(p.id, p));
+        }
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * A partner from an import line, its fields' source IMPORT; its partner-registered goes to {@code written}
+     * for {@link #finishImported}. The caller checked what the service would refuse (a domain it looked up as
+     * nobody's, a missing name, the parent); the primary keys of partner_domain and the unique external id guard
+     * against a concurrent writer.
+     */
+    Partner createImported(String externalId, RegisterPartner command, List<Record> written) {
+        Partner partner = build(UUID.randomUUID(), command, AffiliationSource.IMPORT, false);
+        partner.externalId = externalId;
+        partner.persist();
+        written.add(events.registeredEvent(partner));
+        return partner;
+    }
+
+    /** Writes an import chunk's partners, then its events in one batch. */
+    void finishImported(List<Record> written) {
+        Partner.getEntityManager().flush();
+        events.publishAll(written);
+    }
+
+    /** What an import line changed on a partner, and which of its fields it left as a person set them. */
+    public record ImportedChanges(List<String> changed, List<String> keptManual) {
+        boolean any() {
+            return !changed.isEmpty();
+        }
+    }
+
+    /**
+     * Writes an import line's values into a partner: blank values are "not given", a field a person set is kept,
+     * email domains are only added (never removed), the external id only set when the partner had none.
+     * Takes its partner-changed into {@code written} when anything changed. The caller checked the domains and the
+     * parent.
+     */
+    ImportedChanges applyImported(Partner partner, String externalId, RegisterPartner values, List<Record> written) {
+        List<String> changed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        if (externalId != null && partner.externalId == null) {
+            partner.externalId = externalId;
+            changed.add("externalId");
+        }
+        if (imports(values.name(), partner.name, partner.nameSource, "name", changed, kept)) {
+            partner.name = values.name();
+            partner.nameSource = AffiliationSource.IMPORT;
+        }
+        if (imports(values.legalName(), partner.legalName, partner.legalNameSource, "legalName", changed, kept)) {
+            partner.legalName = values.legalName();
+            partner.legalNameSource = AffiliationSource.IMPORT;
+        }
+        if (imports(values.website(), partner.website, partner.websiteSource, "website", changed, kept)) {
+            partner.website = values.website();
+            partner.websiteSource = AffiliationSource.IMPORT;
+        }
+        if (imports(values.country(), partner.country, partner.countrySource, "country", changed, kept)) {
+            partner.country = values.country();
+            partner.countrySource = AffiliationSource.IMPORT;
+        }
+        if (values.parentPartnerId() != null && imports(values.parentPartnerId().toString(),
+                partner.parentPartnerId == null ? null : partner.parentPartnerId.toString(), partner.parentSource,
+                "companyGroup", changed, kept)) {
+            partner.parentPartnerId = values.parentPartnerId();
+            partner.parentSource = AffiliationSource.IMPORT;
+        }
+        if (values.emailDomains() != null) {
+            List<String> added = values.emailDomains().stream().filter(d -> !partner.emailDomains.contains(d)).toList();
+            if (!added.isEmpty()) {
+                partner.emailDomains.addAll(added);
+                changed.add("emailDomains");
+            }
+        }
+        if (!changed.isEmpty()) {
+            partner.reindex();
+            written.add(events.changedEvent(partner));
+        }
+        return new ImportedChanges(changed, kept);
+    }
+
+    private static boolean imports(String value, String current, AffiliationSource source, String field,
+            List<String> changed, List<String> kept) {
+        if (value == null || value.equals(current)) {
+            return false;
+        }
+        if (source != null && !source.yieldsTo(AffiliationSource.IMPORT)) {
+            kept.add(field);
+            return false;
+        }
+        changed.add(field);
+        return true;
     }
 
     /**

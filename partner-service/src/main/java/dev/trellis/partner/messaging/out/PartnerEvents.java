@@ -22,13 +22,30 @@ public class PartnerEvents {
     }
 
     public void registered(Partner p) {
-        outbox.publish(new PartnerRegistered(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId, p.country,
-                List.copyOf(p.emailDomains)));
+        outbox.publish(registeredEvent(p));
     }
 
     public void changed(Partner p) {
-        outbox.publish(new PartnerChanged(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId, p.country,
-                List.copyOf(p.emailDomains)));
+        outbox.publish(changedEvent(p));
+    }
+
+    /**
+     * What {@link #registered} and {@link #changed} would publish, taken now (the partner as it is at this line of
+     * an import), for {@link #publishAll} at the end of the chunk.
+     */
+    public Record registeredEvent(Partner p) {
+        return new PartnerRegistered(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId, p.country,
+                List.copyOf(p.emailDomains));
+    }
+
+    public Record changedEvent(Partner p) {
+        return new PartnerChanged(p.id, p.name, status(p.lifecycleStatus), p.parentPartnerId, p.country,
+                List.copyOf(p.emailDomains));
+    }
+
+    /** Events taken by {@link #registeredEvent} and {@link #changedEvent}, in order, in one batch. */
+    public void publishAll(List<Record> events) {
+        outbox.publishAll(events);
     }
 
     public void lapsed(Partner p, LifecycleStatus previous, LocalDate effective, String reason) {
