@@ -310,6 +310,22 @@ public class SeatService {
      */
     @Transactional
     public void contactErased(UUID contact, Instant at) {
+        contactErased(contact, at, null);
+    }
+
+    /**
+     * As {@link #contactErased(UUID, Instant)}, then confirms the erasure request {@code requestId} (erasure-completed,
+     * in the same transaction); null: nothing to confirm (an event sent before requests were tracked).
+     */
+    @Transactional
+    public void contactErased(UUID contact, Instant at, UUID requestId) {
+        vacateErased(contact, at);
+        if (requestId != null) {
+            events.erasureCompleted(requestId, contact, now());
+        }
+    }
+
+    private void vacateErased(UUID contact, Instant at) {
         contacts.erased(contact, at);
         LocalDate today = today();
         String involving = "(s.holderContactId = :contact and s.vacatedOn is null) or s.alternateContactId = :contact";
