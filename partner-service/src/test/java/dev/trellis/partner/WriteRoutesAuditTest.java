@@ -189,6 +189,10 @@ class WriteRoutesAuditTest {
                 .post("/api/contacts/imports").then().statusCode(200)));
         s.put("POST /api/contacts/{none}/erasure", scenario(x -> given().auth().oauth2(x.token(STAFF))
                 .post("/api/contacts/" + ContactFixtures.contact("Ada", "Audit") + "/erasure").then().statusCode(200)));
-        return WriteRoutes.prove("/api/audit/partner", s, "/api/partners", "/api/contacts", "/api/touchpoints");
+        s.put("POST /api/erasure-requests", scenario(x -> given().auth().oauth2(x.token(STAFF)).contentType("application/json")
+                .body(Map.of("email", ContactFixtures.uniqueEmail("guest.audit"))).post("/api/erasure-requests")
+                .then().statusCode(201)));
+        return WriteRoutes.prove("/api/audit/partner", s, "/api/partners", "/api/contacts", "/api/touchpoints",
+                "/api/erasure-requests");
     }
 }

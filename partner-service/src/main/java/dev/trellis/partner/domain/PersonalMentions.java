@@ -16,9 +16,14 @@ public final class PersonalMentions {
     public static final String PLACEHOLDER = "[erased]";
 
     private final List<String> terms;
+    private final List<String> filter;
     private final Pattern pattern;
 
     public PersonalMentions(String firstName, String lastName, String email) {
+        List<String> candidates = new ArrayList<>();
+        add(candidates, email);
+        add(candidates, lastName);
+        this.filter = candidates.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
         List<String> found = new ArrayList<>();
         add(found, email);
         if (!blank(firstName) && !blank(lastName)) {
@@ -33,9 +38,12 @@ public final class PersonalMentions {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    /** The terms, lower-cased, for a first filter in the database ({@code lower(text) like '%term%'}). */
-    public List<String> lowerCaseTerms() {
-        return terms.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    /**
+     * What a text that mentions the person must contain (the address or the last name), lower-cased, for a first
+     * filter in the database ({@code lower(text) like '%term%'}); {@link #redact} then replaces the mentions.
+     */
+    public List<String> lowerCaseFilter() {
+        return filter;
     }
 
     /** The text with every mention replaced; null stays null. */

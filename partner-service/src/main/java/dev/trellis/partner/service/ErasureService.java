@@ -189,7 +189,7 @@ public class ErasureService {
     private void redactMentions(PersonalMentions mentions) {
         Set<Touchpoint> touchpoints = new LinkedHashSet<>();
         Set<NextStep> steps = new LinkedHashSet<>();
-        for (String term : mentions.lowerCaseTerms()) {
+        for (String term : mentions.lowerCaseFilter()) {
             String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             touchpoints.addAll(em.createQuery("from Touchpoint t where lower(t.summary) like :p escape '\\' "
                     + "or lower(t.notes) like :p escape '\\'", Touchpoint.class).setParameter("p", like).getResultList());
