@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An erasure request's progress: each service that holds data about people, PENDING until it confirmed its part,
- * then DONE; the request is DONE once all are.
+ * then DONE (by service name); the request is DONE once all are.
  */
 public record ErasureStatusResponse(
         UUID requestId,
@@ -32,7 +32,8 @@ public record ErasureStatusResponse(
 
     public static ErasureStatusResponse of(ErasureRequest request) {
         return new ErasureStatusResponse(request.id, request.contactId, request.requestedAt, status(request.done()),
-                request.completedAt().orElse(null), request.steps.stream().map(ServiceStep::of).toList());
+                request.completedAt().orElse(null), request.steps.stream()
+                .sorted(java.util.Comparator.comparing((ErasureStep step) -> step.service)).map(ServiceStep::of).toList());
     }
 
     static String status(boolean done) {
