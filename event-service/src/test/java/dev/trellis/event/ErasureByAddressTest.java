@@ -72,6 +72,12 @@ class ErasureByAddressTest {
                 .post("/api/events/{id}/registrations", event).then().statusCode(201).extract().path("id");
         String asGuest = Fixtures.registerGuest(Fixtures.publishedEvent(100), email.toUpperCase())[0];
 
+        // an entry the person's portal account signed (its username is the address)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into audit_entry (id, occurred_at, actor_kind, actor, entity_type, entity_id, action, changes)
+                values (?1, now(), 'user', ?2, 'registration', ?3, 'created', cast('{}' as jsonb))""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, email).setParameter(3, asContact).executeUpdate());
+
         UUID request = UUID.randomUUID();
         PartnerEvents.send(ContactErased.TYPE, contact, "{\"contactId\":\"" + contact + "\",\"erasedAt\":\"2026-12-01T10:00:00Z\","
                 + "\"requestId\":\"" + request + "\",\"emailSha256\":\"" + ContactRegistered.emailSha256(email) + "\"}");
@@ -80,6 +86,10 @@ class ErasureByAddressTest {
         assertEquals("Erased contact", registration(asContact).name);
         assertEquals("Erased contact", registration(asGuest).name, "the guest registration under the address went too");
         assertEquals(0L, rowsWith(email));
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_entry where entity_id = ?1 and actor = ?2").setParameter(1, asContact)
+                .setParameter(2, "erased-" + contact).getSingleResult()).longValue()),
+                "the entry the person signed names a placeholder");
         String data = confirmation(request);
         assertTrue(data.contains("\"contactId\":\"" + contact + "\""), data);
         assertFalse(data.contains(email), data);
@@ -98,6 +108,7 @@ class ErasureByAddressTest {
         String e = email.toLowerCase();
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 select (select count(*) from registration where lower(email) = ?1)
+                     + (select count(*) from audit_entry where lower(actor) = ?1)
                      + (select count(*) from sign_up where lower(email) = ?1)
                      + (select count(*) from mail_outbox where lower(recipient) = ?1
                           or lower(body_text) like ?2 or lower(body_html) like ?2)""")

@@ -7,6 +7,7 @@ import dev.trellis.event.domain.SignUp;
 import dev.trellis.event.domain.UserGroup;
 import dev.trellis.event.messaging.out.EventMessages;
 import dev.trellis.event.persistence.PartnerReadModel;
+import dev.trellis.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -36,9 +37,12 @@ public class ContactErasureService {
     private final PartnerReadModel readModel;
     private final EventMessages messages;
     private final EntityManager em;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ContactErasureService(PartnerReadModel readModel, EventMessages messages, EntityManager em, Clock clock) {
+    public ContactErasureService(PartnerReadModel readModel, EventMessages messages, EntityManager em, AuditTrail audit,
+            Clock clock) {
+        this.audit = audit;
         this.readModel = readModel;
         this.messages = messages;
         this.em = em;
@@ -63,6 +67,8 @@ public class ContactErasureService {
         if (digest != null) {
             registrations.addAll(underAddress(digest));
             deleteSignUps(digest);
+            // a partner user (username = the address) who registered through the portal signed those entries
+            audit.replaceActor(digest, "erased-" + contactId);
         }
         erase(registrations, digest);
         for (UserGroup g : UserGroup.<UserGroup>list("?1 member of organiserIds", contactId)) {

@@ -118,6 +118,8 @@ public class ErasureService {
             portalEvents.removed(partnerId, account.userId(), by, now);
             audit.record("portal-user", account.userId(), "removed", AuditChanges.of().field("partnerId", partnerId, null));
         }
+        // the person's portal account signed its own changes with its username, the address
+        audit.replaceActor(digest, "erased-" + id);
         ErasureRequest request = start(id, now, by, ErasureRequest.CONTACT_SERVICES);
         events.erased(contact, request.id, digest);
         em.flush();
