@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.trellis.advisory.domain.Seat;
+import dev.trellis.contracts.advisory.ErasureCompleted;
 import dev.trellis.contracts.advisory.SeatVacated;
 import dev.trellis.platform.testing.auth.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,6 +68,29 @@ class ContactErasureTest {
         events.contactErased(erased);
         events.awaitAllReadFor(erased);
         assertEquals(1, published(SeatVacated.TYPE, held));
+    }
+
+    @Test
+    void anErasureRequestIsConfirmedOnceItsSeatsAreVacated() throws Exception {
+        PartnerEvents events = new PartnerEvents(topic);
+        UUID board = Fixtures.board(TOC);
+        UUID erased = Fixtures.contact();
+        UUID held = Fixtures.appoint(board, Fixtures.appointment(erased, null, "ELECTED", null, TODAY.minusYears(1), TODAY.plusYears(1)));
+        UUID request = UUID.randomUUID();
+
+        events.contactErased(erased, request);
+        PartnerEventSender.await("erasure " + request + " confirmed", () -> confirmations(request) == 1);
+        assertEquals("erased", seat(held).vacateReason, "confirmed with the seat vacated");
+        String data = QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
+                "select cast(data as text) from outbox_event where type = ?1 and data->>'requestId' = ?2")
+                .setParameter(1, ErasureCompleted.TYPE).setParameter(2, request.toString()).getSingleResult()));
+        org.junit.jupiter.api.Assertions.assertTrue(data.contains("\"contactId\":\"" + erased + "\""), data);
+    }
+
+    private long confirmations(UUID request) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where type = ?1 and data->>'requestId' = ?2")
+                .setParameter(1, ErasureCompleted.TYPE).setParameter(2, request.toString()).getSingleResult()).longValue());
     }
 
     private static Seat seat(UUID id) {

@@ -62,6 +62,12 @@ final class PartnerEvents {
                 "{\"contactId\":\"" + contact + "\",\"registeredAt\":\"" + Instant.now() + "\"}");
     }
 
+    void contactErased(UUID contact, UUID request) throws Exception {
+        PartnerEventSender.send(topic, UUID.randomUUID().toString(), ContactErased.TYPE, contact,
+                "{\"contactId\":\"" + contact + "\",\"erasedAt\":\"" + Instant.now() + "\",\"requestId\":\"" + request
+                        + "\",\"emailSha256\":null}");
+    }
+
     void contactErased(UUID contact) throws Exception {
         PartnerEventSender.send(topic, UUID.randomUUID().toString(), ContactErased.TYPE, contact,
                 "{\"contactId\":\"" + contact + "\",\"erasedAt\":\"" + Instant.now() + "\"}");

@@ -16,6 +16,7 @@ import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactEmailChanged;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.ContactRegistered;
+import dev.trellis.contracts.partner.GuestErasureRequested;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.NextStepChanged;
 import dev.trellis.contracts.partner.PartnerChanged;
@@ -51,6 +52,8 @@ public final class EventCatalog {
             new EventType(ContactRegistered.TYPE, Topics.PARTNER, ContactRegistered.class, "contactId"),
             new EventType(ContactEmailChanged.TYPE, Topics.PARTNER, ContactEmailChanged.class, "contactId"),
             new EventType(ContactErased.TYPE, Topics.PARTNER, ContactErased.class, "contactId"),
+            // An erasure of an address without a contact is keyed by its request.
+            new EventType(GuestErasureRequested.TYPE, Topics.PARTNER, GuestErasureRequested.class, "requestId"),
             // advisory-service: keyed by board, so seat changes and meetings of a board stay ordered.
             new EventType(SeatAssigned.TYPE, Topics.ADVISORY, SeatAssigned.class, "boardId"),
             new EventType(SeatVacated.TYPE, Topics.ADVISORY, SeatVacated.class, "boardId"),
@@ -59,11 +62,19 @@ public final class EventCatalog {
             new EventType(VotingRestored.TYPE, Topics.ADVISORY, VotingRestored.class, "boardId"),
             new EventType(BoardMeetingHeld.TYPE, Topics.ADVISORY, BoardMeetingHeld.class, "boardId"),
             new EventType(BoardCompositionChanged.TYPE, Topics.ADVISORY, BoardCompositionChanged.class, "boardId"),
+            // Each service's confirmation of its part of an erasure request, keyed by the request.
+            new EventType(dev.trellis.contracts.advisory.ErasureCompleted.TYPE, Topics.ADVISORY,
+                    dev.trellis.contracts.advisory.ErasureCompleted.class, "requestId"),
             // event-service: keyed by event.
             new EventType(EventPublished.TYPE, Topics.EVENT, EventPublished.class, "eventId"),
             new EventType(RegistrationRecorded.TYPE, Topics.EVENT, RegistrationRecorded.class, "eventId"),
             new EventType(AttendanceRecorded.TYPE, Topics.EVENT, AttendanceRecorded.class, "eventId"),
-            new EventType(SponsorshipConfirmed.TYPE, Topics.EVENT, SponsorshipConfirmed.class, "eventId"));
+            new EventType(SponsorshipConfirmed.TYPE, Topics.EVENT, SponsorshipConfirmed.class, "eventId"),
+            new EventType(dev.trellis.contracts.event.ErasureCompleted.TYPE, Topics.EVENT,
+                    dev.trellis.contracts.event.ErasureCompleted.class, "requestId"),
+            // insights-service publishes nothing but its erasure confirmations.
+            new EventType(dev.trellis.contracts.insights.ErasureCompleted.TYPE, Topics.INSIGHTS,
+                    dev.trellis.contracts.insights.ErasureCompleted.class, "requestId"));
 
     private EventCatalog() {
     }

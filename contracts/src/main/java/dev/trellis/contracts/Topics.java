@@ -14,11 +14,13 @@ public final class Topics {
     public static final String ADVISORY = "trellis.advisory.events";
     /** Events produced by event-service. */
     public static final String EVENT = "trellis.event.events";
+    /** Events produced by insights-service (its confirmations of erasure requests). */
+    public static final String INSIGHTS = "trellis.insights.events";
 
     private Topics() {
     }
 
     public static List<String> all() {
-        return List.of(PARTNER, ADVISORY, EVENT);
+        return List.of(PARTNER, ADVISORY, EVENT, INSIGHTS);
     }
 }

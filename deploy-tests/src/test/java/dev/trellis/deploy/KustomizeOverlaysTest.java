@@ -236,7 +236,7 @@ class KustomizeOverlaysTest {
             assertEquals(prod ? 3 : 1, ((Number) Repo.at(topic, "spec.replicas")).intValue(), "replicas of " + topic);
         }
         for (String topic : List.of("trellis.partner.events", "trellis.advisory.events", "trellis.event.events",
-                "trellis.advisory.dlq", "trellis.event.dlq")) {
+                "trellis.insights.events", "trellis.advisory.dlq", "trellis.event.dlq", "trellis.partner.dlq")) {
             assertTrue(partitions.getOrDefault(topic, 0) > 0, overlay + ": KafkaTopic " + topic);
         }
         Map<String, Object> cluster = find(overlay, "Cluster", "trellis-pg");

@@ -93,6 +93,10 @@ class RoleMatrixIT {
             row("POST /api/partners/memberships/imports", 401, 403, OK, 403, 403),
             // erasure is irreversible: the permitted caller gets 404 for an unknown contact, and no demo contact is erased
             row("POST /api/contacts/{none}/erasure", 401, 403, OK, 403, 403),
+            row("GET /api/contacts/{none}/erasure", 401, 403, OK, 403, 403),
+            // an empty body: 400 for foundation staff, so no request is made
+            row("POST /api/erasure-requests", 401, 403, OK, 403, 403),
+            row("GET /api/erasure-requests/{none}", 401, 403, OK, 403, 403),
             // advisory-service: boards, policies, seats (a partner sees its own seats and the public composition)
             row("GET /api/boards", 401, OK, OK, 403, 403),
             row("POST /api/boards", 401, 403, OK, 403, 403),

@@ -55,6 +55,7 @@ class GatewayTest {
             "/api/partners/7f1c7a52-1d9e-4c55-9a2b-0d7a4c1e2f3a, partner-service",
             "/api/contacts/42, partner-service",
             "/api/touchpoints, partner-service",
+            "/api/erasure-requests, partner-service",
             "/api/boards/9/seats, advisory-service",
             "/api/board-compositions, advisory-service",
             "/api/events/12, event-service",

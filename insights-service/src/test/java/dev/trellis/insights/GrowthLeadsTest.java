@@ -105,7 +105,7 @@ class GrowthLeadsTest {
         Assertions.assertFalse(leads.prettify().contains("@"));
 
         // partner-service erases the contact: its registrations stay, as a guest's
-        events.send(Events.PARTNER_TOPIC, ContactErased.TYPE, contact, new ContactErased(contact, Instant.now()));
+        events.send(Events.PARTNER_TOPIC, ContactErased.TYPE, contact, new ContactErased(contact, Instant.now(), null, null));
         Events.await("the contact dropped", () -> RegistrationView.count("contactId", contact) == 0);
     }
 

@@ -17,7 +17,8 @@ class OpenApiTest {
                 "/api/partners/{id}/membership/key-contacts/{role}", "/api/contacts", "/api/contacts/{id}",
                 "/api/partners/me/contacts", "/api/partners/{partnerId}/touchpoints", "/api/touchpoints/{id}",
                 "/api/touchpoints/next-steps", "/api/contacts/imports", "/api/partners/imports",
-                "/api/partners/memberships/imports"}) {
+                "/api/partners/memberships/imports", "/api/contacts/{id}/erasure", "/api/erasure-requests",
+                "/api/erasure-requests/{id}"}) {
             org.junit.jupiter.api.Assertions.assertTrue(paths.containsKey(path), "no " + path + " in " + paths.keySet());
         }
         org.junit.jupiter.api.Assertions.assertNotNull(json.get("components.schemas.PartnerRequest.examples[0].name"));

@@ -202,6 +202,10 @@ class WriteRoutesAuditTest {
         }));
         s.put("POST /api/contacts/{none}/erasure", scenario(x -> given().auth().oauth2(x.token(STAFF))
                 .post("/api/contacts/" + ContactFixtures.contact("Ada", "Audit") + "/erasure").then().statusCode(200)));
-        return WriteRoutes.prove("/api/audit/partner", s, "/api/partners", "/api/contacts", "/api/touchpoints");
+        s.put("POST /api/erasure-requests", scenario(x -> given().auth().oauth2(x.token(STAFF)).contentType("application/json")
+                .body(Map.of("email", ContactFixtures.uniqueEmail("guest.audit"))).post("/api/erasure-requests")
+                .then().statusCode(201)));
+        return WriteRoutes.prove("/api/audit/partner", s, "/api/partners", "/api/contacts", "/api/touchpoints",
+                "/api/erasure-requests");
     }
 }

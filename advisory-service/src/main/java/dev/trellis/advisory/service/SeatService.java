@@ -1,5 +1,7 @@
 package dev.trellis.advisory.service;
 
+import dev.trellis.platform.audit.AuditTrail;
+import dev.trellis.advisory.domain.CalendarSubscription;
 import dev.trellis.advisory.domain.Board;
 import dev.trellis.advisory.domain.PolicyOverride;
 import dev.trellis.advisory.domain.Seat;
@@ -64,9 +66,11 @@ public class SeatService {
     private final SeatEvents events;
     private final CompositionEvents compositions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public SeatService(BoardService boards, PolicyService policies, PartnerReadModel readModel, ContactReadModel contacts,
-            SeatQueries queries, SeatEvents events, CompositionEvents compositions, Clock clock) {
+            SeatQueries queries, SeatEvents events, CompositionEvents compositions, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.compositions = compositions;
         this.boards = boards;
         this.policies = policies;
@@ -310,6 +314,40 @@ public class SeatService {
      */
     @Transactional
     public void contactErased(UUID contact, Instant at) {
+        contactErased(contact, at, null, null);
+    }
+
+    /**
+     * As {@link #contactErased(UUID, Instant)}, then confirms the erasure request {@code requestId} (erasure-completed,
+     * in the same transaction); null: nothing to confirm (an event sent before requests were tracked).
+     */
+    @Transactional
+    public void contactErased(UUID contact, Instant at, UUID requestId, String emailSha256) {
+        vacateErased(contact, at);
+        if (emailSha256 != null) {
+            forgetPortalUser(contact, emailSha256);
+        }
+        if (requestId != null) {
+            events.erasureCompleted(requestId, contact, now());
+        }
+    }
+
+    /**
+     * The person's partner-portal account (username = the address, known here by its digest only): its private
+     * calendar feeds are deleted, and the audit entries it signed name a placeholder instead.
+     */
+    private void forgetPortalUser(UUID contact, String emailSha256) {
+        @SuppressWarnings("unchecked")
+        List<UUID> feeds = Seat.getEntityManager().createNativeQuery("select id from calendar_subscription where "
+                        + "encode(sha256(convert_to(lower(btrim(owner_username)), 'UTF8')), 'hex') = ?1", UUID.class)
+                .setParameter(1, emailSha256).getResultList();
+        if (!feeds.isEmpty()) {
+            CalendarSubscription.<CalendarSubscription>list("id in ?1", feeds).forEach(CalendarSubscription::delete);
+        }
+        audit.replaceActor(emailSha256, "erased-" + contact);
+    }
+
+    private void vacateErased(UUID contact, Instant at) {
         contacts.erased(contact, at);
         LocalDate today = today();
         String involving = "(s.holderContactId = :contact and s.vacatedOn is null) or s.alternateContactId = :contact";

@@ -8,11 +8,14 @@ import dev.trellis.partner.rest.dto.ConsentRequest;
 import dev.trellis.partner.rest.dto.ConsentResponse;
 import dev.trellis.partner.rest.dto.ContactCreateRequest;
 import dev.trellis.partner.rest.dto.ContactErasureResponse;
+import dev.trellis.partner.rest.dto.ErasureStatusResponse;
 import dev.trellis.partner.rest.dto.ContactPatchRequest;
 import dev.trellis.partner.rest.dto.ContactResponse;
 import dev.trellis.partner.rest.dto.ContactSummaryResponse;
 import dev.trellis.partner.service.ContactDetails;
 import dev.trellis.partner.service.ContactService;
+import dev.trellis.partner.service.ErasureService;
+import dev.trellis.platform.security.Callers;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.command.ContactChanges;
 import dev.trellis.platform.domain.InvalidInput;
@@ -71,10 +74,14 @@ public class ContactResource {
     private final Validator validator;
 
     private final CsvExports csv;
+    private final ErasureService erasures;
+    private final Callers callers;
 
     public ContactResource(ContactService contacts, PartnerService partners, ObjectMapper json, Validator validator,
-            CsvExports csv) {
+            CsvExports csv, ErasureService erasures, Callers callers) {
         this.csv = csv;
+        this.erasures = erasures;
+        this.callers = callers;
         this.contacts = contacts;
         this.partners = partners;
         this.json = json;
@@ -174,13 +181,31 @@ public class ContactResource {
     @RolesAllowed("foundation-staff")
     @Operation(summary = "Erase a contact for privacy",
             description = "Irreversible. Name, email, phone and job title are replaced by placeholders, the consent "
-                    + "history and key-contact roles are deleted; affiliations and touchpoint attendance stay, about "
-                    + "nobody identifiable. Other services anonymise their records when the contact-erased event "
-                    + "reaches them. Asking again answers with the first erasure.")
-    @APIResponse(responseCode = "200", description = "The contact is erased")
+                    + "history and key-contact roles are deleted, mentions of the person in touchpoints and next steps "
+                    + "become [erased], and the person's partner-portal account is deleted; affiliations and touchpoint "
+                    + "attendance stay, about nobody identifiable. Other services anonymise their records when the "
+                    + "contact-erased event reaches them and confirm: the answer (and GET on this path) shows each "
+                    + "service's part as PENDING or DONE. Asking again answers with the first erasure.")
+    @APIResponse(responseCode = "200", description = "The contact is erased; the other services' parts may be pending")
+    @APIResponse(responseCode = "403", description = "Not foundation staff")
     @APIResponse(responseCode = "404", description = "No such contact")
+    @APIResponse(responseCode = "502", description = "Keycloak refused to delete the person's portal account; nothing was erased")
+    @APIResponse(responseCode = "503", description = "Keycloak cannot be reached; nothing was erased")
     public ContactErasureResponse erase(@PathParam("id") UUID id) {
-        return ContactErasureResponse.of(contacts.erase(id));
+        return ContactErasureResponse.of(erasures.eraseContact(id, callers.current()));
+    }
+
+    @GET
+    @Path("/{id}/erasure")
+    @RolesAllowed("foundation-staff")
+    @Operation(summary = "A contact's erasure and its progress",
+            description = "Each service that holds data about people, PENDING until it confirmed its part of the "
+                    + "erasure, then DONE; the request is DONE once all are.")
+    @APIResponse(responseCode = "200", description = "The erasure request with each service's part")
+    @APIResponse(responseCode = "403", description = "Not foundation staff")
+    @APIResponse(responseCode = "404", description = "No such contact, or it was not erased (or before requests were tracked: erase it again)")
+    public ErasureStatusResponse erasure(@PathParam("id") UUID id) {
+        return ErasureStatusResponse.of(erasures.ofContact(id));
     }
 
     /** A contact merge patch, read and validated like a create; the caller has refused fields it may not send. */

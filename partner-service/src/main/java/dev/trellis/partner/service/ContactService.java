@@ -7,7 +7,6 @@ import dev.trellis.partner.domain.Consent;
 import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.domain.ConsentSource;
 import dev.trellis.partner.domain.Contact;
-import dev.trellis.partner.domain.KeyContact;
 import dev.trellis.partner.messaging.out.ContactEvents;
 import dev.trellis.partner.persistence.ContactQueries;
 import dev.trellis.partner.service.command.ContactChanges;
@@ -264,31 +263,6 @@ public class ContactService {
             events.emailChanged(contact);
         }
         return details(contact);
-    }
-
-    /**
-     * Erases a contact for privacy (the domain's rule: anonymise what statistics still need, delete the
-     * rest). The contact keeps its id, with placeholders for its personal data; its consent history and
-     * key-contact roles go; its affiliations and touchpoint attendance stay, now about nobody
-     * identifiable, but every affiliation still running ends on the erasure day (one affiliation-ended
-     * each, published before contact-erased), so nobody lists the person as a partner's current contact
-     * or executive sponsor. Other services learn it from the contact-erased event. Erasing twice changes
-     * nothing and publishes nothing more.
-     */
-    @Transactional
-    public Contact erase(UUID id) {
-        Contact contact = Contact.<Contact>findByIdOptional(id, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
-                .orElseThrow(() -> NotFound.of("Contact", id));
-        if (contact.erased()) {
-            return contact;
-        }
-        contact.erase(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
-        affiliations.endAllForErasure(contact, today());
-        Consent.delete("contactId", id);
-        KeyContact.delete("contactId", id);
-        events.erased(contact);
-        em.flush();
-        return contact;
     }
 
     private void apply(Contact contact, MergePatch<ContactChanges> patch) {

@@ -132,6 +132,30 @@ public class KeycloakPortalDirectory {
     }
 
     /**
+     * The portal users (of any partner) whose username is this address, compared as Keycloak stores usernames
+     * (lower case): a person's portal account, found for their erasure. Keycloak returns members of
+     * {@value #PARTNER_GROUP} only.
+     */
+    public List<PortalUserOf> byUsername(String username) {
+        String what = "find the user by username";
+        Answer answer = send(what, "GET", "/users?exact=true&briefRepresentation=false&username="
+                + query(username.strip().toLowerCase(java.util.Locale.ROOT)), null);
+        requireSuccess(what, answer);
+        List<PortalUserOf> users = new ArrayList<>();
+        for (JsonNode user : read(what, answer)) {
+            String partner = partnerOf(user);
+            if (partner != null && username.strip().equalsIgnoreCase(text(user, "username"))) {
+                users.add(new PortalUserOf(partner, text(user, "id")));
+            }
+        }
+        return users;
+    }
+
+    /** A portal user's id and the partner it belongs to. */
+    public record PortalUserOf(String partnerId, String userId) {
+    }
+
+    /**
      * The user with this id if it is a portal user of the partner. Keycloak answers 404 for an id that is nobody's
      * and 403 for a user outside {@value #PARTNER_GROUP}: neither is a portal user.
      */

@@ -69,6 +69,31 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * An erased person's portal account signed its changes with its username, which is the person's email address:
+     * every entry whose user actor is that address gets {@code replacement} instead, so the trail keeps what was done
+     * but not by whom by name. The address is matched by its digest (SHA-256 of the trimmed, lower-cased address, as
+     * hex: contracts' {@code ContactRegistered.emailSha256}), which is all most services learn of it. Must run
+     * inside the erasure's transaction.
+     *
+     * @return how many entries changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int replaceActor(String emailSha256, String replacement) {
+        if (!enabled || emailSha256 == null) {
+            return 0;
+        }
+        String sql = "update audit_entry set actor = ? where actor_kind = 'user'"
+                + " and encode(sha256(convert_to(lower(btrim(actor)), 'UTF8')), 'hex') = ?";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, replacement);
+            update.setString(2, emailSha256);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot replace an erased actor in the audit trail", e);
+        }
+    }
+
     /** Records or extends the transaction's entry for one entity; no transaction, no entry. */
     void entry(String entityType, String entityId, String action, AuditChanges changes) {
         if (transactions.getTransactionKey() == null) {

@@ -53,7 +53,7 @@ class OutboxPublishTest {
         UUID contact = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             outbox.publish(new PartnerRegistered(partner, "Acme", PartnerLifecycleStatus.ACTIVE, null, "DE", List.of()));
-            outbox.publish(new ContactErased(contact, Instant.parse("2026-11-30T10:00:00Z")));
+            outbox.publish(new ContactErased(contact, Instant.parse("2026-11-30T10:00:00Z"), null, null));
         });
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select topic, type, aggregate_id from outbox_event order by seq")

@@ -51,7 +51,7 @@ public class PartnerEventsConsumer {
                         a.partnerId(), a.role().name(), a.startDate(), a.endDate(), e.time())))
                 // a registration changes no seat: no re-check
                 .on(ContactRegistered.class, (c, e) -> contacts.registered(c.contactId(), e.time()))
-                .on(ContactErased.class, rechecked(seats, (c, e) -> seats.contactErased(c.contactId(), e.time())))
+                .on(ContactErased.class, rechecked(seats, (c, e) -> seats.contactErased(c.contactId(), e.time(), c.requestId(), c.emailSha256())))
                 .build());
     }
 

@@ -75,4 +75,9 @@ public class SeatEvents {
     private static SeatKind kind(Seat s) {
         return SeatKind.valueOf(s.kind.name());
     }
+
+    /** This service's part of an erasure request is committed (with this transaction). */
+    public void erasureCompleted(UUID requestId, UUID contactId, Instant at) {
+        outbox.publish(new dev.trellis.contracts.advisory.ErasureCompleted(requestId, contactId, at));
+    }
 }

@@ -5,6 +5,7 @@ import dev.trellis.contracts.partner.AffiliationStarted;
 import dev.trellis.contracts.partner.ContactEmailChanged;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.ContactRegistered;
+import dev.trellis.contracts.partner.GuestErasureRequested;
 import dev.trellis.contracts.partner.MembershipChanged;
 import dev.trellis.contracts.partner.MembershipTerms;
 import dev.trellis.contracts.partner.PartnerChanged;
@@ -77,7 +78,11 @@ public class PartnerEventsConsumer {
                 .on(ContactEmailChanged.class, (c, event) -> model.contactEmail(required(c.contactId(), "contactId", event),
                         digest(required(c.emailSha256(), "emailSha256", event), event), event.time()))
                 .on(ContactErased.class, (erased, event) -> erasures.erase(required(erased.contactId(), "contactId", event),
-                        required(erased.erasedAt(), "erasedAt", event)))
+                        required(erased.erasedAt(), "erasedAt", event), erased.requestId(),
+                        erased.emailSha256() == null ? null : digest(erased.emailSha256(), event)))
+                .on(GuestErasureRequested.class, (guest, event) -> erasures.eraseGuest(
+                        required(guest.requestId(), "requestId", event),
+                        digest(required(guest.emailSha256(), "emailSha256", event), event)))
                 .build());
     }
 

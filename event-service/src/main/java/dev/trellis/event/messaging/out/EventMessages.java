@@ -49,4 +49,9 @@ public class EventMessages {
         outbox.publish(new SponsorshipConfirmed(s.eventId, s.id, s.partnerId, s.level, s.amount.toPlainString(),
                 s.currency));
     }
+
+    /** This service's part of an erasure request is committed (with this transaction). */
+    public void erasureCompleted(java.util.UUID requestId, java.util.UUID contactId, java.time.Instant at) {
+        outbox.publish(new dev.trellis.contracts.event.ErasureCompleted(requestId, contactId, at));
+    }
 }

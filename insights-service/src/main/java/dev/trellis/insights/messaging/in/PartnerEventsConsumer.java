@@ -10,6 +10,7 @@ import dev.trellis.contracts.partner.PartnerRegistered;
 import dev.trellis.contracts.partner.TouchpointLogged;
 import dev.trellis.insights.domain.TimelineKind;
 import dev.trellis.insights.persistence.InsightsReadModel;
+import dev.trellis.insights.service.ContactErasureService;
 import dev.trellis.insights.service.HealthService;
 import dev.trellis.platform.messaging.EventDispatcher;
 import dev.trellis.platform.messaging.EventHandlers;
@@ -36,7 +37,8 @@ public class PartnerEventsConsumer {
     private final EventDispatcher dispatcher;
     private final EventHandlers handlers;
 
-    public PartnerEventsConsumer(EventDispatcher dispatcher, InsightsReadModel model, HealthService health) {
+    public PartnerEventsConsumer(EventDispatcher dispatcher, InsightsReadModel model, HealthService health,
+            ContactErasureService erasures) {
         this.dispatcher = dispatcher;
         this.handlers = dispatcher.register(CHANNEL, EventHandlers.consumer(CONSUMER)
                 .on(PartnerRegistered.class, (p, e) -> {
@@ -74,7 +76,7 @@ public class PartnerEventsConsumer {
                     health.recompute(partner);
                 })
                 // the registrations keep their domain and counts, not the person
-                .on(ContactErased.class, (c, e) -> model.contactErased(c.contactId()))
+                .on(ContactErased.class, (c, e) -> erasures.erase(c.contactId(), c.requestId()))
                 .build());
     }
 

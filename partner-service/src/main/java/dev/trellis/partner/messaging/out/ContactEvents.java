@@ -3,11 +3,13 @@ package dev.trellis.partner.messaging.out;
 import dev.trellis.contracts.partner.ContactEmailChanged;
 import dev.trellis.contracts.partner.ContactErased;
 import dev.trellis.contracts.partner.ContactRegistered;
+import dev.trellis.contracts.partner.GuestErasureRequested;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Contact facts other services must act on: that a person exists (so a seat holder can be checked), the
@@ -38,7 +40,13 @@ public class ContactEvents {
         outbox.publish(new ContactEmailChanged(contact.id, ContactRegistered.emailSha256(contact.email)));
     }
 
-    public void erased(Contact contact) {
-        outbox.publish(new ContactErased(contact.id, contact.erasedAt));
+    /** @param emailSha256 the digest of the address the contact had; null when it is not known any more */
+    public void erased(Contact contact, UUID requestId, String emailSha256) {
+        outbox.publish(new ContactErased(contact.id, contact.erasedAt, requestId, emailSha256));
+    }
+
+    /** An address without a contact to erase in event-service: its digest, never the address. */
+    public void guestErasureRequested(UUID requestId, String emailSha256, Instant at) {
+        outbox.publish(new GuestErasureRequested(requestId, emailSha256, at));
     }
 }
