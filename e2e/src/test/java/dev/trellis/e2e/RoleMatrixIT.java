@@ -91,6 +91,9 @@ class RoleMatrixIT {
             row("POST /api/contacts/imports", 401, OK, 403, 403, 403),
             // erasure is irreversible: the permitted caller gets 404 for an unknown contact, and no demo contact is erased
             row("POST /api/contacts/{none}/erasure", 401, 403, OK, 403, 403),
+            // partner-service: one-click unsubscribe from a mail (no login; {none} is no token: 400)
+            row("GET /api/contacts/unsubscribe?token={none}", OK, OK, OK, OK, OK),
+            row("POST /api/contacts/unsubscribe?token={none}", OK, OK, OK, OK, OK),
             // advisory-service: boards, policies, seats (a partner sees its own seats and the public composition)
             row("GET /api/boards", 401, OK, OK, 403, 403),
             row("POST /api/boards", 401, 403, OK, 403, 403),

@@ -16,7 +16,7 @@ class OpenApiTest {
                 "/api/partners/{id}/lifecycle-changes", "/api/partners/{partnerId}/membership",
                 "/api/partners/{id}/membership/key-contacts/{role}", "/api/contacts", "/api/contacts/{id}",
                 "/api/partners/me/contacts", "/api/partners/{partnerId}/touchpoints", "/api/touchpoints/{id}",
-                "/api/touchpoints/next-steps"}) {
+                "/api/touchpoints/next-steps", "/api/contacts/unsubscribe"}) {
             org.junit.jupiter.api.Assertions.assertTrue(paths.containsKey(path), "no " + path + " in " + paths.keySet());
         }
         org.junit.jupiter.api.Assertions.assertNotNull(json.get("components.schemas.PartnerRequest.examples[0].name"));
