@@ -97,6 +97,9 @@ class RoleMatrixIT {
             // an empty body: 400 for foundation staff, so no request is made
             row("POST /api/erasure-requests", 401, 403, OK, 403, 403),
             row("GET /api/erasure-requests/{none}", 401, 403, OK, 403, 403),
+            // partner-service: one-click unsubscribe from a mail (no login; {none} is no token: 400)
+            row("GET /api/contacts/unsubscribe?token={none}", OK, OK, OK, OK, OK),
+            row("POST /api/contacts/unsubscribe?token={none}", OK, OK, OK, OK, OK),
             // advisory-service: boards, policies, seats (a partner sees its own seats and the public composition)
             row("GET /api/boards", 401, OK, OK, 403, 403),
             row("POST /api/boards", 401, 403, OK, 403, 403),

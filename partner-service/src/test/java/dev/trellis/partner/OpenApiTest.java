@@ -18,7 +18,7 @@ class OpenApiTest {
                 "/api/partners/me/contacts", "/api/partners/{partnerId}/touchpoints", "/api/touchpoints/{id}",
                 "/api/touchpoints/next-steps", "/api/contacts/imports", "/api/partners/imports",
                 "/api/partners/memberships/imports", "/api/contacts/{id}/erasure", "/api/erasure-requests",
-                "/api/erasure-requests/{id}"}) {
+                "/api/erasure-requests/{id}", "/api/contacts/unsubscribe"}) {
             org.junit.jupiter.api.Assertions.assertTrue(paths.containsKey(path), "no " + path + " in " + paths.keySet());
         }
         org.junit.jupiter.api.Assertions.assertNotNull(json.get("components.schemas.PartnerRequest.examples[0].name"));

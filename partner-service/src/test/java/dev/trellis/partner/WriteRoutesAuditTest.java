@@ -4,10 +4,13 @@ import static dev.trellis.platform.testing.audit.WriteRoutes.scenario;
 import static io.restassured.RestAssured.given;
 
 import dev.trellis.partner.domain.LifecycleStatus;
+import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.service.PartnerService;
+import dev.trellis.partner.service.Unsubscribes;
 import dev.trellis.platform.testing.audit.WriteRoutes;
 import dev.trellis.platform.testing.audit.WriteRoutes.Scenario;
 import dev.trellis.platform.testing.auth.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -34,6 +37,8 @@ class WriteRoutesAuditTest {
 
     @Inject
     PartnerService partners;
+    @Inject
+    Unsubscribes unsubscribes;
 
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
@@ -205,6 +210,16 @@ class WriteRoutesAuditTest {
         s.put("POST /api/erasure-requests", scenario(x -> given().auth().oauth2(x.token(STAFF)).contentType("application/json")
                 .body(Map.of("email", ContactFixtures.uniqueEmail("guest.audit"))).post("/api/erasure-requests")
                 .then().statusCode(201)));
+        // One-click unsubscribe, without a login: the withdrawal it records is a consent row by an anonymous caller.
+        s.put("POST /api/contacts/unsubscribe?token={none}", WriteRoutes.anonymous("consent", () -> {
+            String contact = ContactFixtures.contact("Una", "Unsubscribe");
+            as(TestTokens.communityTeam()).body(Map.of("granted", true, "source", "WEB_FORM"))
+                    .put("/api/contacts/" + contact + "/consents/RENEWAL_REMINDERS").then().statusCode(200);
+            String token = QuarkusTransaction.requiringNew().call(
+                    () -> unsubscribes.issue(UUID.fromString(contact), ConsentPurpose.RENEWAL_REMINDERS));
+            given().contentType(ContentType.URLENC).formParam("List-Unsubscribe", "One-Click").queryParam("token", token)
+                    .post("/api/contacts/unsubscribe").then().statusCode(200);
+        }));
         return WriteRoutes.prove("/api/audit/partner", s, "/api/partners", "/api/contacts", "/api/touchpoints",
                 "/api/erasure-requests");
     }

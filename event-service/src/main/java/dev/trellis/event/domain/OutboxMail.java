@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A mail to send (table {@code mail_outbox}, V7), recorded in the transaction of the change that causes it. Only its
- * content is written here; status, attempts and times are the database's defaults and the relay's to change.
+ * A mail to send (table {@code mail_outbox}, V7 and V10), recorded in the transaction of the change that causes it
+ * by platform's {@code MailOutbox}; this mapping serves the queries and deletes of event-service's own rows. Status,
+ * attempts and times are the database's defaults and the relay's to change.
  */
 @NotAudited
 @Entity
@@ -27,7 +28,8 @@ public class OutboxMail extends PanacheEntityBase {
     public UUID id;
     @Column(nullable = false)
     public String kind;
-    @Column(name = "registration_id")
+    /** The registration it is about (the generic column {@code reference_id}); null for the sign-up mails. */
+    @Column(name = "reference_id")
     public UUID registrationId;
     @Column(nullable = false)
     public String recipient;

@@ -1,6 +1,6 @@
 package dev.trellis.event.service;
 
-import dev.trellis.event.config.MailConfig;
+import dev.trellis.event.config.ReminderConfig;
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.messaging.out.MailMessages;
@@ -35,12 +35,12 @@ public class ReminderService {
             for update of r skip locked""";
 
     private final MailMessages mails;
-    private final MailConfig.Reminder settings;
+    private final ReminderConfig settings;
     private final Clock clock;
 
-    public ReminderService(MailMessages mails, MailConfig config, Clock clock) {
+    public ReminderService(MailMessages mails, ReminderConfig config, Clock clock) {
         this.mails = mails;
-        this.settings = config.reminder();
+        this.settings = config;
         this.clock = clock;
     }
 

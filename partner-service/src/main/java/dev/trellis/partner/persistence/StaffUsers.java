@@ -19,6 +19,22 @@ public class StaffUsers {
                 .setParameter("u", username).setParameter("at", at).executeUpdate();
     }
 
+    /**
+     * Records a username (lower-case) with the address of its token's {@code email} claim: once, and the address
+     * again when it changed (a null address keeps the one recorded).
+     */
+    public void record(String username, String email, Instant at) {
+        if (email == null) {
+            record(username, at);
+            return;
+        }
+        em.createNativeQuery("""
+                        insert into staff_user (username, first_seen_at, email) values (:u, :at, :e)
+                        on conflict (username) do update set email = excluded.email
+                        where staff_user.email is distinct from excluded.email""")
+                .setParameter("u", username).setParameter("at", at).setParameter("e", email).executeUpdate();
+    }
+
     public boolean known(String username) {
         return !em.createNativeQuery("select 1 from staff_user where username = :u").setParameter("u", username)
                 .getResultList().isEmpty();

@@ -99,7 +99,7 @@ public class ContactResource {
             @QueryParam("partnerId") UUID partnerId,
             @Parameter(description = "Only contacts whose latest decision for this purpose grants it",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"MARKETING_EMAIL", "EVENT_PHOTOS",
-                            "DATA_SHARING_WITH_MEMBERS"}))
+                            "DATA_SHARING_WITH_MEMBERS", "RENEWAL_REMINDERS"}))
             @QueryParam("consent") String consent,
             @Parameter(description = "Only these contacts (repeat the parameter, at most " + MAX_IDS + " ids, which keeps the "
                     + "address under the gateway's 4,096 characters): names the people other services refer to by id, such "

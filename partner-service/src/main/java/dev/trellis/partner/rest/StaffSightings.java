@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +33,9 @@ public class StaffSightings implements SecurityIdentityAugmentor {
         }
         return context.runBlocking(() -> {
             try {
-                staff.seen(caller);
+                // The address for the daily digest of next steps (StaffDigest): the token's email claim.
+                Object email = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("email") : null;
+                staff.seen(caller, email == null ? null : String.valueOf(email));
             } catch (RuntimeException e) {
                 LOG.warnf("Could not record a staff sighting (%s); the request goes on", e.getClass().getSimpleName());
             }

@@ -38,12 +38,21 @@ public class StaffDirectory {
 
     /** Records a staff caller, in a transaction of its own, once per instance; anyone else is ignored. */
     public void seen(Caller caller) {
+        seen(caller, null);
+    }
+
+    /**
+     * Records a staff caller with the address their token names ({@code email} claim; the daily digest goes to it),
+     * in a transaction of its own, once per instance; anyone else is ignored.
+     */
+    public void seen(Caller caller, String email) {
         String name = staffName(caller);
         if (name == null || seen.contains(name)) {
             return;
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        QuarkusTransaction.requiringNew().run(() -> users.record(name, now));
+        String address = email == null || email.isBlank() || email.length() > 320 ? null : email.strip();
+        QuarkusTransaction.requiringNew().run(() -> users.record(name, address, now));
         seen.add(name);
     }
 

@@ -1,15 +1,14 @@
 package dev.trellis.event.messaging.out;
 
-import dev.trellis.event.config.MailConfig;
 import dev.trellis.event.domain.Event;
-import dev.trellis.event.domain.OutboxMail;
 import dev.trellis.event.domain.Registration;
 import dev.trellis.event.domain.SignUp;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
+import dev.trellis.platform.mail.MailAttachment;
+import dev.trellis.platform.mail.MailOutbox;
+import dev.trellis.platform.mail.MailTemplates;
+import dev.trellis.platform.mail.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +19,8 @@ import java.util.UUID;
 
 /**
  * The registration mails, rendered from the Qute templates {@code templates/mail/<language>/<kind>.txt} and
- * {@code .html} (the subject is the text template's fragment {@code subject}) and recorded in {@code mail_outbox}
- * in the caller's transaction: a rollback records nothing, and {@link MailRelay} sends what was committed.
+ * {@code .html} (platform's {@link MailTemplates}) and recorded in {@code mail_outbox} in the caller's transaction
+ * ({@link MailOutbox}): a rollback records nothing, and platform's MailRelay sends what was committed.
  */
 @ApplicationScoped
 public class MailMessages {
@@ -33,15 +32,12 @@ public class MailMessages {
     public static final String MOVED = "event-moved";
     public static final String SIGN_UP_CONFIRM = "sign-up-confirm";
     public static final String SIGN_UP_NOTICE = "sign-up-already-registered";
-    static final String CALENDAR_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
-    private static final String FALLBACK_LANGUAGE = "en";
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
 
-    private final Engine engine;
-    private final MailConfig config;
-
-    public MailMessages(Engine engine, MailConfig config) {
-        this.engine = engine;
-        this.config = config;
+    public MailMessages(MailTemplates templates, MailOutbox outbox) {
+        this.templates = templates;
+        this.outbox = outbox;
     }
 
     /** A seat is taken: the event's calendar entry attached, and how to cancel with the token. */
@@ -114,20 +110,11 @@ public class MailMessages {
     }
 
     private void record(String kind, UUID registrationId, String recipient, Map<String, Object> data, String calendar) {
-        Template text = template(kind, "txt");
-        OutboxMail mail = new OutboxMail();
-        mail.id = UUID.randomUUID();
-        mail.kind = kind;
-        mail.registrationId = registrationId;
-        mail.recipient = recipient;
-        mail.subject = text.getFragment("subject").data(data).render().strip();
-        mail.text = text.data(data).render().stripLeading();
-        mail.html = template(kind, "html").data(data).render();
+        OutgoingMail mail = OutgoingMail.of(kind, registrationId, recipient, templates.render(kind, data));
         if (calendar != null) {
-            mail.attachments.add(new OutboxMail.Attachment("event.ics", CALENDAR_TYPE,
-                    calendar.getBytes(StandardCharsets.UTF_8)));
+            mail = mail.withAttachment(MailAttachment.calendar("event.ics", calendar));
         }
-        mail.persist();
+        outbox.record(mail);
     }
 
     private Map<String, Object> data(Event event, Registration r, String cancelToken) {
@@ -138,11 +125,11 @@ public class MailMessages {
     }
 
     private String base() {
-        return config.publicUrl().replaceAll("/+$", "");
+        return templates.publicUrl();
     }
 
     private Map<String, Object> data(Event event, String name) {
-        Locale locale = Locale.forLanguageTag(config.language());
+        Locale locale = templates.locale();
         ZoneId zone = ZoneId.of(event.timeZone);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", locale);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
@@ -157,16 +144,5 @@ public class MailMessages {
         data.put("eventUrl", base + "/api/events/" + event.id);
         data.put("calendarUrl", base + "/api/events/" + event.id + "/calendar.ics");
         return data;
-    }
-
-    private Template template(String kind, String suffix) {
-        Template template = engine.getTemplate("mail/" + config.language() + "/" + kind + "." + suffix);
-        if (template == null) {
-            template = engine.getTemplate("mail/" + FALLBACK_LANGUAGE + "/" + kind + "." + suffix);
-        }
-        if (template == null) {
-            throw new IllegalStateException("no mail template " + kind + "." + suffix);
-        }
-        return template;
     }
 }

@@ -1,8 +1,7 @@
-package dev.trellis.event.messaging.out;
+package dev.trellis.platform.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.trellis.event.config.MailConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +9,7 @@ class MailRelayBackoffTest {
 
     @Test
     void theWaitDoublesWithEachFailureUpToTheMaximum() {
-        MailRelay relay = new MailRelay(null, null, config(Duration.ofSeconds(30), Duration.ofMinutes(5)));
+        MailRelay relay = new MailRelay(null, null, config(Duration.ofSeconds(30), Duration.ofMinutes(5)), null);
         assertEquals(Duration.ofSeconds(30), relay.backoff(1));
         assertEquals(Duration.ofSeconds(60), relay.backoff(2));
         assertEquals(Duration.ofSeconds(120), relay.backoff(3));
@@ -62,8 +61,12 @@ class MailRelayBackoffTest {
                 return relay;
             }
 
-            public MailConfig.Reminder reminder() {
-                throw new UnsupportedOperationException("the relay does not remind");
+            public boolean enabled() {
+                return true;
+            }
+
+            public String messageIdDomain() {
+                return "mail.trellis.dev";
             }
         };
     }

@@ -1,7 +1,10 @@
-package dev.trellis.event.messaging.out;
+package dev.trellis.platform.mail;
 
-import dev.trellis.event.config.MailConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.mailer.Attachment;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -20,7 +23,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the mails recorded in {@code mail_outbox} over SMTP ({@code quarkus.mailer.*}).
+ * Sends the mails recorded in {@code mail_outbox} ({@link MailOutbox}) over SMTP ({@code quarkus.mailer.*}), with the
+ * row's extra headers (List-Unsubscribe ...) and attachments.
  *
  * <p>Each round claims the due rows for a lease ({@code FOR UPDATE SKIP LOCKED}, then {@code claimed_by} and
  * {@code claimed_until}), so two instances never send the same row at once; a claim whose relay died runs out and
@@ -31,16 +35,18 @@ import org.jboss.logging.Logger;
  * answers.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "trellis.mail.enabled", stringValue = "true")
 public class MailRelay {
+    private static final TypeReference<LinkedHashMap<String, String>> HEADERS = new TypeReference<>() {
+    };
     private static final Logger LOG = Logger.getLogger(MailRelay.class);
-    static final String MESSAGE_ID_DOMAIN = "@events.trellis.dev";
     private static final String CLAIM = """
             update mail_outbox m set claimed_by = ?, claimed_until = now() + ? * interval '1 millisecond'
             where m.id in (select id from mail_outbox
                            where status = 'PENDING' and next_attempt_at <= now()
                              and (claimed_until is null or claimed_until < now())
                            order by next_attempt_at, created_at limit ? for update skip locked)
-            returning m.id, m.recipient, m.subject, m.body_text, m.body_html, m.attempts""";
+            returning m.id, m.recipient, m.subject, m.body_text, m.body_html, m.attempts, m.headers""";
     private static final String ATTACHMENTS = """
             select mail_id, file_name, content_type, content from mail_attachment
             where mail_id = any (?) order by mail_id, position""";
@@ -55,18 +61,22 @@ public class MailRelay {
             where id = ? and claimed_by = ?""";
     /** A claimed row, with what it takes to send it. */
     record Claimed(UUID id, String recipient, String subject, String text, String html, int attempts,
-            List<Attachment> attachments) {
+            Map<String, String> headers, List<Attachment> attachments) {
     }
 
     private final AgroalDataSource dataSource;
     private final Mailer mailer;
     private final MailConfig.Relay settings;
+    private final String messageIdDomain;
+    private final ObjectMapper json;
     private final String instance = "mail-relay-" + UUID.randomUUID();
 
-    public MailRelay(AgroalDataSource dataSource, Mailer mailer, MailConfig config) {
+    public MailRelay(AgroalDataSource dataSource, Mailer mailer, MailConfig config, ObjectMapper json) {
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.settings = config.relay();
+        this.messageIdDomain = config.messageIdDomain();
+        this.json = json;
     }
 
     @Scheduled(identity = "mail-relay", every = "${trellis.mail.relay.poll-interval:PT5S}",
@@ -111,7 +121,7 @@ public class MailRelay {
                     while (rs.next()) {
                         UUID id = rs.getObject(1, UUID.class);
                         rows.put(id, new Claimed(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6), new ArrayList<>()));
+                                rs.getString(5), rs.getInt(6), headers(rs.getString(7)), new ArrayList<>()));
                     }
                 }
             }
@@ -131,9 +141,21 @@ public class MailRelay {
         }
     }
 
-    static Mail toMail(Claimed claimed) {
+    private Map<String, String> headers(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(stored, HEADERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable mail headers", e);
+        }
+    }
+
+    Mail toMail(Claimed claimed) {
         Mail mail = Mail.withText(claimed.recipient(), claimed.subject(), claimed.text()).setHtml(claimed.html());
-        mail.addHeader("Message-ID", "<" + claimed.id() + MESSAGE_ID_DOMAIN + ">");
+        mail.addHeader("Message-ID", "<" + claimed.id() + "@" + messageIdDomain + ">");
+        claimed.headers().forEach(mail::addHeader);
         mail.setAttachments(claimed.attachments());
         return mail;
     }

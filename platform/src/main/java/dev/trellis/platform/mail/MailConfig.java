@@ -1,15 +1,22 @@
-package dev.trellis.event.config;
+package dev.trellis.platform.mail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The registration mails ({@code trellis.mail.*}; docs/mail.md). The SMTP server, its credentials and the sender are
- * Quarkus' {@code quarkus.mailer.*}.
+ * The mail machinery ({@code trellis.mail.*}; docs/mail.md) of a service that sends mail. The SMTP server, its
+ * credentials and the sender are Quarkus' {@code quarkus.mailer.*}.
  */
 @ConfigMapping(prefix = "trellis.mail")
 public interface MailConfig {
+
+    /**
+     * A build-time switch: only a service with {@code trellis.mail.enabled=true} (and quarkus-mailer, a table
+     * {@code mail_outbox}) has the beans of this package.
+     */
+    @WithDefault("false")
+    boolean enabled();
 
     /** The language of the templates ({@code templates/mail/<language>/}); English when it has none of its own. */
     @WithDefault("en")
@@ -19,24 +26,11 @@ public interface MailConfig {
     @WithDefault("http://127.0.0.1:8080")
     String publicUrl();
 
+    /** The right-hand side of each mail's Message-ID ({@code <row id@domain>}). */
+    @WithDefault("mail.trellis.dev")
+    String messageIdDomain();
+
     Relay relay();
-
-    Reminder reminder();
-
-    /** The reminder mail to registrants before an event (ReminderService). */
-    interface Reminder {
-        /** How long before the start the reminder goes out. */
-        @WithDefault("PT24H")
-        Duration before();
-
-        /** How often the sweep looks for registrants to remind (read by the scheduler). */
-        @WithDefault("PT5M")
-        Duration sweepInterval();
-
-        /** Reminders recorded per sweep transaction; the sweep goes on while batches are full. */
-        @WithDefault("200")
-        int batchSize();
-    }
 
     /** The relay that sends the recorded mails (MailRelay). */
     interface Relay {
