@@ -189,7 +189,10 @@ class RoleMatrixIT {
             // each service's audit trail: staff only
             row("GET /api/audit/partner", 401, OK, OK, 403, 403),
             row("GET /api/audit/advisory", 401, OK, OK, 403, 403),
-            row("GET /api/audit/event", 401, OK, OK, 403, 403));
+            row("GET /api/audit/event", 401, OK, OK, 403, 403),
+            row("GET /api/privacy/partner/subjects", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/advisory/subjects", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/event/subjects", 401, 403, OK, 403, 403));
 
     private static Map<String, String> ids;
 

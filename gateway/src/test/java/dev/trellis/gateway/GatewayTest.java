@@ -64,6 +64,9 @@ class GatewayTest {
             "/api/audit/partner, partner-service",
             "/api/audit/advisory, advisory-service",
             "/api/audit/event, event-service",
+            "/api/privacy/partner/subjects, partner-service",
+            "/api/privacy/advisory/subjects, advisory-service",
+            "/api/privacy/event/subjects, event-service",
     })
     void memberTokenReachesTheServiceOwningThePrefix(String path, String service) {
         String token = Tokens.withRoles("partner");

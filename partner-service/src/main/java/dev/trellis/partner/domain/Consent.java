@@ -28,4 +28,13 @@ public class Consent extends PanacheEntityBase {
     public ConsentSource source;
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+    /** {@link ConsentActor#kind()}: staff, subject, import or system. */
+    @Column(name = "actor_kind", nullable = false)
+    public String actorKind;
+    /** The staff user's name; null for the subject, an import or the system. */
+    public String actor;
+
+    public ConsentActor actor() {
+        return new ConsentActor(actorKind, actor);
+    }
 }

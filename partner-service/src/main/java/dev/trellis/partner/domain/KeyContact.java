@@ -49,5 +49,11 @@ public class KeyContact extends PanacheEntityBase {
         public int hashCode() {
             return Objects.hash(membershipId, role);
         }
+
+        /** {@code <membershipId>/<role>}: the key's audit entity id (docs/audit.md). */
+        @Override
+        public String toString() {
+            return membershipId + "/" + role;
+        }
     }
 }

@@ -40,6 +40,9 @@ public class Touchpoint extends Timestamped {
     @Column(nullable = false)
     public String summary;
     public String notes;
+    /** Whether the notes go to an attendee who asks what Trellis holds about them (subject-access export). */
+    @Column(name = "notes_disclosable", nullable = false)
+    public boolean notesDisclosable = true;
     /** Whether a contact attendee was an executive of the partner on {@link #occurredOn}; stored, not derived on read. */
     @Column(nullable = false)
     public boolean executive;

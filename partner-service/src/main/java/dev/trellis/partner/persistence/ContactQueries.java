@@ -1,6 +1,7 @@
 package dev.trellis.partner.persistence;
 
 import dev.trellis.partner.domain.ConsentPurpose;
+import dev.trellis.partner.domain.ConsentState;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.platform.paging.Cursor;
 import dev.trellis.platform.paging.PageRequest;
@@ -32,6 +33,16 @@ public class ContactQueries {
      */
     public List<Contact> page(String q, UUID partnerId, ConsentPurpose consent, java.util.Collection<UUID> ids, LocalDate today,
             PageRequest page) {
+        return page(q, partnerId, consent, ConsentState.GRANTED, ids, today, page);
+    }
+
+    /**
+     * One page, as {@link #page(String, UUID, ConsentPurpose, java.util.Collection, LocalDate, PageRequest)}, with
+     * {@code consentState} saying which state for {@code consent} a contact must be in: granted or withdrawn by
+     * its latest decision, or unknown (no decision at all).
+     */
+    public List<Contact> page(String q, UUID partnerId, ConsentPurpose consent, ConsentState consentState,
+            java.util.Collection<UUID> ids, LocalDate today, PageRequest page) {
         Cursor after = page.decodedCursor(3);
         StringBuilder where = new StringBuilder("where c.erasedAt is null ");
         Map<String, Object> params = new HashMap<>();
@@ -54,13 +65,17 @@ public class ContactQueries {
             params.put("partner", partnerId);
             params.put("today", today);
         }
-        if (consent != null) {
+        if (consent != null && consentState == ConsentState.UNKNOWN) {
+            where.append(" and not exists (select 1 from Consent s where s.contactId = c.id and s.purpose = :purpose)");
+            params.put("purpose", consent);
+        } else if (consent != null) {
             // The latest decision per purpose is the state; recordedAt is strictly increasing per contact and purpose.
             where.append("""
                      and exists (select 1 from Consent s where s.contactId = c.id and s.purpose = :purpose
-                                 and s.granted = true and s.recordedAt = (select max(s2.recordedAt) from Consent s2
+                                 and s.granted = :granted and s.recordedAt = (select max(s2.recordedAt) from Consent s2
                                      where s2.contactId = c.id and s2.purpose = :purpose))""");
             params.put("purpose", consent);
+            params.put("granted", consentState != ConsentState.WITHDRAWN);
         }
         if (after != null) {
             where.append("""

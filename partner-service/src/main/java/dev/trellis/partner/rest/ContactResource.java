@@ -3,7 +3,9 @@ package dev.trellis.partner.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.partner.domain.Affiliation;
+import dev.trellis.partner.domain.ConsentActor;
 import dev.trellis.partner.domain.ConsentPurpose;
+import dev.trellis.partner.domain.ConsentState;
 import dev.trellis.partner.rest.dto.ConsentRequest;
 import dev.trellis.partner.rest.dto.ConsentResponse;
 import dev.trellis.partner.rest.dto.ContactCreateRequest;
@@ -20,6 +22,7 @@ import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.command.ContactChanges;
 import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.http.CsvExports;
+import dev.trellis.platform.security.Callers;
 import dev.trellis.platform.http.EntityTags;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.patch.MergePatch;
@@ -101,6 +104,10 @@ public class ContactResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"MARKETING_EMAIL", "EVENT_PHOTOS",
                             "DATA_SHARING_WITH_MEMBERS", "RENEWAL_REMINDERS"}))
             @QueryParam("consent") String consent,
+            @Parameter(description = "With consent: which state for that purpose, GRANTED (the default) or WITHDRAWN by the "
+                    + "latest decision, or UNKNOWN (no decision recorded)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"GRANTED", "WITHDRAWN", "UNKNOWN"}))
+            @QueryParam("consentState") String consentState,
             @Parameter(description = "Only these contacts (repeat the parameter, at most " + MAX_IDS + " ids, which keeps the "
                     + "address under the gateway's 4,096 characters): names the people other services refer to by id, such "
                     + "as seat holders, in one call")
@@ -108,11 +115,12 @@ public class ContactResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         ConsentPurpose purpose = consent == null || consent.isBlank() ? null : purpose("consent", consent.strip());
+        ConsentState state = consentState(consentState, purpose);
         if (ids != null && ids.size() > MAX_IDS) {
             throw InvalidInput.field("id", "at most " + MAX_IDS + " ids");
         }
         return csv.list(headers, uri, limit, cursor, ContactSummaryResponse.CSV, page -> {
-            Page<ContactDetails> found = contacts.list(q, partnerId, purpose, ids, page);
+            Page<ContactDetails> found = contacts.list(q, partnerId, purpose, state, ids, page);
             Map<UUID, String> names = partnerNames(found.items().stream().flatMap(d -> d.affiliations().stream()).toList());
             return found.map(d -> ContactSummaryResponse.of(d, names));
         });
@@ -173,7 +181,8 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "The contact was erased")
     public ConsentResponse consent(@PathParam("id") UUID id, @PathParam("purpose") String purpose,
             @Valid @NotNull ConsentRequest body) {
-        return ConsentResponse.of(contacts.recordConsent(id, purpose("purpose", purpose), body.granted(), body.source()));
+        return ConsentResponse.of(contacts.recordConsent(id, purpose("purpose", purpose), body.granted(), body.source(),
+                ConsentActor.staff(callers.current().requireUsername())));
     }
 
     @POST
@@ -215,6 +224,20 @@ public class ContactResource {
 
     static String onlyTheseFields(Set<String> allowed) {
         return "Only these fields can be changed here: " + String.join(", ", allowed.stream().sorted().toList());
+    }
+
+    private static ConsentState consentState(String value, ConsentPurpose purpose) {
+        if (value == null || value.isBlank()) {
+            return ConsentState.GRANTED;
+        }
+        if (purpose == null) {
+            throw InvalidInput.field("consentState", "needs consent (the purpose)");
+        }
+        try {
+            return ConsentState.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("consentState", "must be one of " + Arrays.toString(ConsentState.values()));
+        }
     }
 
     private static ConsentPurpose purpose(String field, String value) {

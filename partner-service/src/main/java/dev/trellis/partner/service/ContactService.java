@@ -4,13 +4,17 @@ import dev.trellis.contracts.partner.ContactRegistered;
 import dev.trellis.partner.domain.Affiliation;
 import dev.trellis.partner.domain.AffiliationSource;
 import dev.trellis.partner.domain.Consent;
+import dev.trellis.partner.domain.ConsentActor;
 import dev.trellis.partner.domain.ConsentPurpose;
+import dev.trellis.partner.domain.ConsentState;
 import dev.trellis.partner.domain.ConsentSource;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.messaging.out.ContactEvents;
 import dev.trellis.partner.persistence.ContactQueries;
 import dev.trellis.partner.service.command.ContactChanges;
 import dev.trellis.partner.service.command.NewContact;
+import dev.trellis.platform.audit.AuditActor;
+import dev.trellis.platform.audit.AuditTrail;
 import dev.trellis.platform.domain.AccessDenied;
 import dev.trellis.platform.domain.InvalidInput;
 import dev.trellis.platform.domain.NotFound;
@@ -79,6 +83,15 @@ public class ContactService {
             PageRequest page) {
         LocalDate today = today();
         return withCurrentAffiliations(queries.page(q, partnerId, consent, ids, today, page), page, null, today);
+    }
+
+    /** As {@link #list(String, UUID, ConsentPurpose, Collection, PageRequest)}, in {@code consentState} for {@code consent}. */
+    @Transactional
+    public Page<ContactDetails> list(String q, UUID partnerId, ConsentPurpose consent, ConsentState consentState,
+            java.util.Collection<UUID> ids, PageRequest page) {
+        LocalDate today = today();
+        return withCurrentAffiliations(queries.page(q, partnerId, consent, consentState, ids, today, page), page, null,
+                today);
     }
 
     private Page<ContactDetails> withCurrentAffiliations(List<Contact> fetched, PageRequest request, UUID onlyPartner,
@@ -292,9 +305,35 @@ public class ContactService {
         flushGuardingEmail();
     }
 
-    /** Records a consent decision; the history is kept, the latest entry per purpose is the state. */
+    /**
+     * Records a consent decision made by whoever is calling: an import's decision ({@code source} IMPORT) by the
+     * import, a staff user's request by that user, a request without a token (an unsubscribe link) by the subject,
+     * anything else (a consumer, a sweep) by the system. {@link #recordConsent(UUID, ConsentPurpose, boolean,
+     * ConsentSource, ConsentActor)} names the actor.
+     */
     @Transactional
     public Consent recordConsent(UUID contactId, ConsentPurpose purpose, boolean granted, ConsentSource source) {
+        return recordConsent(contactId, purpose, granted, source, defaultActor(source));
+    }
+
+    static ConsentActor defaultActor(ConsentSource source) {
+        if (source == ConsentSource.IMPORT) {
+            return ConsentActor.AN_IMPORT;
+        }
+        AuditActor caller = AuditTrail.currentActor();
+        if (AuditActor.USER.equals(caller.kind())) {
+            return ConsentActor.staff(caller.name());
+        }
+        if (AuditActor.ANONYMOUS.equals(caller.kind())) {
+            return ConsentActor.THE_SUBJECT;
+        }
+        return new ConsentActor(ConsentActor.SYSTEM, AuditActor.CLIENT.equals(caller.kind()) ? caller.name() : null);
+    }
+
+    /** Records a consent decision; the history is kept, the latest entry per purpose is the state. */
+    @Transactional
+    public Consent recordConsent(UUID contactId, ConsentPurpose purpose, boolean granted, ConsentSource source,
+            ConsentActor actor) {
         // The lock serialises decisions on one contact, and the version bump changes the contact's ETag.
         Contact contact = Contact.<Contact>findByIdOptional(contactId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
                 .orElseThrow(() -> NotFound.of("Contact", contactId));
@@ -311,6 +350,8 @@ public class ContactService {
         consent.purpose = purpose;
         consent.granted = granted;
         consent.source = source;
+        consent.actorKind = actor.kind();
+        consent.actor = actor.username();
         // Strictly after the previous entry, so "latest" is never ambiguous even if the clock stepped back.
         consent.recordedAt = latest.filter(l -> !now.isAfter(l)).map(l -> l.plus(1, ChronoUnit.MICROS)).orElse(now);
         consent.persist();

@@ -82,6 +82,7 @@ public class TouchpointService {
         touchpoint.type = command.type();
         touchpoint.summary = required(command.summary(), "summary");
         touchpoint.notes = blankToNull(command.notes());
+        touchpoint.notesDisclosable = command.notesDisclosable() == null || command.notesDisclosable();
         touchpoint.loggedBy = loggedBy;
         List<UUID> attendees = distinct(command.attendeeContactIds());
         requireAttendees(partnerId, touchpoint.occurredOn, command.attendeeContactIds(), attendees, Set.copyOf(attendees),
@@ -153,6 +154,9 @@ public class TouchpointService {
         }
         if (patch.has("notes")) {
             touchpoint.notes = blankToNull(changes.notes());
+        }
+        if (patch.has(TouchpointChanges.NOTES_DISCLOSABLE)) {
+            touchpoint.notesDisclosable = present(changes.notesDisclosable(), TouchpointChanges.NOTES_DISCLOSABLE);
         }
         List<UUID> present = touchpoint.contactIds();
         if (patch.has("attendeeContactIds")) {

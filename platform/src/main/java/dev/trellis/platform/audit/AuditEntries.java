@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -66,6 +68,46 @@ public class AuditEntries {
             throw new IllegalStateException("cannot read the audit trail", e);
         }
         return Page.of(rows, page, row -> Cursor.of(row.occurredAt(), row.id()), row -> row);
+    }
+
+    /**
+     * The entries about these records (entity type to ids), newest first, at most {@code max}: what the trail
+     * holds about one person, for a subject-access export.
+     */
+    public List<AuditEntry> about(Map<String, ? extends Collection<String>> idsByType, int max) {
+        List<AuditEntry> rows = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                select id, occurred_at, actor_kind, actor, entity_type, entity_id, action, changes, request_id
+                from audit_entry where false""");
+        List<Object[]> conditions = new ArrayList<>();
+        idsByType.forEach((type, ids) -> {
+            if (!ids.isEmpty()) {
+                sql.append(" or (entity_type = ? and entity_id = any (?))");
+                conditions.add(new Object[] {type, ids.toArray(String[]::new)});
+            }
+        });
+        if (conditions.isEmpty()) {
+            return rows;
+        }
+        sql.append(" order by occurred_at desc, id desc limit ").append(max);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Object[] condition : conditions) {
+                query.setString(index++, (String) condition[0]);
+                query.setArray(index++, connection.createArrayOf("text", (Object[]) condition[1]));
+            }
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new AuditEntry(result.getObject(1, UUID.class), result.getTimestamp(2).toInstant(),
+                            result.getString(3), result.getString(4), result.getString(5), result.getString(6),
+                            result.getString(7), json.readTree(result.getString(8)), result.getString(9)));
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the audit trail", e);
+        }
+        return rows;
     }
 
     private static void condition(StringBuilder sql, List<Object> values, String clause, Object value) {

@@ -192,7 +192,7 @@ public class AuditTrail {
     }
 
     /** The caller of the HTTP request being served, or the system outside one. */
-    static AuditActor currentActor() {
+    public static AuditActor currentActor() {
         if (requestId() == null || !Arc.container().requestContext().isActive()) {
             return AuditActor.SYSTEM_ACTOR;
         }

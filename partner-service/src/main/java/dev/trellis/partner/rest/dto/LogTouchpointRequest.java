@@ -24,9 +24,16 @@ public record LogTouchpointRequest(
         @Size(max = 10000) String notes,
         @Size(max = 50) List<@NotNull UUID> attendeeContactIds,
         @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff,
-        @Size(max = 20) List<@NotNull @Valid NextStepRequest> nextSteps) {
+        @Size(max = 20) List<@NotNull @Valid NextStepRequest> nextSteps,
+        @Schema(description = "Whether the notes go to an attendee who asks what Trellis holds about them "
+                + "(subject-access export); default true") Boolean notesDisclosable) {
+    public LogTouchpointRequest(LocalDate occurredOn, TouchpointType type, String summary, String notes,
+            List<UUID> attendeeContactIds, List<String> attendeeStaff, List<NextStepRequest> nextSteps) {
+        this(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff, nextSteps, null);
+    }
+
     public LogTouchpoint toCommand() {
         return new LogTouchpoint(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff,
-                nextSteps == null ? null : nextSteps.stream().map(NextStepRequest::toCommand).toList());
+                nextSteps == null ? null : nextSteps.stream().map(NextStepRequest::toCommand).toList(), notesDisclosable);
     }
 }

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record TouchpointResponse(UUID id, UUID partnerId, @Schema(maxLength = 200) String partnerName,
         LocalDate occurredOn, TouchpointType type, @Schema(maxLength = 2000) String summary,
-        @Schema(maxLength = 10000) String notes, boolean executive,
+        @Schema(maxLength = 10000) String notes,
+        @Schema(description = "Whether the notes go to an attendee's subject-access export") boolean notesDisclosable,
+        boolean executive,
         @Schema(maxItems = 50) List<UUID> attendeeContactIds,
         @Schema(maxItems = 50) List<Attendee> attendeeContacts,
         @Schema(maxItems = 50) List<@Size(max = 100) String> attendeeStaff,
@@ -51,7 +53,8 @@ public record TouchpointResponse(UUID id, UUID partnerId, @Schema(maxLength = 20
             Map<UUID, String> contactNames) {
         List<UUID> contacts = touchpoint.contactIds();
         return new TouchpointResponse(touchpoint.id, touchpoint.partnerId, Names.of(partnerNames, touchpoint.partnerId),
-                touchpoint.occurredOn, touchpoint.type, touchpoint.summary, touchpoint.notes, touchpoint.executive,
+                touchpoint.occurredOn, touchpoint.type, touchpoint.summary, touchpoint.notes,
+                touchpoint.notesDisclosable, touchpoint.executive,
                 contacts, contacts.stream().map(id -> new Attendee(id, Names.of(contactNames, id))).toList(),
                 touchpoint.staffUsernames(),
                 touchpoint.nextSteps.stream().map(s -> NextStepResponse.of(s, today, partnerNames)).toList(),

@@ -22,8 +22,15 @@ public record UpdateTouchpointRequest(
         @Size(min = 1, max = 2000) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank") String summary,
         @Size(max = 10000) String notes,
         @Size(max = 50) List<@NotNull UUID> attendeeContactIds,
-        @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff) {
+        @Size(max = 50) List<@NotNull @Size(max = 100) @Pattern(regexp = NextStepRequest.USERNAME, message = NextStepRequest.USERNAME_MESSAGE) String> attendeeStaff,
+        @Schema(description = "Whether the notes go to an attendee who asks what Trellis holds about them "
+                + "(subject-access export); null is refused") Boolean notesDisclosable) {
+    public UpdateTouchpointRequest(LocalDate occurredOn, TouchpointType type, String summary, String notes,
+            List<UUID> attendeeContactIds, List<String> attendeeStaff) {
+        this(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff, null);
+    }
+
     public TouchpointChanges toChanges() {
-        return new TouchpointChanges(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff);
+        return new TouchpointChanges(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff, notesDisclosable);
     }
 }

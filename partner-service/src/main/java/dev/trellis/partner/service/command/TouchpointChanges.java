@@ -11,5 +11,11 @@ import java.util.UUID;
  * type and summary cannot be cleared (400 naming the field). A blank {@code notes} clears the notes too.
  */
 public record TouchpointChanges(LocalDate occurredOn, TouchpointType type, String summary, String notes,
-        List<UUID> attendeeContactIds, List<String> attendeeStaff) {
+        List<UUID> attendeeContactIds, List<String> attendeeStaff, Boolean notesDisclosable) {
+    public static final String NOTES_DISCLOSABLE = "notesDisclosable";
+
+    public TouchpointChanges(LocalDate occurredOn, TouchpointType type, String summary, String notes,
+            List<UUID> attendeeContactIds, List<String> attendeeStaff) {
+        this(occurredOn, type, summary, notes, attendeeContactIds, attendeeStaff, null);
+    }
 }
