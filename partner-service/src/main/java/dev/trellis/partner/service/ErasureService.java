@@ -75,7 +75,7 @@ public class ErasureService {
      * each, published before contact-erased), so nobody lists the person as a partner's current contact
      * or executive sponsor. Mentions of the person in touchpoints' summaries and notes and in next steps
      * become "[erased]" ({@link PersonalMentions}); the person's partner-portal account in Keycloak is deleted
-     * (portal-user-removed), before anything else, so a refusal of Keycloak erases nothing and can be retried.
+     * (portal-user-removed), before anything else, and the mails to the person and their unsubscribe links go; so a refusal of Keycloak erases nothing and can be retried.
      * Other services learn it from the contact-erased event and confirm. Erasing twice changes nothing and
      * publishes nothing more; a contact erased before requests were tracked gets one, and contact-erased again,
      * so that every service confirms.
@@ -107,6 +107,10 @@ public class ErasureService {
             return new ContactErasure(contact, request);
         }
         String digest = ContactRegistered.emailSha256(contact.email);
+        // the mails to the person (renewal reminders; sent or not) and the unsubscribe links they carried
+        em.createNativeQuery("delete from mail_outbox where lower(recipient) = lower(:email)")
+                .setParameter("email", contact.email).executeUpdate();
+        em.createNativeQuery("delete from unsubscribe_token where contact_id = :id").setParameter("id", id).executeUpdate();
         PersonalMentions mentions = new PersonalMentions(contact.firstName, contact.lastName, contact.email);
         contact.erase(now);
         affiliations.endAllForErasure(contact, LocalDate.now(clock));
