@@ -63,11 +63,12 @@ class StaffDigestMailTest {
         GreenMailInbox.Received mail = GreenMailInbox.await(busyTo, 1).get(0);
         assertEquals(List.of(busyTo), mail.recipients());
         assertTrue(mail.subject().startsWith("Your next steps: 2 due or overdue"), mail.subject());
-        assertTrue(mail.text().contains("Hello " + busy + ","), mail.text());
-        assertTrue(mail.text().contains("Overdue:\n- Send the deck " + tag + " (Acme Cloud, due " + today.minusDays(2) + ")"),
-                mail.text());
-        assertTrue(mail.text().contains("Due today:\n- Call back " + tag + " (Acme Cloud)"), mail.text());
-        assertFalse(mail.text().contains("Later " + tag), mail.text());
+        // SMTP carries the text with CRLF line ends
+        String text = mail.text().replace("\r\n", "\n");
+        assertTrue(text.contains("Hello " + busy + ","), text);
+        assertTrue(text.contains("Overdue:\n- Send the deck " + tag + " (Acme Cloud, due " + today.minusDays(2) + ")"), text);
+        assertTrue(text.contains("Due today:\n- Call back " + tag + " (Acme Cloud)"), text);
+        assertFalse(text.contains("Later " + tag), text);
         assertTrue(mail.html().contains("<li>Call back " + tag + " (Acme Cloud)</li>"), mail.html());
         assertTrue(mail.messageId().endsWith("@partners.trellis.dev>"), mail.messageId());
 
