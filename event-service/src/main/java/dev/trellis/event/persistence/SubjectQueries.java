@@ -1,5 +1,7 @@
 package dev.trellis.event.persistence;
 
+import dev.trellis.event.domain.SentMail;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -18,25 +20,20 @@ public class SubjectQueries {
         this.em = em;
     }
 
-    /** One row of {@code mail_outbox}, without its bodies (which may hold a cancel token). */
-    public record MailRow(UUID id, String kind, UUID registrationId, String recipient, String subject, String status,
-            Instant sentAt, Instant createdAt) {
-    }
-
     /** Mails caused by these registrations or addressed to {@code email} (case-insensitive), oldest first. */
     @SuppressWarnings("unchecked")
-    public List<MailRow> mails(Collection<UUID> registrationIds, String email) {
+    public List<SentMail> mails(Collection<UUID> registrationIds, String email) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String where = registrationIds.isEmpty() ? "lower(recipient) = :email"
-                : "registration_id in (:registrations) or lower(recipient) = :email";
-        jakarta.persistence.Query query = em.createNativeQuery("select id, kind, registration_id, recipient, subject, "
+                : "reference_id in (:registrations) or lower(recipient) = :email";
+        jakarta.persistence.Query query = em.createNativeQuery("select id, kind, reference_id, recipient, subject, "
                 + "status, sent_at, created_at from mail_outbox where " + where + " order by created_at, id")
                 .setParameter("email", address);
         if (!registrationIds.isEmpty()) {
             query.setParameter("registrations", List.copyOf(registrationIds));
         }
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new MailRow((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
+        return rows.stream().map(r -> new SentMail((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (String) r[4],
                 (String) r[5], instant(r[6]), instant(r[7]))).toList();
     }
 

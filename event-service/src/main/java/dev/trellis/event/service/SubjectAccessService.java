@@ -2,6 +2,7 @@ package dev.trellis.event.service;
 
 import dev.trellis.event.domain.Event;
 import dev.trellis.event.domain.Registration;
+import dev.trellis.event.domain.SentMail;
 import dev.trellis.event.domain.SignUp;
 import dev.trellis.event.persistence.SubjectQueries;
 import dev.trellis.platform.audit.AuditEntries;
@@ -43,7 +44,7 @@ public class SubjectAccessService {
      * @param events        the events of the registrations and sign-ups, by id
      */
     public record SubjectRecords(List<Registration> registrations, List<SignUp> signUps,
-            List<SubjectQueries.MailRow> mails, Map<UUID, Event> events, List<AuditEntry> auditEntries) {
+            List<SentMail> mails, Map<UUID, Event> events, List<AuditEntry> auditEntries) {
     }
 
     @Transactional
@@ -67,7 +68,7 @@ public class SubjectAccessService {
         registrations.forEach(r -> events.computeIfAbsent(r.eventId, id -> Event.findById(id)));
         signUps.forEach(s -> events.computeIfAbsent(s.eventId, id -> Event.findById(id)));
         List<UUID> registrationIds = registrations.stream().map(r -> r.id).toList();
-        List<SubjectQueries.MailRow> mails = queries.mails(registrationIds, address);
+        List<SentMail> mails = queries.mails(registrationIds, address);
         Map<String, List<String>> about = new LinkedHashMap<>();
         about.put("registration", registrationIds.stream().map(UUID::toString).toList());
         return new SubjectRecords(registrations, signUps, mails, events, audit.about(about, MAX_AUDIT_ENTRIES));

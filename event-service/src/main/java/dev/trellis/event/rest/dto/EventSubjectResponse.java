@@ -1,9 +1,9 @@
 package dev.trellis.event.rest.dto;
 
 import dev.trellis.event.domain.Event;
+import dev.trellis.event.domain.SentMail;
 import dev.trellis.event.domain.SignUp;
 import dev.trellis.event.domain.SignUpStatus;
-import dev.trellis.event.persistence.SubjectQueries;
 import dev.trellis.event.service.SubjectAccessService;
 import dev.trellis.platform.audit.AuditEntry;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public record EventSubjectResponse(
     public record SubjectMail(UUID id, @Schema(description = "The template", maxLength = 60) String template,
             UUID registrationId, @Schema(maxLength = 254) String recipient, @Schema(maxLength = 500) String subject,
             @Schema(enumeration = {"PENDING", "SENT", "FAILED"}) String status, Instant sentAt, Instant createdAt) {
-        static SubjectMail of(SubjectQueries.MailRow m) {
+        static SubjectMail of(SentMail m) {
             return new SubjectMail(m.id(), m.kind(), m.registrationId(), m.recipient(), m.subject(), m.status(),
                     m.sentAt(), m.createdAt());
         }
