@@ -84,8 +84,8 @@ class ErasureLeavesNoTraceIT {
         }
         String touchpoint = created(Http.call(Caller.TEAM, "POST", api("/api/partners/" + partner + "/touchpoints"), """
                 {"occurredOn": "%s", "type": "MEETING", "summary": "Roadmap with %s %s",
-                 "notes": "Reach %s at %s", "attendeeContactIds": ["%s"], "attendeeStaff": ["cora"]}
-                """.formatted(today.minusDays(1), first, last, last, email, contact)));
+                 "notes": "Reach %s %s at %s", "attendeeContactIds": ["%s"], "attendeeStaff": ["cora"]}
+                """.formatted(today.minusDays(1), first, last, first, last, email, contact)));
         created(Http.call(Caller.TEAM, "POST", api("/api/touchpoints/" + touchpoint + "/next-steps"), """
                 {"description": "Send %s %s the slides", "owner": "cora", "dueOn": "%s"}
                 """.formatted(first, last, today.plusDays(7))));

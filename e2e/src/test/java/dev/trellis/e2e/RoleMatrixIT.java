@@ -190,9 +190,9 @@ class RoleMatrixIT {
             row("GET /api/audit/partner", 401, OK, OK, 403, 403),
             row("GET /api/audit/advisory", 401, OK, OK, 403, 403),
             row("GET /api/audit/event", 401, OK, OK, 403, 403),
-            row("GET /api/privacy/partner/subjects", 401, 403, OK, 403, 403),
-            row("GET /api/privacy/advisory/subjects", 401, 403, OK, 403, 403),
-            row("GET /api/privacy/event/subjects", 401, 403, OK, 403, 403));
+            row("GET /api/privacy/partner/subjects?email=nobody@example.org", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/advisory/subjects?email=nobody@example.org", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/event/subjects?email=nobody@example.org", 401, 403, OK, 403, 403));
 
     private static Map<String, String> ids;
 
