@@ -14,7 +14,7 @@
 # http://127.0.0.1:8080/), webhook-service 8086, all on 127.0.0.1; each one's health and metrics on its port + 1000
 # (9080-9086, the management interface). Logs: $STATE_DIR/logs/<service>.log. Traces: each one exports its spans to
 # Zipkin (deploy/local/zipkin.sh, started by infra.sh), http://127.0.0.1:9411/zipkin/; TRELLIS_TRACING_ZIPKIN_ENDPOINT
-# and TRELLIS_TRACING_SAMPLE_RATIO (default 1: every trace) pass through.
+# and TRELLIS_TRACING_SAMPLE_RATIO (default 0.1 of new traces; a caller's sampled traceparent is always followed) pass through.
 set -euo pipefail
 COMPONENT=services
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -96,7 +96,7 @@ cmd_up() {
       TRELLIS_SIGN_UP_PER_CLIENT="${TRELLIS_SIGN_UP_PER_CLIENT:-1000}" \
       TRELLIS_CONSOLE_CLIENT_SECRET="$console_secret" TRELLIS_WEBHOOK_SECRET_KEY="$webhook_key" \
       TRELLIS_TRACING_ZIPKIN_ENDPOINT="${TRELLIS_TRACING_ZIPKIN_ENDPOINT:-http://127.0.0.1:9411/api/v2/spans}" \
-      TRELLIS_TRACING_SAMPLE_RATIO="${TRELLIS_TRACING_SAMPLE_RATIO:-1.0}" \
+      TRELLIS_TRACING_SAMPLE_RATIO="${TRELLIS_TRACING_SAMPLE_RATIO:-0.1}" \
       spawn_detached "$name" "$LOG_DIR/$name.log" "$JAVA_BIN" "${heap[@]}" -jar "$(svc_jar "$name")")"
     [[ -n "$record" ]] && echo "$name" >>"$record"
     info "starting $name (pid ${pids[$name]}, log: $LOG_DIR/$name.log)"
