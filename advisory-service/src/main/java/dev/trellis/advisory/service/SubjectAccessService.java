@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public class SubjectAccessService {
     /** Audit entries in one answer at most; the newest are kept. */
     public static final int MAX_AUDIT_ENTRIES = 2000;
+    /** At most this many seats and attendance entries in one export. */
+    public static final int MAX_RECORDS = 10_000;
 
     private final AuditEntries audit;
 
@@ -56,13 +58,14 @@ public class SubjectAccessService {
         if (contactId == null) {
             return new SubjectRecords(List.of(), List.of(), Map.of(), List.of());
         }
-        List<Seat> seats = Seat.<Seat>list("holderContactId = ?1 or alternateContactId = ?1", contactId).stream()
+        List<Seat> seats = Seat.<Seat>find("holderContactId = ?1 or alternateContactId = ?1", contactId)
+                .range(0, MAX_RECORDS - 1).stream()
                 .sorted(Comparator.comparing((Seat s) -> s.termStart).thenComparing(s -> s.id)).toList();
         Set<UUID> seatIds = seats.stream().map(s -> s.id).collect(Collectors.toSet());
         Map<UUID, Board> boards = new HashMap<>();
         seats.forEach(s -> boards.computeIfAbsent(s.boardId, id -> Board.findById(id)));
         List<MeetingAttendance> rows = seatIds.isEmpty() ? List.of()
-                : MeetingAttendance.list("seatId in ?1", seatIds);
+                : MeetingAttendance.<MeetingAttendance>find("seatId in ?1", seatIds).range(0, MAX_RECORDS - 1).list();
         Map<UUID, BoardMeeting> meetings = new HashMap<>();
         rows.forEach(a -> meetings.computeIfAbsent(a.meetingId, id -> BoardMeeting.findById(id)));
         List<Attendance> attendance = rows.stream().map(a -> new Attendance(a, meetings.get(a.meetingId)))

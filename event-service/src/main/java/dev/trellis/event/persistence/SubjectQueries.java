@@ -20,15 +20,15 @@ public class SubjectQueries {
         this.em = em;
     }
 
-    /** Mails caused by these registrations or addressed to {@code email} (case-insensitive), oldest first. */
+    /** Mails caused by these registrations or addressed to {@code email} (case-insensitive), oldest first, at most {@code max}. */
     @SuppressWarnings("unchecked")
-    public List<SentMail> mails(Collection<UUID> registrationIds, String email) {
+    public List<SentMail> mails(Collection<UUID> registrationIds, String email, int max) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String where = registrationIds.isEmpty() ? "lower(recipient) = :email"
                 : "reference_id in (:registrations) or lower(recipient) = :email";
         jakarta.persistence.Query query = em.createNativeQuery("select id, kind, reference_id, recipient, subject, "
                 + "status, sent_at, created_at from mail_outbox where " + where + " order by created_at, id")
-                .setParameter("email", address);
+                .setParameter("email", address).setMaxResults(max);
         if (!registrationIds.isEmpty()) {
             query.setParameter("registrations", List.copyOf(registrationIds));
         }

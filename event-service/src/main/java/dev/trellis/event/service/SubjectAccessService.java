@@ -10,7 +10,6 @@ import dev.trellis.platform.audit.AuditEntry;
 import dev.trellis.platform.domain.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +29,8 @@ import java.util.UUID;
 public class SubjectAccessService {
     /** Audit entries in one answer at most; the newest are kept. */
     public static final int MAX_AUDIT_ENTRIES = 2000;
+    /** At most this many registrations, sign-ups and mails (each) in one export. */
+    public static final int MAX_RECORDS = 10_000;
 
     private final SubjectQueries queries;
     private final AuditEntries audit;
@@ -55,20 +56,21 @@ public class SubjectAccessService {
         }
         Set<Registration> found = new LinkedHashSet<>();
         if (contactId != null) {
-            found.addAll(Registration.<Registration>list("contactId", contactId));
+            found.addAll(Registration.<Registration>find("contactId", contactId).range(0, MAX_RECORDS - 1).list());
         }
         if (address != null) {
-            found.addAll(Registration.<Registration>list("lower(email) = ?1", address));
+            found.addAll(Registration.<Registration>find("lower(email) = ?1", address).range(0, MAX_RECORDS - 1).list());
         }
-        List<Registration> registrations = new ArrayList<>(found);
-        registrations.sort(Comparator.comparing((Registration r) -> r.createdAt).thenComparing(r -> r.id));
+        List<Registration> registrations = found.stream()
+                .sorted(Comparator.comparing((Registration r) -> r.createdAt).thenComparing(r -> r.id))
+                .limit(MAX_RECORDS).toList();
         List<SignUp> signUps = address == null ? List.of()
-                : SignUp.<SignUp>list("lower(email) = ?1 order by createdAt, id", address);
+                : SignUp.<SignUp>find("lower(email) = ?1 order by createdAt, id", address).range(0, MAX_RECORDS - 1).list();
         Map<UUID, Event> events = new HashMap<>();
         registrations.forEach(r -> events.computeIfAbsent(r.eventId, id -> Event.findById(id)));
         signUps.forEach(s -> events.computeIfAbsent(s.eventId, id -> Event.findById(id)));
         List<UUID> registrationIds = registrations.stream().map(r -> r.id).toList();
-        List<SentMail> mails = queries.mails(registrationIds, address);
+        List<SentMail> mails = queries.mails(registrationIds, address, MAX_RECORDS);
         Map<String, List<String>> about = new LinkedHashMap<>();
         about.put("registration", registrationIds.stream().map(UUID::toString).toList());
         return new SubjectRecords(registrations, signUps, mails, events, audit.about(about, MAX_AUDIT_ENTRIES));

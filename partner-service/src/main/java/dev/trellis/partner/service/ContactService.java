@@ -423,10 +423,18 @@ public class ContactService {
         }
     }
 
+    /**
+     * A contact's details carry at most this many affiliations (the newest by start) and consent decisions (the
+     * newest): the bound ContactResponse documents.
+     */
+    public static final int MAX_DETAIL_ITEMS = 1000;
+
     ContactDetails details(Contact contact) {
         em.flush(); // the version in the ETag must be the one just written
-        List<Affiliation> affiliations = Affiliation.list("contactId = ?1 order by startDate desc, id", contact.id);
-        List<Consent> consents = new ArrayList<>(Consent.<Consent>list("contactId", contact.id));
+        List<Affiliation> affiliations = Affiliation.<Affiliation>find("contactId = ?1 order by startDate desc, id",
+                contact.id).range(0, MAX_DETAIL_ITEMS - 1).list();
+        List<Consent> consents = new ArrayList<>(Consent.<Consent>find("contactId = ?1 order by recordedAt desc, id",
+                contact.id).range(0, MAX_DETAIL_ITEMS - 1).list());
         consents.sort(Comparator.comparing((Consent s) -> s.recordedAt).thenComparing(s -> s.purpose));
         return new ContactDetails(contact, affiliations, consents);
     }

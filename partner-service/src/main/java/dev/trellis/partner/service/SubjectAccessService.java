@@ -32,6 +32,8 @@ import java.util.UUID;
 public class SubjectAccessService {
     /** Audit entries in one answer at most; the newest are kept. */
     public static final int MAX_AUDIT_ENTRIES = 2000;
+    /** At most this many key-contact roles and touchpoints (the newest) in one export. */
+    public static final int MAX_RECORDS = 10_000;
 
     private final ContactService contacts;
     private final PartnerService partners;
@@ -74,7 +76,7 @@ public class SubjectAccessService {
             return new SubjectRecords(null, List.of(), List.of(), List.of(), Map.of());
         }
         ContactDetails details = contacts.details(contact);
-        List<Role> roles = KeyContact.<KeyContact>list("contactId", contact.id).stream()
+        List<Role> roles = KeyContact.<KeyContact>find("contactId", contact.id).range(0, MAX_RECORDS - 1).stream()
                 .map(k -> new Role(k.key.membershipId, Membership.<Membership>findByIdOptional(k.key.membershipId)
                         .map(m -> m.partnerId).orElse(null), k))
                 .sorted(Comparator.comparing((Role r) -> r.keyContact().assignedAt))
@@ -82,7 +84,7 @@ public class SubjectAccessService {
         List<Touchpoint> touchpoints = em.createQuery("""
                         select distinct t from Touchpoint t join t.attendees a where a.contactId = :contact
                         order by t.occurredOn desc, t.id desc""", Touchpoint.class)
-                .setParameter("contact", contact.id).getResultList();
+                .setParameter("contact", contact.id).setMaxResults(MAX_RECORDS).getResultList();
         touchpoints.forEach(t -> t.attendees.size()); // read after the transaction, for the staff who attended
         List<TouchpointAttendee> attended = em.createQuery("select a from TouchpointAttendee a where a.contactId = :contact", TouchpointAttendee.class)
                 .setParameter("contact", contact.id).getResultList();

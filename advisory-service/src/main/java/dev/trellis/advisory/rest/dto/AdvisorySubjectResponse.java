@@ -16,12 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** advisory-service's part of a subject-access export: the person's seats and their attendance. */
 @Schema(name = "AdvisorySubject")
 public record AdvisorySubjectResponse(
-        @Schema(description = "advisory-service") String service,
+        @Schema(description = "advisory-service", maxLength = 40) String service,
         @Schema(description = "Whether advisory-service holds anything about the person") boolean found,
-        @Schema(description = "Seats the person holds or held, as holder or alternate") List<SubjectSeat> seats,
-        @Schema(description = "Attendance recorded for those seats, oldest meeting first") List<SubjectAttendance> attendance,
+        @Schema(description = "Seats the person holds or held, as holder or alternate, at most "
+                + SubjectAccessService.MAX_RECORDS, maxItems = SubjectAccessService.MAX_RECORDS) List<SubjectSeat> seats,
+        @Schema(description = "Attendance recorded for those seats, oldest meeting first, at most "
+                + SubjectAccessService.MAX_RECORDS, maxItems = SubjectAccessService.MAX_RECORDS) List<SubjectAttendance> attendance,
         @Schema(description = "Audit entries about those seats and that attendance, newest first, at most "
-                + SubjectAccessService.MAX_AUDIT_ENTRIES) List<AuditEntry> auditEntries) {
+                + SubjectAccessService.MAX_AUDIT_ENTRIES, maxItems = SubjectAccessService.MAX_AUDIT_ENTRIES)
+        List<AuditEntry> auditEntries) {
 
     public static final String SERVICE = "advisory-service";
 

@@ -18,15 +18,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "EventSubject")
 public record EventSubjectResponse(
-        @Schema(description = "event-service") String service,
+        @Schema(description = "event-service", maxLength = 40) String service,
         @Schema(description = "Whether event-service holds anything about the person") boolean found,
         @Schema(description = "Registrations by contact id or by address (guests too), oldest first; checkedInAt is "
-                + "the check-in") List<SubjectRegistration> registrations,
-        @Schema(description = "Public sign-ups by the address, confirmed or not") List<SubjectSignUp> signUps,
-        @Schema(description = "Mails to the person (mail_outbox): recipient, template, subject, status, when sent")
+                + "the check-in; at most " + SubjectAccessService.MAX_RECORDS, maxItems = SubjectAccessService.MAX_RECORDS)
+        List<SubjectRegistration> registrations,
+        @Schema(description = "Public sign-ups by the address, confirmed or not", maxItems = SubjectAccessService.MAX_RECORDS)
+        List<SubjectSignUp> signUps,
+        @Schema(description = "Mails to the person (mail_outbox): recipient, template, subject, status, when sent",
+                maxItems = SubjectAccessService.MAX_RECORDS)
         List<SubjectMail> mails,
         @Schema(description = "Audit entries about the registrations, newest first, at most "
-                + SubjectAccessService.MAX_AUDIT_ENTRIES) List<AuditEntry> auditEntries) {
+                + SubjectAccessService.MAX_AUDIT_ENTRIES, maxItems = SubjectAccessService.MAX_AUDIT_ENTRIES)
+        List<AuditEntry> auditEntries) {
 
     public static final String SERVICE = "event-service";
 

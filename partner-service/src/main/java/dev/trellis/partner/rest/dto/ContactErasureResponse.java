@@ -16,6 +16,7 @@ public record ContactErasureResponse(
         Instant erasedAt,
         UUID requestId,
         @Schema(enumeration = {"PENDING", "DONE"}) String status,
+        @Schema(description = "One per service that holds data about people", maxItems = 20)
         List<ErasureStatusResponse.ServiceStep> services) {
 
     public static ContactErasureResponse of(ErasureService.ContactErasure erasure) {

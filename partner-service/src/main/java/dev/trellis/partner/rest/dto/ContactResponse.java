@@ -5,6 +5,7 @@ import dev.trellis.partner.domain.Consent;
 import dev.trellis.partner.domain.ConsentPurpose;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.service.ContactDetails;
+import dev.trellis.partner.service.ContactService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -12,16 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A contact as staff see it. {@code currentAffiliations} are those not ended before today (including ones
  * that start later); {@code consents} is the state per purpose, {@code consentHistory} every decision, oldest first.
  * {@code erasedAt} is set once the contact was erased: its details are then placeholders and it has no consents.
  */
-public record ContactResponse(UUID id, String firstName, String lastName, String email, String phone,
-        String jobTitle, List<AffiliationResponse> currentAffiliations, List<AffiliationResponse> pastAffiliations,
-        List<ConsentResponse> consents, List<ConsentResponse> consentHistory, Instant erasedAt, Instant createdAt,
-        Instant updatedAt) {
+public record ContactResponse(UUID id, @Schema(maxLength = 100) String firstName,
+        @Schema(maxLength = 100) String lastName, @Schema(maxLength = 254) String email,
+        @Schema(maxLength = 40, nullable = true) String phone, @Schema(maxLength = 150, nullable = true) String jobTitle,
+        @Schema(maxItems = ContactService.MAX_DETAIL_ITEMS) List<AffiliationResponse> currentAffiliations,
+        @Schema(maxItems = ContactService.MAX_DETAIL_ITEMS) List<AffiliationResponse> pastAffiliations,
+        @Schema(description = "The latest decision per purpose", maxItems = 10) List<ConsentResponse> consents,
+        @Schema(description = "Every decision, oldest first; the newest " + ContactService.MAX_DETAIL_ITEMS
+                + " when there are more", maxItems = ContactService.MAX_DETAIL_ITEMS) List<ConsentResponse> consentHistory,
+        Instant erasedAt, Instant createdAt, Instant updatedAt) {
 
     /**
      * @param today        the day that tells current from past affiliations; an erased contact has none current

@@ -17,11 +17,11 @@ public record ErasureStatusResponse(
         Instant requestedAt,
         @Schema(enumeration = {"PENDING", "DONE"}) String status,
         @Schema(description = "When the last service confirmed; null while one has not") Instant completedAt,
-        List<ServiceStep> services) {
+        @Schema(description = "One per service that holds data about people", maxItems = 20) List<ServiceStep> services) {
 
     /** One service's part. */
     public record ServiceStep(
-            @Schema(example = "event") String service,
+            @Schema(example = "event", maxLength = 40) String service,
             @Schema(enumeration = {"PENDING", "DONE"}) String status,
             Instant completedAt) {
 

@@ -5,6 +5,7 @@ import dev.trellis.partner.domain.Touchpoint;
 import dev.trellis.partner.domain.TouchpointType;
 import dev.trellis.partner.service.SubjectAccessService;
 import dev.trellis.platform.audit.AuditEntry;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,15 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PartnerSubject")
 public record PartnerSubjectResponse(
-        @Schema(description = "partner-service") String service,
+        @Schema(description = "partner-service", maxLength = 40) String service,
         @Schema(description = "Whether partner-service holds a contact for the person") boolean found,
         @Schema(description = "The contact: profile, affiliations, current consents and the whole consent history "
                 + "with who made each decision; null when not found", nullable = true) ContactResponse contact,
-        @Schema(description = "Key-contact roles on partners' memberships") List<Role> keyContactRoles,
-        @Schema(description = "Touchpoints the person attended, newest first") List<AttendedTouchpoint> touchpoints,
+        @Schema(description = "Key-contact roles on partners' memberships, at most " + SubjectAccessService.MAX_RECORDS,
+                maxItems = SubjectAccessService.MAX_RECORDS) List<Role> keyContactRoles,
+        @Schema(description = "Touchpoints the person attended, newest first, at most " + SubjectAccessService.MAX_RECORDS,
+                maxItems = SubjectAccessService.MAX_RECORDS) List<AttendedTouchpoint> touchpoints,
         @Schema(description = "Audit entries about the person's contact, affiliations, consents, key-contact roles and "
-                + "touchpoint attendance, newest first, at most " + SubjectAccessService.MAX_AUDIT_ENTRIES)
-        List<AuditEntry> auditEntries) {
+                + "touchpoint attendance, newest first, at most " + SubjectAccessService.MAX_AUDIT_ENTRIES,
+                maxItems = SubjectAccessService.MAX_AUDIT_ENTRIES) List<AuditEntry> auditEntries) {
 
     public static final String SERVICE = "partner-service";
 
@@ -43,7 +46,7 @@ public record PartnerSubjectResponse(
             @Schema(description = "The notes; null when there are none or they are not disclosable", maxLength = 10000,
                     nullable = true) String notes,
             @Schema(description = "The touchpoint has notes that are marked not disclosable") boolean notesWithheld,
-            @Schema(description = "Foundation staff who attended", maxItems = 50) List<String> attendeeStaff,
+            @Schema(description = "Foundation staff who attended", maxItems = 50) List<@Size(max = 100) String> attendeeStaff,
             @Schema(maxLength = 100) String loggedBy) {
 
         static AttendedTouchpoint of(Touchpoint t, Map<UUID, String> partnerNames) {
