@@ -1,6 +1,7 @@
 package dev.trellis.platform.http;
 
 import dev.trellis.platform.paging.PageRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,21 +113,23 @@ public class ApiDescription implements OASFilter {
         tags.stream().filter(t -> !declared.contains(t)).forEach(t -> openApi.addTag(OASFactory.createTag().name(t)));
     }
 
-    /** The schemes whose requirements list OAuth scopes: OpenID Connect and OAuth 2 (OpenAPI 3.1, 4.8.30). */
     /**
      * A platform route such as {@code /api/audit/{service}} answers only the service's own name (any other is
      * 404), so the document names that one path ({@code /api/audit/partner}), without the parameter, and its
      * operation ids end in the name: the gateway's merged document then holds one path and operation per
-     * service, each routed to its owner. A service without a name drops those paths (they only answer 404).
+     * service, each routed to its owner. A service without a name drops those paths (they only answer 404), and
+     * the component schemas that only they used.
      */
     static void nameTheService(OpenAPI openApi, Optional<String> service) {
         Map<String, PathItem> items = new LinkedHashMap<>(openApi.getPaths().getPathItems());
+        List<PathItem> dropped = new ArrayList<>();
         items.forEach((path, item) -> {
             if (!path.contains(SERVICE_SEGMENT)) {
                 return;
             }
             openApi.getPaths().removePathItem(path);
             if (service.isEmpty()) {
+                dropped.add(item);
                 return;
             }
             String name = service.get();
@@ -145,6 +148,13 @@ public class ApiDescription implements OASFilter {
             }
             openApi.getPaths().addPathItem(path.replace(SERVICE_SEGMENT, "/" + name), item);
         });
+        Components components = openApi.getComponents();
+        if (dropped.isEmpty() || components == null || components.getSchemas() == null) {
+            return;
+        }
+        Set<String> unused = new TreeSet<>(SchemaRefs.usedBy(dropped, components));
+        unused.removeAll(SchemaRefs.usedBy(openApi.getPaths().getPathItems().values(), components));
+        unused.forEach(components::removeSchema);
     }
 
     private static List<Parameter> withoutServiceParameter(List<Parameter> parameters) {
@@ -153,6 +163,7 @@ public class ApiDescription implements OASFilter {
                 .toList();
     }
 
+    /** The schemes whose requirements list OAuth scopes: OpenID Connect and OAuth 2 (OpenAPI 3.1, 4.8.30). */
     private static Set<String> tokenSchemes(Components components) {
         Set<String> names = new TreeSet<>();
         if (components.getSecuritySchemes() != null) {
