@@ -118,6 +118,70 @@ class MeetingResourceTest {
     }
 
     @Test
+    void aFutureMeetingInvitesTheHoldersAndAlternatesByIdAndAPastOneNobody() throws Exception {
+        UUID board = Fixtures.board(TOC);
+        UUID holder = Fixtures.contact();
+        UUID alternate = Fixtures.contact();
+        UUID erasedAlternate = Fixtures.contact();
+        LocalDate start = LocalDate.now().minusYears(1);
+        UUID withAlternate = appointWithAlternate(board, holder, alternate, start);
+        UUID second = appointWithAlternate(board, Fixtures.contact(), erasedAlternate, start);
+        // erased since the appointment (a seat's own vacating is partner-service's erasure event's business)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update contact_view set erased_at = now() where contact_id = ?1").setParameter(1, erasedAlternate).executeUpdate());
+        // ends before the meeting: not invited
+        Fixtures.appoint(board, Fixtures.appointment(Fixtures.contact(), null, "ELECTED", null, start, LocalDate.now().plusDays(5)));
+        LocalDate day = LocalDate.now().plusDays(30);
+
+        String id = given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Q2\",\"startsAt\":\"" + day + "T16:00:00\",\"timeZone\":\"Europe/Berlin\",\"durationMinutes\":90,"
+                        + "\"venue\":\"Foundation office\",\"onlineUrl\":\"https://meet.example.org/q2\"}")
+                .post("/api/boards/{id}/meetings", board).then().statusCode(201)
+                .body("venue", equalTo("Foundation office")).body("onlineUrl", equalTo("https://meet.example.org/q2"))
+                .extract().path("id");
+
+        java.util.List<String> rows = scheduled(board);
+        assertEquals(1, rows.size());
+        com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rows.get(0));
+        assertEquals(id, data.get("meetingId").asText());
+        assertEquals("Q2", data.get("title").asText());
+        assertEquals(day.atTime(16, 0).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant().toString(), data.get("startsAt").asText());
+        assertEquals(day.atTime(17, 30).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant().toString(), data.get("endsAt").asText());
+        assertEquals("Foundation office", data.get("venue").asText());
+        java.util.Set<String> invitees = new java.util.TreeSet<>();
+        data.get("invitees").forEach(i -> invitees.add(i.get("contactId").asText() + " " + i.get("seatId").asText() + " "
+                + i.get("role").asText()));
+        String secondHolder = given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/seats/{s}", board, second)
+                .then().statusCode(200).extract().path("holderContactId");
+        assertEquals(new java.util.TreeSet<>(java.util.List.of(holder + " " + withAlternate + " HOLDER",
+                alternate + " " + withAlternate + " ALTERNATE", secondHolder + " " + second + " HOLDER")), invitees);
+        String feed = given().auth().oauth2(TestTokens.communityTeam()).get("/api/boards/{id}/calendar.ics", board)
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(feed.contains("LOCATION:Foundation office\r\n"), feed);
+        org.junit.jupiter.api.Assertions.assertTrue(feed.contains("UID:board-meeting-" + id + "@trellis.dev\r\n"), feed);
+
+        meeting(board, FIRST); // already past: a record of a meeting, not an invitation
+        assertEquals(1, scheduled(board).size());
+        given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Q3\",\"startsAt\":\"" + day + "T16:00:00\",\"timeZone\":\"Europe/Berlin\",\"durationMinutes\":60,"
+                        + "\"onlineUrl\":\"http://127.0.0.1/meet\"}")
+                .post("/api/boards/{id}/meetings", board).then().statusCode(400).body("errors[0].field", equalTo("onlineUrl"));
+    }
+
+    private static UUID appointWithAlternate(UUID board, UUID holder, UUID alternate, LocalDate start) {
+        String body = Fixtures.appointment(holder, null, "ELECTED", null, start, start.plusYears(3));
+        return Fixtures.appoint(board, body.substring(0, body.length() - 1) + ",\"alternateContactId\":\"" + alternate + "\"}");
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> scheduled(UUID board) {
+        return QuarkusTransaction.requiringNew().call(() -> (java.util.List<String>) em.createNativeQuery(
+                "select cast(data as text) from outbox_event where type = ?1 and data->>'boardId' = ?2")
+                .setParameter(1, dev.trellis.contracts.advisory.BoardMeetingScheduled.TYPE).setParameter(2, board.toString())
+                .getResultList());
+    }
+
+    @Test
     void aMeetingNeedsARealTimeZone() {
         UUID board = Fixtures.board("{}");
         given().auth().oauth2(TestTokens.foundationStaff()).contentType(ContentType.JSON)

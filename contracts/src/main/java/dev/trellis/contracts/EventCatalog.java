@@ -2,6 +2,7 @@ package dev.trellis.contracts;
 
 import dev.trellis.contracts.advisory.BoardCompositionChanged;
 import dev.trellis.contracts.advisory.BoardMeetingHeld;
+import dev.trellis.contracts.advisory.BoardMeetingScheduled;
 import dev.trellis.contracts.advisory.SeatAssigned;
 import dev.trellis.contracts.advisory.SeatFlagged;
 import dev.trellis.contracts.advisory.SeatVacated;
@@ -60,6 +61,7 @@ public final class EventCatalog {
             new EventType(SeatFlagged.TYPE, Topics.ADVISORY, SeatFlagged.class, "boardId"),
             new EventType(VotingSuspended.TYPE, Topics.ADVISORY, VotingSuspended.class, "boardId"),
             new EventType(VotingRestored.TYPE, Topics.ADVISORY, VotingRestored.class, "boardId"),
+            new EventType(BoardMeetingScheduled.TYPE, Topics.ADVISORY, BoardMeetingScheduled.class, "boardId"),
             new EventType(BoardMeetingHeld.TYPE, Topics.ADVISORY, BoardMeetingHeld.class, "boardId"),
             new EventType(BoardCompositionChanged.TYPE, Topics.ADVISORY, BoardCompositionChanged.class, "boardId"),
             // Each service's confirmation of its part of an erasure request, keyed by the request.

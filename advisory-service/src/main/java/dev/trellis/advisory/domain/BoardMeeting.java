@@ -31,6 +31,9 @@ public class BoardMeeting extends Created {
     @Column(name = "duration_minutes", nullable = false)
     public int durationMinutes;
     public String agenda;
+    public String venue;
+    @Column(name = "online_url")
+    public String onlineUrl;
     public String minutes;
     /** Null until attendance is recorded. */
     @Column(name = "quorum_met")

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,6 +58,6 @@ public class CalendarResource {
 
     private static CalendarEntry entry(BoardMeeting m) {
         return new CalendarEntry("board-meeting-" + m.id + "@trellis.dev", m.start(), m.start().plusMinutes(m.durationMinutes),
-                m.title, m.agenda, null, null, false, (int) Math.min(Integer.MAX_VALUE, m.version), m.createdAt);
+                m.title, m.agenda, m.venue, m.onlineUrl == null ? null : URI.create(m.onlineUrl), false, (int) Math.min(Integer.MAX_VALUE, m.version), m.createdAt);
     }
 }

@@ -98,7 +98,7 @@ public class MeetingService {
     /** @throws InvalidInput on {@code timeZone} when it is not an IANA time zone */
     @Transactional
     public BoardMeeting schedule(UUID boardId, MeetingPlan plan) {
-        boards.get(boardId);
+        Board board = boards.get(boardId);
         ZoneId zone;
         try {
             zone = ZoneId.of(plan.timeZone());
@@ -114,7 +114,12 @@ public class MeetingService {
         m.durationMinutes = plan.durationMinutes();
         m.agenda = plan.agenda();
         m.minutes = plan.minutes();
+        m.venue = plan.venue();
+        m.onlineUrl = plan.onlineUrl();
         m.persist();
+        if (m.startsAt.isAfter(Instant.now(clock))) {
+            events.meetingScheduled(board, m, invitees(m));
+        }
         return m;
     }
 
@@ -316,6 +321,22 @@ public class MeetingService {
                 .filter(s -> !s.neverHeld() && s.heldOn(m.localDate())).toList();
         Set<UUID> erased = contacts.erased(held.stream().map(s -> s.holderContactId).toList());
         return held.stream().filter(s -> !erased.contains(s.holderContactId)).toList();
+    }
+
+    /**
+     * Whom a meeting's invitation goes to: the holder of each seat held on its day and the seat's alternate, but no
+     * erased contact, and each contact once (as holder if they hold any seat).
+     */
+    private List<SeatEvents.Invitee> invitees(BoardMeeting m) {
+        List<Seat> seats = expected(m);
+        Set<UUID> alternates = seats.stream().map(s -> s.alternateContactId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<UUID> erased = contacts.erased(List.copyOf(alternates));
+        Map<UUID, SeatEvents.Invitee> invitees = new LinkedHashMap<>();
+        seats.forEach(s -> invitees.put(s.holderContactId, new SeatEvents.Invitee(s.holderContactId, s.id, false)));
+        seats.stream().filter(s -> s.alternateContactId != null && !erased.contains(s.alternateContactId))
+                .forEach(s -> invitees.putIfAbsent(s.alternateContactId, new SeatEvents.Invitee(s.alternateContactId, s.id, true)));
+        return List.copyOf(invitees.values());
     }
 
     private Roll roll(BoardMeeting m) {

@@ -118,11 +118,12 @@ public interface AdvisoryApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Meeting(UUID id, UUID boardId, String title, LocalDateTime startsAt, String timeZone, Instant startsAtUtc,
-            int durationMinutes, String agenda, String minutes, Boolean quorumMet, boolean held) {
+            int durationMinutes, String agenda, String minutes, Boolean quorumMet, boolean held, String venue, String onlineUrl) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record NewMeeting(String title, LocalDateTime startsAt, String timeZone, Integer durationMinutes, String agenda) {
+    record NewMeeting(String title, LocalDateTime startsAt, String timeZone, Integer durationMinutes, String agenda, String venue,
+            String onlineUrl) {
     }
 
     /** One expected seat of a meeting: PRESENT, ABSENT or ALTERNATE; votingStatus VOTING or SUSPENDED. */

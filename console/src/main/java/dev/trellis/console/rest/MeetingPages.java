@@ -56,8 +56,9 @@ public class MeetingPages {
     @POST
     @RolesAllowed(Viewer.STAFF)
     public Object schedule(@PathParam("id") UUID id, @RestForm String title, @RestForm String startsAt, @RestForm String timeZone,
-            @RestForm String durationMinutes, @RestForm String agenda) {
-        MeetingViews.ScheduleForm form = new MeetingViews.ScheduleForm(title, startsAt, timeZone, durationMinutes, agenda);
+            @RestForm String durationMinutes, @RestForm String agenda, @RestForm String venue, @RestForm String onlineUrl) {
+        MeetingViews.ScheduleForm form = new MeetingViews.ScheduleForm(title, startsAt, timeZone, durationMinutes, agenda, venue,
+                onlineUrl);
         FormErrors errors;
         try {
             var meeting = meetings.schedule(id, form);

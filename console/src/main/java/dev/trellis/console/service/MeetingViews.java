@@ -48,16 +48,18 @@ public class MeetingViews {
     }
 
     /** The schedule form: the start is a local date-time ({@code datetime-local}) in an IANA time zone. */
-    public record ScheduleForm(String title, String startsAt, String timeZone, String durationMinutes, String agenda) {
+    public record ScheduleForm(String title, String startsAt, String timeZone, String durationMinutes, String agenda, String venue,
+            String onlineUrl) {
         /** Now in UTC, to the quarter hour before: a meeting being held can be recorded at once, a later one is typed in. */
         public static ScheduleForm blank() {
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
             LocalDateTime quarter = now.minusMinutes(now.getMinute() % 15);
-            return new ScheduleForm("", quarter.toString(), "UTC", "60", "");
+            return new ScheduleForm("", quarter.toString(), "UTC", "60", "", "", "");
         }
     }
 
-    public static final Set<String> SCHEDULE_FIELDS = Set.of("title", "startsAt", "timeZone", "durationMinutes", "agenda");
+    public static final Set<String> SCHEDULE_FIELDS = Set.of("title", "startsAt", "timeZone", "durationMinutes", "agenda", "venue",
+            "onlineUrl");
 
     public AdvisoryApi.Meeting schedule(UUID boardId, ScheduleForm form) {
         String start = Forms.blankToNull(form.startsAt());
@@ -83,7 +85,7 @@ public class MeetingViews {
             throw new Forms.InvalidField("durationMinutes", "must be a number of minutes, like 90");
         }
         return advisory.schedule(boardId, new AdvisoryApi.NewMeeting(form.title() == null ? null : form.title().strip(), startsAt, zone,
-                minutes, Forms.blankToNull(form.agenda())));
+                minutes, Forms.blankToNull(form.agenda()), Forms.blankToNull(form.venue()), Forms.blankToNull(form.onlineUrl())));
     }
 
     /** One expected seat at the meeting, named; {@code voter}: a voting member present, who may vote. */

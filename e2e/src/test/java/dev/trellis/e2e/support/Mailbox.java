@@ -19,8 +19,27 @@ public final class Mailbox {
     public static final URI API = URI.create(System.getenv().getOrDefault("TRELLIS_GREENMAIL_API_URL",
             "http://127.0.0.1:8025"));
 
-    /** One received mail: its subject and its text part, decoded. */
-    public record Mail(String subject, String text) {
+    /** One received mail: its subject and its text part, decoded, and the message as it arrived. */
+    public record Mail(String subject, String text, String mime) {
+        /** The attached file of that name, decoded as UTF-8 text; null when there is none. */
+        public String attachment(String fileName) {
+            int name = mime.indexOf("filename=" + fileName);
+            if (name < 0) {
+                name = mime.indexOf("filename=\"" + fileName + "\"");
+            }
+            if (name < 0) {
+                return null;
+            }
+            int partStart = mime.lastIndexOf("\r\n--", name);
+            int bodyStart = mime.indexOf("\r\n\r\n", name) + 4;
+            int end = mime.indexOf("\r\n--", bodyStart);
+            String headers = mime.substring(Math.max(partStart, 0), bodyStart).toLowerCase(java.util.Locale.ROOT);
+            String body = mime.substring(bodyStart, end < 0 ? mime.length() : end);
+            if (headers.contains("content-transfer-encoding: base64")) {
+                return new String(java.util.Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+            }
+            return headers.contains("quoted-printable") ? quotedPrintable(body) : body;
+        }
     }
 
     private Mailbox() {
@@ -40,7 +59,8 @@ public final class Mailbox {
             return mails;
         }
         for (JsonNode m : r.json()) {
-            mails.add(new Mail(m.get("subject").asText(), textPart(m.get("mimeMessage").asText())));
+            String mime = m.get("mimeMessage").asText();
+            mails.add(new Mail(m.get("subject").asText(), textPart(mime), mime));
         }
         return mails;
     }

@@ -1,10 +1,15 @@
 package dev.trellis.advisory.messaging.out;
 
+import dev.trellis.advisory.domain.Board;
+import dev.trellis.advisory.domain.BoardMeeting;
 import dev.trellis.advisory.domain.Seat;
 import dev.trellis.advisory.domain.policy.SeatPolicyEngine;
 import dev.trellis.contracts.advisory.AttendanceStatus;
 import dev.trellis.contracts.advisory.BoardCompositionChanged;
 import dev.trellis.contracts.advisory.BoardMeetingHeld;
+import dev.trellis.contracts.advisory.BoardMeetingScheduled;
+import dev.trellis.contracts.advisory.InviteeRole;
+import dev.trellis.contracts.advisory.MeetingInvitee;
 import dev.trellis.contracts.advisory.GroupSeats;
 import dev.trellis.contracts.advisory.MeetingAttendance;
 import dev.trellis.contracts.advisory.PartnerEntitlement;
@@ -70,6 +75,18 @@ public class SeatEvents {
         List<MeetingAttendance> lines = attendance.entrySet().stream().map(e -> new MeetingAttendance(e.getKey().holderContactId,
                 e.getKey().partnerId, AttendanceStatus.valueOf(e.getValue()))).toList();
         outbox.publish(new BoardMeetingHeld(boardId, meetingId, heldAt, quorumMet, lines));
+    }
+
+    /** Someone a meeting's invitation goes to: a seat's holder, or its alternate. */
+    public record Invitee(UUID contactId, UUID seatId, boolean alternate) {
+    }
+
+    /** A meeting is scheduled: partner-service, which holds the invitees' addresses, sends the invitations. */
+    public void meetingScheduled(Board board, BoardMeeting m, List<Invitee> invitees) {
+        outbox.publish(new BoardMeetingScheduled(board.id, board.name, m.id, m.title, m.startsAt,
+                m.startsAt.plusSeconds(60L * m.durationMinutes), m.timeZone, m.venue, m.onlineUrl,
+                invitees.stream().map(i -> new MeetingInvitee(i.contactId(), i.seatId(),
+                        i.alternate() ? InviteeRole.ALTERNATE : InviteeRole.HOLDER)).toList()));
     }
 
     private static SeatKind kind(Seat s) {

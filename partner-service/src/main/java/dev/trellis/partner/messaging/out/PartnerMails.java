@@ -3,13 +3,21 @@ package dev.trellis.partner.messaging.out;
 import dev.trellis.partner.domain.Contact;
 import dev.trellis.partner.domain.Membership;
 import dev.trellis.partner.domain.Partner;
+import dev.trellis.contracts.advisory.BoardMeetingScheduled;
+import dev.trellis.platform.ical.CalendarEntry;
+import dev.trellis.platform.ical.ICalendar;
+import dev.trellis.platform.mail.MailAttachment;
 import dev.trellis.platform.mail.MailOutbox;
 import dev.trellis.platform.mail.MailTemplates;
 import dev.trellis.platform.mail.OutgoingMail;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +32,7 @@ import java.util.Map;
 public class PartnerMails {
     public static final String RENEWAL = "membership-renewal";
     public static final String DIGEST = "next-steps-digest";
+    public static final String BOARD_INVITATION = "board-meeting-invitation";
     /** RFC 8058: the mail client POSTs this body to the List-Unsubscribe address. */
     static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
@@ -59,6 +68,35 @@ public class PartnerMails {
         outbox.record(OutgoingMail.of(RENEWAL, membership.id, contact.email, templates.render(RENEWAL, data))
                 .withHeader("List-Unsubscribe", "<" + unsubscribe + ">")
                 .withHeader("List-Unsubscribe-Post", ONE_CLICK));
+    }
+
+    /**
+     * An invitation to a board meeting, to a seat's holder or alternate, with the meeting's calendar entry (the UID of
+     * the board's feed, so a calendar that subscribes to it too keeps one entry). Part of the seat's duties: no
+     * consent purpose, no unsubscribe link.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void boardInvitation(BoardMeetingScheduled meeting, Instant scheduledAt, Contact contact, boolean alternate) {
+        ZoneId zone = ZoneId.of(meeting.timeZone());
+        ZonedDateTime start = meeting.startsAt().atZone(zone);
+        ZonedDateTime end = meeting.endsAt().atZone(zone);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", templates.locale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", templates.locale());
+        Map<String, Object> data = new HashMap<>();
+        data.put("name", contact.firstName);
+        data.put("board", meeting.boardName());
+        data.put("title", meeting.title());
+        data.put("when", day.format(start) + "–" + time.format(end));
+        data.put("timeZone", meeting.timeZone());
+        data.put("venue", meeting.venue());
+        data.put("onlineUrl", meeting.onlineUrl());
+        data.put("alternate", alternate);
+        CalendarEntry entry = new CalendarEntry("board-meeting-" + meeting.meetingId() + "@trellis.dev", start, end,
+                meeting.boardName() + ": " + meeting.title(), null, meeting.venue(),
+                meeting.onlineUrl() == null ? null : URI.create(meeting.onlineUrl()), false, 0, scheduledAt);
+        String calendar = ICalendar.of("-//Trellis//partner-service//EN", meeting.boardName(), List.of(entry)).write();
+        outbox.record(OutgoingMail.of(BOARD_INVITATION, meeting.meetingId(), contact.email,
+                templates.render(BOARD_INVITATION, data)).withAttachment(MailAttachment.calendar("meeting.ics", calendar)));
     }
 
     /** One line of the digest: a next step, its partner and when it is due (read by the templates). */
