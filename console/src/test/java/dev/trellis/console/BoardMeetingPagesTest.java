@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,7 @@ class BoardMeetingPagesTest {
     void schedulingAMeetingSendsItsLocalStartAndTimeZoneAndOpensIt() {
         withCsrf(MEETINGS).formParam("title", "Q4 Governing Board meeting").formParam("startsAt", "2026-12-01T17:00")
                 .formParam("timeZone", "Europe/Berlin").formParam("durationMinutes", "90").formParam("agenda", "1. Budget")
+                .formParam("venue", "Foundation office").formParam("onlineUrl", " ")
                 .when().post(MEETINGS).then().statusCode(303)
                 .header("Location", containsString(MEETING + "?notice=scheduled"));
         String body = FakeApi.RECEIVED.get("schedule");
@@ -58,6 +60,8 @@ class BoardMeetingPagesTest {
         assertTrue(body.contains("\"timeZone\":\"Europe/Berlin\""), body);
         assertTrue(body.contains("\"durationMinutes\":90"), body);
         assertTrue(body.contains("\"title\":\"Q4 Governing Board meeting\""), body);
+        assertTrue(body.contains("\"venue\":\"Foundation office\""), body);
+        assertFalse(body.contains("onlineUrl"), "a blank field is not sent: " + body);
     }
 
     @Test

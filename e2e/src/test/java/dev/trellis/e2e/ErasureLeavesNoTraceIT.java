@@ -84,8 +84,8 @@ class ErasureLeavesNoTraceIT {
         }
         String touchpoint = created(Http.call(Caller.TEAM, "POST", api("/api/partners/" + partner + "/touchpoints"), """
                 {"occurredOn": "%s", "type": "MEETING", "summary": "Roadmap with %s %s",
-                 "notes": "Reach %s %s at %s", "attendeeContactIds": ["%s"], "attendeeStaff": ["cora"]}
-                """.formatted(today.minusDays(1), first, last, first, last, email, contact)));
+                 "notes": "Reach %s %s at %s. %s asked for the roadmap", "attendeeContactIds": ["%s"], "attendeeStaff": ["cora"]}
+                """.formatted(today.minusDays(1), first, last, first, last, email, last, contact)));
         created(Http.call(Caller.TEAM, "POST", api("/api/touchpoints/" + touchpoint + "/next-steps"), """
                 {"description": "Send %s %s the slides", "owner": "cora", "dueOn": "%s"}
                 """.formatted(first, last, today.plusDays(7))));
@@ -103,6 +103,10 @@ class ErasureLeavesNoTraceIT {
         Http.Response seat = Meetups.poll(() -> Http.call(Caller.STAFF, "POST", api("/api/boards/" + board + "/seats"),
                 appointment), r -> r.status() == 201, PATIENCE);
         String seatId = created(seat);
+        // a meeting ahead: partner-service mails the holder the invitation
+        created(Http.call(Caller.STAFF, "POST", api("/api/boards/" + board + "/meetings"), """
+                {"title": "Budget review", "startsAt": "%sT16:00:00", "timeZone": "Europe/Berlin", "durationMinutes": 60}
+                """.formatted(today.plusDays(14))));
 
         // registrations: as the contact (once event-service knows the affiliation), and as a guest under the address
         String meetup = Meetups.open("No trace " + suffix);
@@ -114,7 +118,7 @@ class ErasureLeavesNoTraceIT {
         String registration = created(registered);
         String guestRegistration = created(Http.call(Caller.TEAM, "POST", api("/api/events/" + guestMeetup + "/registrations"),
                 "{\"name\": \"" + first + " " + last + "\", \"email\": \"" + email.toUpperCase(Locale.ROOT) + "\"}"));
-        assertTrue(Mailbox.await(email, 2).size() >= 2, "the registration mails were sent");
+        assertTrue(Mailbox.await(email, 3).size() >= 3, "the registration mails and the invitation were sent");
 
         Http.Response erasure = Http.call(Caller.STAFF, "POST", api("/api/contacts/" + contact + "/erasure"), null);
         assertEquals(200, erasure.status(), erasure.toString());

@@ -83,8 +83,15 @@ class ErasureRequestTest {
         Map<String, Object> body = TouchpointFixtures.touchpoint(LocalDate.now(ZoneOffset.UTC).minusDays(2), "CALL",
                 List.of(UUID.fromString(id)));
         body.put("summary", "Call with ingrid " + last + " about the renewal");
-        body.put("notes", "Write to " + email.toUpperCase() + " or to " + last + ", Ingrid; she is keen");
+        body.put("notes", "Write to " + email.toUpperCase() + " or to " + last + ", Ingrid; she is keen. " + last + " asked for a demo");
         String touchpoint = TouchpointFixtures.log(TestTokens.communityTeam(), A, body).getString("id");
+        // a meeting she did not attend: her last name alone there may be someone else's
+        String colleague = ContactFixtures.contact("Colleague", "Attendee");
+        affiliate(colleague, A, "DEVELOPER", "2024-01-01");
+        Map<String, Object> other = TouchpointFixtures.touchpoint(LocalDate.now(ZoneOffset.UTC).minusDays(1), "CALL",
+                List.of(UUID.fromString(colleague)));
+        other.put("notes", "Ask " + last + " later; ingrid " + last + " is away");
+        String notAttended = TouchpointFixtures.log(TestTokens.communityTeam(), A, other).getString("id");
         TouchpointFixtures.addStep(TestTokens.communityTeam(), touchpoint,
                 TouchpointFixtures.step("Send Ingrid  " + last + " the slides", "cora", LocalDate.now().plusDays(7)));
 
@@ -105,8 +112,10 @@ class ErasureRequestTest {
 
         as(TestTokens.communityTeam()).get("/api/touchpoints/" + touchpoint).then().statusCode(200)
                 .body("summary", equalTo("Call with [erased] about the renewal"))
-                .body("notes", equalTo("Write to [erased] or to [erased]; she is keen"))
+                .body("notes", equalTo("Write to [erased] or to [erased]; she is keen. [erased] asked for a demo"))
                 .body("nextSteps[0].description", equalTo("Send [erased] the slides"));
+        as(TestTokens.communityTeam()).get("/api/touchpoints/" + notAttended).then().statusCode(200)
+                .body("notes", equalTo("Ask " + last + " later; [erased] is away"));
 
         confirm(advisoryTopic, "dev.trellis.advisory.erasure-completed.v1", requestId, id);
         confirm(eventTopic, "dev.trellis.event.erasure-completed.v1", requestId, id);

@@ -48,11 +48,14 @@ class BoardMeetingConsoleIT {
         String title = "Governing Board extraordinary meeting " + marker;
         browser.type(browser.find(By.id("f-title")), title);
         browser.type(browser.find(By.id("f-agenda")), "1. Events budget");
+        browser.type(browser.find(By.id("f-venue")), "Foundation office, room 2");
         browser.check("schedule-form", true);
         browser.press(browser.find(By.xpath("//button[normalize-space()='Schedule the meeting']")));
         browser.waitForHeading(title);
         assertTrue(browser.waitFor(By.cssSelector("p.notice")).getText().contains("scheduled"));
         assertTrue(browser.find(By.id("quorum")).getText().contains("Not known yet"));
+        assertTrue(browser.find(By.cssSelector("section[aria-labelledby='details-title'] dl")).getText()
+                .contains("Where\nFoundation office, room 2"), "the venue is on the meeting's page");
         browser.check("meeting-scheduled", true);
 
         // Attendance: Acme Cloud's holder present, Cobalt Compute's represented by the alternate, Borealis Systems' absent.

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 /**
  * How staff's free text (a touchpoint's summary and notes, a next step) names a person about to be erased: the
  * email address, "First Last" and "Last, First", matched case-insensitively. Each mention becomes
- * {@value #PLACEHOLDER}. Other ways of naming someone (a first name alone, a nickname) cannot be told from
- * ordinary words and stay as staff wrote them.
+ * {@value #PLACEHOLDER}. In the notes of a meeting the person attended, which are about them, the last name alone (as
+ * a whole word) is a mention too ({@link #redactInOwnMeeting}); elsewhere it may be someone else of that name or a
+ * company, and stays. Other ways of naming someone (a first name alone, a nickname) cannot be told from ordinary
+ * words and stay as staff wrote them.
  */
 public final class PersonalMentions {
     public static final String PLACEHOLDER = "[erased]";
@@ -18,6 +20,7 @@ public final class PersonalMentions {
     private final List<String> terms;
     private final List<String> filter;
     private final Pattern pattern;
+    private final Pattern lastNameAlone;
 
     public PersonalMentions(String firstName, String lastName, String email) {
         List<String> candidates = new ArrayList<>();
@@ -36,6 +39,10 @@ public final class PersonalMentions {
         this.pattern = terms.isEmpty() ? null : Pattern.compile(String.join("|", terms.stream()
                 .map(t -> Pattern.quote(t).replace(" ", "\\E\\s+\\Q")).toList()),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<String> last = new ArrayList<>();
+        add(last, lastName);
+        this.lastNameAlone = last.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(last.get(0))
+                + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**
@@ -52,6 +59,15 @@ public final class PersonalMentions {
             return text;
         }
         return pattern.matcher(text).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
+    }
+
+    /** {@link #redact}, and then the last name alone wherever it is a whole word: for a meeting the person attended. */
+    public String redactInOwnMeeting(String text) {
+        String redacted = redact(text);
+        if (redacted == null || lastNameAlone == null) {
+            return redacted;
+        }
+        return lastNameAlone.matcher(redacted).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
     }
 
     private static void add(List<String> into, String term) {

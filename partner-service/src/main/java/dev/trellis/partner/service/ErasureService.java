@@ -116,7 +116,7 @@ public class ErasureService {
         affiliations.endAllForErasure(contact, LocalDate.now(clock));
         Consent.delete("contactId", id);
         KeyContact.delete("contactId", id);
-        redactMentions(mentions);
+        redactMentions(mentions, id);
         for (KeycloakPortalDirectory.PortalUserOf account : accounts) {
             UUID partnerId = UUID.fromString(account.partnerId());
             portalEvents.removed(partnerId, account.userId(), by, now);
@@ -192,7 +192,8 @@ public class ErasureService {
         return request;
     }
 
-    private void redactMentions(PersonalMentions mentions) {
+    /** The person's mentions in staff's text; in the touchpoints they attended, their last name alone too. */
+    private void redactMentions(PersonalMentions mentions, UUID contactId) {
         Set<Touchpoint> touchpoints = new LinkedHashSet<>();
         Set<NextStep> steps = new LinkedHashSet<>();
         for (String term : mentions.lowerCaseFilter()) {
@@ -203,8 +204,9 @@ public class ErasureService {
                     .setParameter("p", like).getResultList());
         }
         for (Touchpoint t : touchpoints) {
-            t.summary = mentions.redact(t.summary);
-            t.notes = mentions.redact(t.notes);
+            boolean attended = t.contactIds().contains(contactId);
+            t.summary = attended ? mentions.redactInOwnMeeting(t.summary) : mentions.redact(t.summary);
+            t.notes = attended ? mentions.redactInOwnMeeting(t.notes) : mentions.redact(t.notes);
         }
         for (NextStep s : steps) {
             s.description = mentions.redact(s.description);

@@ -27,6 +27,17 @@ class PersonalMentionsTest {
     }
 
     @Test
+    void inAMeetingThePersonAttendedTheLastNameAloneIsAMentionAsAWholeWord() {
+        assertEquals("[erased] agreed; [erased] asked; Lovelaces and Ada stay",
+                ada.redactInOwnMeeting("LOVELACE agreed; Lovelace, Ada asked; Lovelaces and Ada stay"));
+        assertEquals("Ask [erased] (or [erased]) again", ada.redactInOwnMeeting("Ask Ada Lovelace (or lovelace) again"));
+        assertNull(ada.redactInOwnMeeting(null));
+        PersonalMentions shortName = new PersonalMentions("Li", "Wu", "li.wu@x.example");
+        assertEquals("Wu said [erased] is right", shortName.redactInOwnMeeting("Wu said li.wu@x.example is right"),
+                "a name shorter than three letters is never matched alone");
+    }
+
+    @Test
     void theDatabaseFilterLooksForTheAddressOrTheLastName() {
         assertEquals(List.of("ada@acme.example", "lovelace"), ada.lowerCaseFilter());
     }
