@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trellis.e2e.support.Boards;
 import dev.trellis.e2e.support.Caller;
 import dev.trellis.e2e.support.Http;
 import dev.trellis.e2e.support.Mailbox;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +36,7 @@ class BoardInvitationIT {
         String holder = contact("Hedda", holderTo);
         String alternate = contact("Arvo", alternateTo);
         String boardName = "Invitation Board " + suffix;
-        String board = created(Http.call(Caller.STAFF, "POST", api("/api/boards"),
-                "{\"name\": \"" + boardName + "\", \"kind\": \"TECHNICAL_COMMITTEE\"}"));
-        Http.Response policy = Http.get(Caller.STAFF, api("/api/boards/" + board + "/policy"));
-        String etag = policy.headers().entrySet().stream().filter(h -> "etag".equalsIgnoreCase(h.getKey()))
-                .map(h -> h.getValue().get(0)).findFirst().orElse("*");
-        ok(Http.call(Caller.STAFF, "PUT", api("/api/boards/" + board + "/policy"), POLICY, Map.of("If-Match", etag)));
+        String board = Boards.withPolicy(boardName, "TECHNICAL_COMMITTEE", POLICY);
         LocalDate today = LocalDate.now();
         String appointment = """
                 {"holderContactId": "%s", "alternateContactId": "%s", "partnerId": null, "kind": "ELECTED",
@@ -95,10 +90,6 @@ class BoardInvitationIT {
         JsonNode id = response.json().get("id");
         assertNotNull(id, response.toString());
         return id.asText();
-    }
-
-    private static void ok(Http.Response response) {
-        assertTrue(response.status() == 200 || response.status() == 201, response.toString());
     }
 
     private static URI api(String path) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trellis.e2e.support.Boards;
 import dev.trellis.e2e.support.Caller;
 import dev.trellis.e2e.support.Http;
 import dev.trellis.e2e.support.Mailbox;
@@ -91,12 +92,7 @@ class ErasureLeavesNoTraceIT {
                 """.formatted(first, last, today.plusDays(7))));
 
         // a seat on a board of the test's own, once advisory-service knows the contact
-        String board = created(Http.call(Caller.STAFF, "POST", api("/api/boards"),
-                "{\"name\": \"No Trace Board " + suffix + "\", \"kind\": \"GOVERNING_BOARD\"}"));
-        Http.Response policy = Http.get(Caller.STAFF, api("/api/boards/" + board + "/policy"));
-        String etag = policy.headers().entrySet().stream().filter(h -> "etag".equalsIgnoreCase(h.getKey()))
-                .map(h -> h.getValue().get(0)).findFirst().orElse("*");
-        ok(Http.call(Caller.STAFF, "PUT", api("/api/boards/" + board + "/policy"), TOC, Map.of("If-Match", etag)));
+        String board = Boards.withPolicy("No Trace Board " + suffix, "GOVERNING_BOARD", TOC);
         String appointment = """
                 {"holderContactId": "%s", "partnerId": null, "kind": "ELECTED", "tierBasis": null,
                  "termStart": "%s", "termEnd": "%s"}""".formatted(contact, today.minusMonths(1), today.plusYears(1));

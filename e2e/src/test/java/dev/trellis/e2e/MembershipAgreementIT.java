@@ -3,6 +3,7 @@ package dev.trellis.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trellis.e2e.support.Boards;
 import dev.trellis.e2e.support.Caller;
 import dev.trellis.e2e.support.Http;
 import dev.trellis.e2e.support.Stack;
@@ -90,17 +91,11 @@ class MembershipAgreementIT {
 
     /** A board of the test's own whose policy gives seats to the tiers compared, so the report lists their members. */
     private static String board() {
-        String board = created(Http.call(Caller.STAFF, "POST", api("/api/boards"),
-                "{\"name\": \"Agreement board " + UUID.randomUUID() + "\", \"kind\": \"GOVERNING_BOARD\"}"));
-        Http.Response policy = Http.get(Caller.STAFF, api("/api/boards/" + board + "/policy"));
         StringBuilder tiers = new StringBuilder();
         for (String tier : TIERS) {
             tiers.append(tiers.isEmpty() ? "" : ",").append("{\"tier\": \"").append(tier).append("\", \"perMember\": 1}");
         }
-        Http.Response put = Http.call(Caller.STAFF, "PUT", api("/api/boards/" + board + "/policy"), "{\"tiers\": [" + tiers + "]}",
-                Map.of("If-Match", policy.header("ETag").orElseThrow()));
-        assertEquals(200, put.status(), put.toString());
-        return board;
+        return Boards.withPolicy("Agreement board " + UUID.randomUUID(), "GOVERNING_BOARD", "{\"tiers\": [" + tiers + "]}");
     }
 
     private static String created(Http.Response r) {

@@ -4,6 +4,7 @@ import dev.trellis.advisory.domain.Board;
 import dev.trellis.advisory.domain.BoardMeeting;
 import dev.trellis.advisory.service.BoardService;
 import dev.trellis.advisory.service.MeetingService;
+import dev.trellis.contracts.advisory.BoardMeetingScheduled;
 import dev.trellis.platform.ical.CalendarEntry;
 import dev.trellis.platform.ical.ICalendar;
 import dev.trellis.platform.security.Callers;
@@ -57,7 +58,7 @@ public class CalendarResource {
     }
 
     private static CalendarEntry entry(BoardMeeting m) {
-        return new CalendarEntry("board-meeting-" + m.id + "@trellis.dev", m.start(), m.start().plusMinutes(m.durationMinutes),
+        return new CalendarEntry(BoardMeetingScheduled.calendarUid(m.id), m.start(), m.start().plusMinutes(m.durationMinutes),
                 m.title, m.agenda, m.venue, m.onlineUrl == null ? null : URI.create(m.onlineUrl), false, (int) Math.min(Integer.MAX_VALUE, m.version), m.createdAt);
     }
 }

@@ -11,8 +11,7 @@ import java.util.UUID;
  *
  * @param boardId   the board or committee
  * @param boardName the board's name, for the invitation
- * @param meetingId the meeting; its calendar entry's UID, in the board's feed too, is
- *                  {@code board-meeting-<meetingId>@trellis.dev}
+ * @param meetingId the meeting; its calendar entry's UID, in the board's feed too, is {@link #calendarUid}
  * @param title     the meeting's title
  * @param startsAt  when it starts
  * @param endsAt    when it ends
@@ -34,4 +33,9 @@ public record BoardMeetingScheduled(
         List<MeetingInvitee> invitees) {
 
     public static final String TYPE = "dev.trellis.advisory.board-meeting-scheduled.v1";
+
+    /** The UID of a meeting's calendar entry, the same in the board's feed and in its invitations (RFC 5545 3.8.4.7). */
+    public static String calendarUid(UUID meetingId) {
+        return "board-meeting-" + meetingId + "@trellis.dev";
+    }
 }

@@ -91,7 +91,7 @@ public class PartnerMails {
         data.put("venue", meeting.venue());
         data.put("onlineUrl", meeting.onlineUrl());
         data.put("alternate", alternate);
-        CalendarEntry entry = new CalendarEntry("board-meeting-" + meeting.meetingId() + "@trellis.dev", start, end,
+        CalendarEntry entry = new CalendarEntry(BoardMeetingScheduled.calendarUid(meeting.meetingId()), start, end,
                 meeting.boardName() + ": " + meeting.title(), null, meeting.venue(),
                 meeting.onlineUrl() == null ? null : URI.create(meeting.onlineUrl()), false, 0, scheduledAt);
         String calendar = ICalendar.of("-//Trellis//partner-service//EN", meeting.boardName(), List.of(entry)).write();
