@@ -3,7 +3,6 @@ package dev.trellis.event;
 import static dev.trellis.event.Fixtures.team;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -12,31 +11,13 @@ import dev.trellis.event.domain.OutboxMail;
 import dev.trellis.event.service.RegistrationService;
 import dev.trellis.event.service.command.NewRegistration;
 import dev.trellis.platform.security.Caller;
+import dev.trellis.platform.testing.mail.GreenMailInbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.mail.Address;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -49,24 +30,20 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class MailTest {
-    /** GreenMail's IMAP port (deploy/local/mail.sh); SMTP is quarkus.mailer.port. */
-    static final int IMAP_PORT = 3143;
-    static final Duration WAIT = Duration.ofSeconds(30);
-
     @Inject
     RegistrationService registrations;
 
     @Test
     void aRegistrationIntoASeatIsConfirmedByMailWithTheEventsCalendarEntry() throws Exception {
         UUID event = Fixtures.publishedEvent(10);
-        String to = recipient("confirmed");
+        String to = GreenMailInbox.newAddress("confirmed");
         var created = given().auth().oauth2(team()).contentType(ContentType.JSON)
                 .body("{\"name\":\"Ada Lovelace\",\"email\":\"" + to + "\"}")
                 .post("/api/events/{id}/registrations", event).then().statusCode(201).extract();
         String registration = created.path("id");
         String cancelToken = created.path("cancelToken");
 
-        Received mail = awaitMails(to, 1).get(0);
+        GreenMailInbox.Received mail = GreenMailInbox.await(to, 1).get(0);
         assertEquals(List.of(to), mail.recipients());
         assertEquals("<" + mail.rowId() + "@events.trellis.dev>", mail.messageId());
         assertTrue(mail.subject().startsWith("You are registered: Meetup "), mail.subject());
@@ -75,6 +52,7 @@ class MailTest {
         assertTrue(mail.text().contains("X-Cancel-Token: " + cancelToken), mail.text());
         assertTrue(mail.html().contains("<p>Hello Ada Lovelace,</p>"), mail.html());
         assertEquals(List.of("event.ics"), mail.attachmentNames());
+        assertEquals(List.of(), mail.otherParts(), "text, html and the .ics, nothing else");
         VEvent entry = onlyEvent(mail.calendar());
         assertEquals(event + "@events.trellis.dev", entry.getUid().orElseThrow().getValue());
         assertEquals("Maria 01", entry.getProperty("LOCATION").orElseThrow().getValue());
@@ -87,11 +65,11 @@ class MailTest {
     @Test
     void theWaitlistedAreToldSoAndToldAgainWhenTheyGetASeat() throws Exception {
         UUID event = Fixtures.publishedEvent(1);
-        String seated = Fixtures.registerGuest(event, recipient("seated"))[0];
-        String to = recipient("waiting");
+        String seated = Fixtures.registerGuest(event, GreenMailInbox.newAddress("seated"))[0];
+        String to = GreenMailInbox.newAddress("waiting");
         assertEquals("WAITLISTED", Fixtures.registerGuest(event, to)[1]);
 
-        Received waitlisted = awaitMails(to, 1).get(0);
+        GreenMailInbox.Received waitlisted = GreenMailInbox.await(to, 1).get(0);
         assertTrue(waitlisted.subject().startsWith("You are on the waitlist: Meetup "), waitlisted.subject());
         assertTrue(waitlisted.text().contains("is full, so you are on its waitlist"), waitlisted.text());
         assertTrue(waitlisted.text().contains("X-Cancel-Token: "), waitlisted.text());
@@ -99,8 +77,8 @@ class MailTest {
 
         given().auth().oauth2(team()).delete("/api/events/{e}/registrations/{r}", event, seated).then().statusCode(200);
 
-        List<Received> mails = awaitMails(to, 2);
-        Received promoted = mails.get(1);
+        List<GreenMailInbox.Received> mails = GreenMailInbox.await(to, 2);
+        GreenMailInbox.Received promoted = mails.get(1);
         assertTrue(promoted.subject().startsWith("A seat is yours: Meetup "), promoted.subject());
         assertTrue(promoted.text().contains("you are now registered"), promoted.text());
         assertEquals(List.of("event.ics"), promoted.attachmentNames());
@@ -110,7 +88,7 @@ class MailTest {
     @Test
     void aRegistrationThatRollsBackSendsNothing() throws Exception {
         UUID event = Fixtures.publishedEvent(10);
-        String rolledBack = recipient("rolled-back");
+        String rolledBack = GreenMailInbox.newAddress("rolled-back");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             registrations.register(event, new NewRegistration(null, "Rolled Back", rolledBack, null), Caller.SYSTEM);
             throw new IllegalStateException("the caller's transaction fails after the registration");
@@ -118,10 +96,10 @@ class MailTest {
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("recipient", rolledBack)));
 
         // A later registration's mail arrives: the relay has been round since, and sent nothing for the first one.
-        String later = recipient("later");
+        String later = GreenMailInbox.newAddress("later");
         Fixtures.registerGuest(event, later);
-        awaitMails(later, 1);
-        assertEquals(List.of(), mails(rolledBack));
+        GreenMailInbox.await(later, 1);
+        assertEquals(List.of(), GreenMailInbox.mails(rolledBack));
         given().auth().oauth2(team()).queryParam("limit", 200).get("/api/events/{e}/registrations", event).then()
                 .statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1));
     }
@@ -129,15 +107,15 @@ class MailTest {
     @Test
     void aSentMailIsMarkedSentOnceAndLosesItsBodies() throws Exception {
         UUID event = Fixtures.publishedEvent(10);
-        String to = recipient("marked");
+        String to = GreenMailInbox.newAddress("marked");
         Fixtures.registerGuest(event, to);
-        awaitMails(to, 1);
+        GreenMailInbox.await(to, 1);
         OutboxMail row = awaitSent(to);
         assertEquals("", row.text);
         assertEquals("", row.html);
         assertTrue(row.attachments.isEmpty());
         Thread.sleep(2500); // two more relay rounds
-        assertEquals(1, mails(to).size());
+        assertEquals(1, GreenMailInbox.mails(to).size());
     }
 
     @Test
@@ -154,7 +132,7 @@ class MailTest {
             mail.persist();
         });
         try {
-            long deadline = System.nanoTime() + WAIT.toNanos();
+            long deadline = System.nanoTime() + GreenMailInbox.WAIT.toNanos();
             Object[] row = null;
             while (System.nanoTime() < deadline) {
                 row = QuarkusTransaction.requiringNew().call(() -> (Object[]) OutboxMail.getEntityManager()
@@ -176,13 +154,8 @@ class MailTest {
         }
     }
 
-    /** A new address in a domain of this test class's own, one mailbox per test. */
-    static String recipient(String what) {
-        return what + "-" + UUID.randomUUID() + "@mail-test.trellis.dev";
-    }
-
     private OutboxMail awaitSent(String to) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        long deadline = System.nanoTime() + GreenMailInbox.WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> {
                 OutboxMail mail = OutboxMail.<OutboxMail>find("recipient", to).singleResult();
@@ -197,102 +170,12 @@ class MailTest {
             }
             Thread.sleep(200);
         }
-        return fail("the mail to " + to + " was not marked SENT within " + WAIT);
-    }
-
-    private static List<Received> awaitMails(String to, int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<Received> mails = List.of();
-        while (System.nanoTime() < deadline) {
-            mails = mails(to);
-            if (mails.size() >= count) {
-                assertEquals(count, mails.size(), "more mails than expected to " + to);
-                return mails;
-            }
-            Thread.sleep(200);
-        }
-        return fail("expected " + count + " mails to " + to + " within " + WAIT + ", got " + mails.size()
-                + " (is GreenMail up? deploy/local/mail.sh up)");
-    }
-
-    /** The recipient's INBOX, oldest first. GreenMail has authentication off: the address is the user, any password. */
-    static List<Received> mails(String to) throws MessagingException, IOException, ParserException {
-        Properties props = new Properties();
-        props.put("mail.imap.host", "127.0.0.1");
-        props.put("mail.imap.port", String.valueOf(IMAP_PORT));
-        props.put("mail.imap.connectiontimeout", "5000");
-        props.put("mail.imap.timeout", "5000");
-        Store store = Session.getInstance(props).getStore("imap");
-        store.connect(to, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                List<Received> received = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
-                    received.add(Received.of((MimeMessage) message));
-                }
-                return received;
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            store.close();
-        }
+        return fail("the mail to " + to + " was not marked SENT within " + GreenMailInbox.WAIT);
     }
 
     private static VEvent onlyEvent(Calendar calendar) {
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
         assertEquals(1, events.size());
         return events.get(0);
-    }
-
-    /** What a mail said, taken apart. */
-    record Received(List<String> recipients, String messageId, String subject, String text, String html,
-            List<String> attachmentNames, Calendar calendar) {
-
-        /** The mail_outbox row the mail came from, by its Message-ID. */
-        String rowId() {
-            return messageId.substring(1, messageId.indexOf('@'));
-        }
-
-        static Received of(MimeMessage message) throws MessagingException, IOException, ParserException {
-            List<String> recipients = new ArrayList<>();
-            for (Address address : message.getRecipients(Message.RecipientType.TO)) {
-                recipients.add(((InternetAddress) address).getAddress());
-            }
-            Parts parts = new Parts();
-            parts.walk(message);
-            return new Received(recipients, message.getMessageID(), message.getSubject(), parts.text, parts.html,
-                    parts.attachments, parts.calendar);
-        }
-    }
-
-    private static final class Parts {
-        String text;
-        String html;
-        final List<String> attachments = new ArrayList<>();
-        Calendar calendar;
-
-        void walk(Part part) throws MessagingException, IOException, ParserException {
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    walk(multipart.getBodyPart(i));
-                }
-            } else if (part.getFileName() != null) {
-                attachments.add(part.getFileName());
-                assertTrue(part.isMimeType("text/calendar"), part.getContentType());
-                try (InputStream in = part.getInputStream()) {
-                    calendar = new CalendarBuilder().build(new InputStreamReader(in, StandardCharsets.UTF_8));
-                }
-            } else if (part.isMimeType("text/plain")) {
-                text = String.valueOf(part.getContent());
-            } else if (part.isMimeType("text/html")) {
-                html = String.valueOf(part.getContent());
-            } else {
-                assertFalse(true, "unexpected part " + part.getContentType());
-            }
-        }
     }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.trellis.platform.testing.mail.GreenMailInbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -48,11 +48,11 @@ class SignUpTest {
     @Test
     void aSignUpIsHeldUntilTheAddressConfirmsItThroughThePageAndThenRegisters() throws Exception {
         UUID event = publicEvent(10);
-        String to = MailTest.recipient("sign-up");
+        String to = GreenMailInbox.newAddress("sign-up");
         signUp(event, "Ada Lovelace", to).then().statusCode(202).body("status", equalTo("CHECK_YOUR_MAIL"));
         assertEquals(0, registrations(event).size(), "held, not registered");
 
-        MailTest.Received mail = awaitMails(to, 1).get(0);
+        GreenMailInbox.Received mail = GreenMailInbox.await(to, 1).get(0);
         assertTrue(mail.subject().startsWith("Please confirm your registration: Meetup "), mail.subject());
         assertTrue(mail.text().startsWith("Hello Ada Lovelace,"), mail.text());
         assertTrue(mail.text().contains("The link works for 24 hours"), mail.text());
@@ -82,7 +82,7 @@ class SignUpTest {
                 .body("items[0].email", equalTo(to)).body("items[0].name", equalTo("Ada Lovelace"))
                 .body("items[0].source", equalTo("WEB")).body("items[0].status", equalTo("REGISTERED"));
 
-        List<MailTest.Received> mails = awaitMails(to, 2);
+        List<GreenMailInbox.Received> mails = GreenMailInbox.await(to, 2);
         assertTrue(mails.get(1).subject().startsWith("You are registered: Meetup "), mails.get(1).subject());
         assertTrue(mails.get(1).text().contains("X-Cancel-Token: "), mails.get(1).text());
         assertEquals(List.of("event.ics"), mails.get(1).attachmentNames());
@@ -97,9 +97,9 @@ class SignUpTest {
     @Test
     void anUnconfirmedSignUpTakesNoSeatAndIsWaitlistedWhenConfirmedLater() throws Exception {
         UUID event = publicEvent(1);
-        String held = MailTest.recipient("held");
+        String held = GreenMailInbox.newAddress("held");
         signUp(event, "Held Person", held).then().statusCode(202);
-        String token = token(awaitMails(held, 1).get(0));
+        String token = token(GreenMailInbox.await(held, 1).get(0));
 
         // Someone else takes the only seat while the first sign-up waits for its confirmation.
         assertEquals("REGISTERED", Fixtures.registerGuest(event, Fixtures.email())[1]);
@@ -107,17 +107,17 @@ class SignUpTest {
         given().contentType(ContentType.JSON).body("{\"token\":\"" + token + "\"}")
                 .post("/api/events/{e}/sign-ups/confirmation", event).then().statusCode(200)
                 .body("outcome", equalTo("WAITLISTED"));
-        List<MailTest.Received> mails = awaitMails(held, 2);
+        List<GreenMailInbox.Received> mails = GreenMailInbox.await(held, 2);
         assertTrue(mails.get(1).subject().startsWith("You are on the waitlist: "), mails.get(1).subject());
     }
 
     @Test
     void aSecondSignUpOfARegisteredAddressIsAnsweredAsTheFirstAndOnlyTheMailSaysSo() throws Exception {
         UUID event = publicEvent(10);
-        String to = MailTest.recipient("twice");
+        String to = GreenMailInbox.newAddress("twice");
         ExtractableResponse<Response> first = signUp(event, "Twice", to).then().extract();
-        confirm(event, token(awaitMails(to, 1).get(0)));
-        awaitMails(to, 2); // registered
+        confirm(event, token(GreenMailInbox.await(to, 1).get(0)));
+        GreenMailInbox.await(to, 2); // registered
 
         ExtractableResponse<Response> second = signUp(event, "Twice Again", to).then().extract();
         assertEquals(202, first.statusCode());
@@ -125,7 +125,7 @@ class SignUpTest {
         assertEquals(first.asString(), second.asString());
         assertEquals(first.contentType(), second.contentType());
 
-        MailTest.Received notice = awaitMails(to, 3).get(2);
+        GreenMailInbox.Received notice = GreenMailInbox.await(to, 3).get(2);
         assertTrue(notice.subject().startsWith("You are registered already: Meetup "), notice.subject());
         assertTrue(notice.text().contains("This address is registered for it already"), notice.text());
         assertFalse(LINK.matcher(notice.text()).find(), "nothing to confirm: " + notice.text());
@@ -135,9 +135,9 @@ class SignUpTest {
     @Test
     void anUnconfirmedSignUpLapsesAfterItsHoldTime() throws Exception {
         UUID event = publicEvent(10);
-        String to = MailTest.recipient("lapsed");
+        String to = GreenMailInbox.newAddress("lapsed");
         signUp(event, "Late Person", to).then().statusCode(202);
-        String token = token(awaitMails(to, 1).get(0));
+        String token = token(GreenMailInbox.await(to, 1).get(0));
         clock.shift(Duration.ofHours(25));
         given().contentType(ContentType.JSON).body("{\"token\":\"" + token + "\"}")
                 .post("/api/events/{e}/sign-ups/confirmation", event).then().statusCode(404)
@@ -207,7 +207,7 @@ class SignUpTest {
                 .post("/api/events/{e}/sign-ups/confirmation", event).then().statusCode(200);
     }
 
-    private static String token(MailTest.Received mail) {
+    private static String token(GreenMailInbox.Received mail) {
         Matcher m = LINK.matcher(mail.text());
         assertTrue(m.find(), mail.text());
         return m.group(2);
@@ -216,19 +216,5 @@ class SignUpTest {
     private static List<Object> registrations(UUID event) {
         return given().auth().oauth2(team()).get("/api/events/{e}/registrations", event).then().statusCode(200)
                 .extract().path("items");
-    }
-
-    private static List<MailTest.Received> awaitMails(String to, int count) throws Exception {
-        long deadline = System.nanoTime() + MailTest.WAIT.toNanos();
-        List<MailTest.Received> mails = List.of();
-        while (System.nanoTime() < deadline) {
-            mails = MailTest.mails(to);
-            if (mails.size() >= count) {
-                assertEquals(count, mails.size(), "more mails than expected to " + to);
-                return mails;
-            }
-            Thread.sleep(200);
-        }
-        return fail("expected " + count + " mails to " + to + " within " + MailTest.WAIT + ", got " + mails.size());
     }
 }

@@ -3,8 +3,9 @@ package dev.trellis.event;
 import static dev.trellis.platform.testing.audit.WriteRoutes.scenario;
 import static io.restassured.RestAssured.given;
 
-import dev.trellis.platform.testing.audit.WriteRoutes;
 import dev.trellis.platform.testing.audit.WriteRoutes.Scenario;
+import dev.trellis.platform.testing.audit.WriteRoutes;
+import dev.trellis.platform.testing.mail.GreenMailInbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
@@ -63,10 +64,10 @@ class WriteRoutesAuditTest {
 
     /** The confirmation token of the one mail sent to {@code to}, once it arrived. */
     private static String mailedToken(String to) {
-        long deadline = System.nanoTime() + MailTest.WAIT.toNanos();
+        long deadline = System.nanoTime() + GreenMailInbox.WAIT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
-                for (MailTest.Received mail : MailTest.mails(to)) {
+                for (GreenMailInbox.Received mail : GreenMailInbox.mails(to)) {
                     Matcher m = TOKEN.matcher(mail.text());
                     if (m.find()) {
                         return m.group(1);
@@ -77,7 +78,7 @@ class WriteRoutesAuditTest {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the mail to " + to, e);
         }
-        throw new AssertionError("no confirmation mail to " + to + " within " + MailTest.WAIT);
+        throw new AssertionError("no confirmation mail to " + to + " within " + GreenMailInbox.WAIT);
     }
 
     @TestFactory
@@ -138,10 +139,10 @@ class WriteRoutesAuditTest {
         }));
         // public sign-up: anyone, without a token
         scenarios.put("POST /api/events/{event}/sign-ups", WriteRoutes.anonymous("sign-up",
-                () -> signUp(publicEvent(), MailTest.recipient("audit-sign-up"))));
+                () -> signUp(publicEvent(), GreenMailInbox.newAddress("audit-sign-up"))));
         scenarios.put("POST /api/events/{event}/sign-ups/confirmation", WriteRoutes.anonymous("registration", () -> {
             UUID event = publicEvent();
-            String to = MailTest.recipient("audit-confirm");
+            String to = GreenMailInbox.newAddress("audit-confirm");
             signUp(event, to);
             given().contentType(ContentType.JSON).body("{\"token\":\"" + mailedToken(to) + "\"}")
                     .post("/api/events/{e}/sign-ups/confirmation", event).then().statusCode(200);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trellis.partner.service.PartnerService;
 import dev.trellis.partner.service.StaffDigest;
 import dev.trellis.platform.testing.auth.TestTokens;
+import dev.trellis.platform.testing.mail.GreenMailInbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
