@@ -192,7 +192,13 @@ class RoleMatrixIT {
             row("GET /api/audit/event", 401, OK, OK, 403, 403),
             row("GET /api/privacy/partner/subjects?email=nobody@example.org", 401, 403, OK, 403, 403),
             row("GET /api/privacy/advisory/subjects?email=nobody@example.org", 401, 403, OK, 403, 403),
-            row("GET /api/privacy/event/subjects?email=nobody@example.org", 401, 403, OK, 403, 403));
+            row("GET /api/privacy/event/subjects?email=nobody@example.org", 401, 403, OK, 403, 403),
+            // each service's retention run log: foundation staff only
+            row("GET /api/privacy/partner/retention-runs", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/advisory/retention-runs", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/event/retention-runs", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/insights/retention-runs", 401, 403, OK, 403, 403),
+            row("GET /api/privacy/webhook/retention-runs", 401, 403, OK, 403, 403));
 
     private static Map<String, String> ids;
 

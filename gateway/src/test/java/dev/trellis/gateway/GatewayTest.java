@@ -67,6 +67,7 @@ class GatewayTest {
             "/api/privacy/partner/subjects, partner-service",
             "/api/privacy/advisory/subjects, advisory-service",
             "/api/privacy/event/subjects, event-service",
+            "/api/privacy/event/retention-runs, event-service",
     })
     void memberTokenReachesTheServiceOwningThePrefix(String path, String service) {
         String token = Tokens.withRoles("partner");
@@ -141,6 +142,15 @@ class GatewayTest {
     }
 
     // ---- not found, bad paths, upstream down -------------------------------------------------------
+
+    /** The test runs no insights or webhook service: a path of theirs is routed (503), not unowned (404). */
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/insights/at-risk", "/api/privacy/insights/retention-runs",
+            "/api/webhooks/subscriptions", "/api/privacy/webhook/retention-runs" })
+    void pathsOfAServiceTheTestDoesNotRunAreRoutedToIt(String path) {
+        problem(given().auth().oauth2(Tokens.withRoles("partner")).when().get(path).then(), 503)
+                .body("detail", containsString("not reachable"));
+    }
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/unknown", "/api/partnersX", "/api/partners-x/1", "/api", "/api/" })

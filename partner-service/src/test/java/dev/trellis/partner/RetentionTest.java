@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,45 @@ class RetentionTest {
         assertTrue(runs.stream().map(RetentionRun::category).toList()
                 .containsAll(List.of("audit-entries", "processed-events", "published-events", "touchpoint-notes")),
                 runs.toString());
+    }
+
+    @Test
+    void foundationStaffReadEachRunsCountsNewestFirstAndNobodyElseDoes() {
+        Instant first = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        retention.runAt(first);
+        retention.runAt(first.plusSeconds(60));
+        String runs = "/api/privacy/partner/retention-runs";
+        // from and to: the other test's runs (years ahead) and earlier test runs stay in the database
+
+        var page = given().auth().oauth2(TestTokens.foundationStaff())
+                .queryParam("category", "touchpoint-notes").queryParam("from", first.toString())
+                .queryParam("to", first.plusSeconds(61).toString()).queryParam("limit", 1)
+                .get(runs).then().statusCode(200).extract();
+        assertEquals(1, page.jsonPath().getList("items").size());
+        assertEquals(first.plusSeconds(60).toString(), page.path("items[0].runAt"), "newest first");
+        assertEquals("touchpoint-notes", page.path("items[0].category"));
+        assertEquals("DELETE", page.path("items[0].action"));
+        assertEquals("P6Y", page.path("items[0].retainFor"));
+        assertEquals(first.plusSeconds(60).atZone(ZoneOffset.UTC).minusYears(6).toInstant().toString(),
+                page.path("items[0].cutoff"));
+        assertTrue(page.header("Link").contains("rel=\"next\""), page.header("Link"));
+        String second = given().auth().oauth2(TestTokens.foundationStaff())
+                .queryParam("category", "touchpoint-notes").queryParam("from", first.toString())
+                .queryParam("to", first.plusSeconds(61).toString()).queryParam("limit", 1)
+                .queryParam("cursor", page.path("next").toString())
+                .get(runs).then().statusCode(200).extract().path("items[0].runAt");
+        assertEquals(first.toString(), second);
+
+        given().auth().oauth2(TestTokens.communityTeam()).get(runs).then().statusCode(403);
+        given().auth().oauth2(TestTokens.partnerA()).get(runs).then().statusCode(403);
+        given().get(runs).then().statusCode(401);
+        given().auth().oauth2(TestTokens.foundationStaff()).get("/api/privacy/event/retention-runs").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.foundationStaff()).queryParam("from", first.toString())
+                .queryParam("to", first.toString()).get(runs).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.foundationStaff()).queryParam("from", "yesterday").get(runs).then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     private static String partner() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -46,8 +47,11 @@ public class ApiDescription implements OASFilter {
     static final String ROLES = "x-trellis-roles";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     /** The path segment of the platform's routes that every service serves under its own name
-     *  ({@code /api/audit/{service}}): the service's document names the one it answers. */
+     *  ({@code /api/audit/{service}}, {@code /api/privacy/{service}/retention-runs}): the service's document names
+     *  the one it answers. */
     static final String SERVICE_SEGMENT = "/{service}";
+    /** Where the platform's retention log lives ({@code /api/privacy/{service}/retention-runs}). */
+    static final String PRIVACY_PREFIX = "/api/privacy/";
     /** Quarkus' quarkus.http.limits.max-initial-line-length (default, not changed by the services). */
     static final int MAX_REQUEST_LINE = 4096;
     /** Quarkus' quarkus.http.limits.max-header-size (default, not changed by the services). */
@@ -88,7 +92,7 @@ public class ApiDescription implements OASFilter {
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
-        nameTheService(openApi, ConfigProvider.getConfig().getOptionalValue("trellis.audit.service", String.class));
+        nameTheService(openApi, ApiDescription::serviceName);
         boolean securedByDefault = openApi.getSecurity() != null && !openApi.getSecurity().isEmpty();
         Set<String> tokenSchemes = tokenSchemes(components);
         Set<String> tags = new TreeSet<>();
@@ -120,7 +124,7 @@ public class ApiDescription implements OASFilter {
      * service, each routed to its owner. A service without a name drops those paths (they only answer 404), and
      * the component schemas that only they used.
      */
-    static void nameTheService(OpenAPI openApi, Optional<String> service) {
+    static void nameTheService(OpenAPI openApi, Function<String, Optional<String>> serviceOf) {
         Map<String, PathItem> items = new LinkedHashMap<>(openApi.getPaths().getPathItems());
         List<PathItem> dropped = new ArrayList<>();
         items.forEach((path, item) -> {
@@ -128,6 +132,7 @@ public class ApiDescription implements OASFilter {
                 return;
             }
             openApi.getPaths().removePathItem(path);
+            Optional<String> service = serviceOf.apply(path);
             if (service.isEmpty()) {
                 dropped.add(item);
                 return;
@@ -155,6 +160,16 @@ public class ApiDescription implements OASFilter {
         Set<String> unused = new TreeSet<>(SchemaRefs.usedBy(dropped, components));
         unused.removeAll(SchemaRefs.usedBy(openApi.getPaths().getPathItems().values(), components));
         unused.forEach(components::removeSchema);
+    }
+
+    /**
+     * The name a platform route answers in this service: the retention log's ({@code /api/privacy/{service}/…})
+     * is {@code trellis.retention.service}, the audit trail's {@code trellis.audit.service}; a service may keep
+     * one and not the other (insights keeps no audit trail).
+     */
+    static Optional<String> serviceName(String path) {
+        String key = path.startsWith(PRIVACY_PREFIX) ? "trellis.retention.service" : "trellis.audit.service";
+        return ConfigProvider.getConfig().getOptionalValue(key, String.class);
     }
 
     private static List<Parameter> withoutServiceParameter(List<Parameter> parameters) {

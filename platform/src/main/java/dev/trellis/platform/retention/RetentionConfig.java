@@ -2,6 +2,7 @@ package dev.trellis.platform.retention;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /**
  * Settings of the daily retention run. Each category's age limit is {@code trellis.retention.<category>.after}
@@ -9,6 +10,12 @@ import io.smallrye.config.WithDefault;
  */
 @ConfigMapping(prefix = "trellis.retention")
 public interface RetentionConfig {
+
+    /**
+     * The service's name in the route of its run log ({@code GET /api/privacy/<service>/retention-runs}); set by
+     * every service whose database has the {@code retention_run} table. Unset: the route answers 404.
+     */
+    Optional<String> service();
 
     /** Off only in tests that run retention themselves. */
     @WithDefault("true")

@@ -47,7 +47,7 @@ class ApiDescriptionTest {
     @Test
     void aServiceWithoutANameDropsThePlatformPathsAndTheSchemasOnlyTheyUsed() {
         OpenAPI openApi = document();
-        ApiDescription.nameTheService(openApi, Optional.empty());
+        ApiDescription.nameTheService(openApi, path -> Optional.empty());
         assertEquals(Set.of("/api/partners"), openApi.getPaths().getPathItems().keySet());
         // Actor stays because Partner uses it; Unused was never the platform paths' to drop
         assertEquals(Set.of("Partner", "Actor", "Unused"), openApi.getComponents().getSchemas().keySet());
@@ -56,12 +56,25 @@ class ApiDescriptionTest {
     @Test
     void aNamedServiceKeepsThePathUnderItsNameAndEverySchema() {
         OpenAPI openApi = document();
-        ApiDescription.nameTheService(openApi, Optional.of("partner"));
+        ApiDescription.nameTheService(openApi, path -> Optional.of("partner"));
         assertEquals(Set.of("/api/audit/partner", "/api/partners"), openApi.getPaths().getPathItems().keySet());
         PathItem audit = openApi.getPaths().getPathItem("/api/audit/partner");
         assertEquals("read_partner", audit.getGET().getOperationId());
         assertEquals(0, audit.getGET().getParameters().size());
         assertEquals(Set.of("AuditEntryPage", "AuditEntry", "Partner", "Actor", "Unused"),
                 openApi.getComponents().getSchemas().keySet());
+    }
+
+    @Test
+    void eachPlatformPathTakesTheNameItsOwnSettingGives() {
+        OpenAPI openApi = document();
+        openApi.getPaths().addPathItem("/api/privacy/{service}/retention-runs", get(ref("Actor")));
+        // insights-service: a retention log, no audit trail
+        ApiDescription.nameTheService(openApi,
+                path -> path.startsWith(ApiDescription.PRIVACY_PREFIX) ? Optional.of("insights") : Optional.empty());
+        assertEquals(Set.of("/api/privacy/insights/retention-runs", "/api/partners"),
+                openApi.getPaths().getPathItems().keySet());
+        assertEquals("read_insights",
+                openApi.getPaths().getPathItem("/api/privacy/insights/retention-runs").getGET().getOperationId());
     }
 }
