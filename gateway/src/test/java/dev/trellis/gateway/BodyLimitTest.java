@@ -26,12 +26,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The body limit (1 MiB in the test profile), for declared and chunked bodies, and Expect: 100-continue. */
+/**
+ * The body limit (1 MiB in the test profile; 3 MiB on the upload path /api/contacts/imports), for declared and
+ * chunked bodies, and Expect: 100-continue.
+ */
 @QuarkusTest
 @TestProfile(GatewayTestProfile.class)
 class BodyLimitTest {
 
     private static final int LIMIT = 1024 * 1024;
+    private static final int UPLOAD_LIMIT = 3 * LIMIT;
+    private static final String UPLOAD = "/api/contacts/imports";
 
     private static final String CHUNKED_413 = "trellis_gateway_body_limit_refusals_total";
 
@@ -81,6 +86,37 @@ class BodyLimitTest {
         assertTrue(response.contains("application/problem+json"), response);
         assertTrue(response.contains("\"status\":413"), response);
         assertEquals(counted + 1, Scrape.of(management).sum(CHUNKED_413, Map.of("body", "chunked")), "counted as chunked");
+    }
+
+    @Test
+    void anUploadPathTakesItsOwnLargerLimitDeclaredOrChunked() throws IOException {
+        given().auth().oauth2(Tokens.withRoles("community-team")).contentType("text/csv")
+                .body(new byte[UPLOAD_LIMIT])
+                .when().post(UPLOAD)
+                .then().statusCode(200).body("bodyLength", equalTo(UPLOAD_LIMIT));
+        String chunked = chunkedPost(UPLOAD, UPLOAD_LIMIT - 10);
+        assertTrue(chunked.startsWith("HTTP/1.1 200"), chunked);
+        assertTrue(chunked.contains("\"bodyLength\":" + (UPLOAD_LIMIT - 10)), chunked);
+
+        RawHttp.Response declared = RawHttp.send(gateway.getPort(), "POST", UPLOAD, Map.of(
+                "Authorization", "Bearer " + Tokens.withRoles("community-team"),
+                "Content-Length", Integer.toString(UPLOAD_LIMIT + 1), "Content-Type", "text/csv"));
+        assertEquals(413, declared.status());
+        assertTrue(new JsonObject(declared.body()).getString("detail").contains("(" + UPLOAD_LIMIT + " bytes)"),
+                declared.body());
+        String over = chunkedPost(UPLOAD, UPLOAD_LIMIT + 64 * 1024);
+        assertTrue(over.startsWith("HTTP/1.1 413"), over);
+        assertTrue(over.contains("(" + UPLOAD_LIMIT + " bytes)"), over);
+    }
+
+    @Test
+    void theUploadLimitIsForTheUploadPathAlone() throws IOException {
+        // The contacts list beside the import, and a path that merely starts like it, keep the 1 MiB.
+        for (String path : List.of("/api/contacts", "/api/contacts/imports-x", "/api/contacts/imports/1")) {
+            String response = chunkedPost(path, 2 * LIMIT);
+            assertTrue(response.startsWith("HTTP/1.1 413"), path + ": " + response);
+            assertTrue(response.contains("(" + LIMIT + " bytes)"), path + ": " + response);
+        }
     }
 
     @Test
@@ -153,9 +189,13 @@ class BodyLimitTest {
 
     /** POSTs {@code size} bytes in 64 KiB chunks from another thread and returns the whole raw response. */
     private String chunkedPost(int size) throws IOException {
+        return chunkedPost("/api/partners", size);
+    }
+
+    private String chunkedPost(String path, int size) throws IOException {
         try (Socket socket = socket()) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/partners HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     + "Authorization: Bearer " + Tokens.withRoles("community-team") + "\r\n"
                     + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             Thread writer = new Thread(() -> {

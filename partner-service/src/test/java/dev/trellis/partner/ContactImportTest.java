@@ -274,6 +274,29 @@ class ContactImportTest {
     }
 
     @Test
+    void aFileAboveTheOrdinaryBodyLimitIsTakenDeclaredOrChunkedWhileOtherRoutesKeepTheirs() {
+        // 3,000 lines of about 140 bytes: over 400 KB, where every route but the imports stops at 256 KiB.
+        StringBuilder csv = new StringBuilder("email,firstName,lastName,jobTitle\r\n");
+        for (int i = 0; i < 3_000; i++) {
+            csv.append("large-upload-").append(i).append("@imp-alpha.example,Large,Upload,").append("x".repeat(90))
+                    .append("\r\n");
+        }
+        byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(file.length > 400_000, "the file is " + file.length + " bytes");
+        for (boolean chunked : List.of(false, true)) {
+            io.restassured.specification.RequestSpecification request = given().config(LONG).auth()
+                    .oauth2(TestTokens.communityTeam()).contentType("text/csv");
+            request = chunked ? request.body(new java.io.ByteArrayInputStream(file)) : request.body(file);
+            String report = request.post(ROUTE + "?dryRun=true").then().statusCode(200).extract().asString();
+            assertEquals(Map.of("created", 3_000L), outcomes(report), chunked ? "chunked" : "declared");
+        }
+        String partner = "{\"name\":\"" + "x".repeat(300_000) + "\"}";
+        given().auth().oauth2(TestTokens.communityTeam()).contentType(ContentType.JSON).body(partner)
+                .post("/api/partners").then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://trellis.dev/problems/body-too-large"));
+    }
+
+    @Test
     void aFileWithoutAnEmailColumnIsA400Problem() {
         given().auth().oauth2(TestTokens.communityTeam()).contentType("text/csv").body("name,phone\r\nAda,123\r\n")
                 .post(ROUTE).then().statusCode(400).contentType("application/problem+json")

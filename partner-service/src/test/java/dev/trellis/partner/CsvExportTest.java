@@ -89,8 +89,8 @@ class CsvExportTest {
         Assertions.assertEquals(3, jsonIds.size());
         String body = csv(TestTokens.communityTeam()).queryParam("q", tag).get("/api/partners").then().statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"partners-" + TODAY + ".csv\"").extract().asString();
-        List<Map<String, String>> rows = rows(body, List.of("id", "name", "legalName", "website", "emailDomains",
-                "description", "logoUrl", "country", "parentPartnerId", "lifecycleStatus", "createdAt", "updatedAt"));
+        List<Map<String, String>> rows = rows(body, List.of("id", "externalId", "name", "legalName", "website",
+                "emailDomains", "description", "logoUrl", "country", "parentPartnerId", "lifecycleStatus", "createdAt", "updatedAt"));
         Assertions.assertEquals(jsonIds, rows.stream().map(r -> r.get("id")).toList(), "same rows, same order");
         Map<String, String> byId = new HashMap<>();
         rows.forEach(r -> byId.put(r.get("id"), r.get("name")));

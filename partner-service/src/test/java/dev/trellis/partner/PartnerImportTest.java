@@ -310,6 +310,26 @@ class PartnerImportTest {
     }
 
     @Test
+    void theListExportedAsCsvImportsBackAndAnEditMadeInItIsTheOnlyChange() {
+        String tag = "rt" + UUID.randomUUID().toString().substring(0, 6);
+        importCsv(HEADER + "CRM-" + tag + "-1,Round " + tag + " One,,,DE," + tag + "-1.example,,\r\n"
+                + ",Round " + tag + " Two,,https://two." + tag + ".example,CH," + tag + "-2.example;" + tag
+                + "-2b.example,,\r\n", false);
+        String export = given().auth().oauth2(TestTokens.communityTeam()).accept("text/csv")
+                .get("/api/partners?q=Round " + tag).then().statusCode(200).extract().asString();
+        List<String> lines = export.lines().toList();
+        assertEquals(3, lines.size(), export);
+        assertTrue(lines.get(0).startsWith("id,externalId,name,"), export);
+        assertTrue(export.contains(",CRM-" + tag + "-1,"), export);
+
+        assertEquals(Map.of("unchanged", 2L), ContactImportTest.outcomes(importCsv(export, false)), export);
+        String edited = export.replace("https://two." + tag + ".example", "https://second." + tag + ".example");
+        List<String[]> report = ContactImportTest.rows(importCsv(edited, false));
+        assertEquals(List.of("unchanged", "updated"), report.stream().map(r -> r[2]).sorted().toList());
+        assertTrue(report.stream().anyMatch(r -> r[3].equals("changed website")), edited);
+    }
+
+    @Test
     void aFileWithoutAKeyColumnIsA400Problem() {
         given().auth().oauth2(TestTokens.communityTeam()).contentType("text/csv").body("name,country\r\nAcme,CH\r\n")
                 .post(ROUTE).then().statusCode(400).contentType("application/problem+json")

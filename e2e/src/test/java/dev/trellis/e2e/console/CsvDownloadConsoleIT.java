@@ -59,7 +59,7 @@ class CsvDownloadConsoleIT {
                 .flatMap(h -> h.getValue().stream()).anyMatch(v -> v.contains("no-store")), csv.headers().toString());
 
         List<String> lines = csv.body().lines().toList();
-        assertTrue(lines.get(0).startsWith("id,name,legalName,website,emailDomains,"), "the header row: " + lines.get(0));
+        assertTrue(lines.get(0).startsWith("id,externalId,name,legalName,website,emailDomains,"), "the header row: " + lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(Stack.PARTNER_A + ",Acme Cloud,")), csv.body());
         assertFalse(csv.body().contains("Borealis Systems"), "only the partners the search matched: " + csv.body());
     }

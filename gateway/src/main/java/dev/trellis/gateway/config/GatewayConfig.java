@@ -105,6 +105,9 @@ public interface GatewayConfig {
         @WithDefault("1M")
         MemorySize maxBodySize();
 
+        /** The routes that take a file (the CSV imports), with a larger limit of their own. */
+        Uploads uploads();
+
         /** Per client IP address, checked before the token is verified. */
         RateLimit perIp();
 
@@ -138,6 +141,15 @@ public interface GatewayConfig {
          */
         @WithDefault("30s")
         Duration bodyTimeout();
+    }
+
+    interface Uploads {
+        /** Paths, as normalised and without the query, whose body may reach {@link #maxBodySize()}. */
+        Optional<List<String>> paths();
+
+        /** Largest body on those paths, with or without Content-Length. */
+        @WithDefault("64M")
+        MemorySize maxBodySize();
     }
 
     interface RateLimit {

@@ -11,13 +11,16 @@ import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The request body limit. A declared {@code Content-Length} above it is refused before
  * authentication and before a byte of the body is read (an {@code Expect: 100-continue} client then
  * never sends it). A chunked body declares nothing, and {@code quarkus.http.limits.max-body-size}
  * does not stop it, so the proxy counts its bytes as they stream ({@link #counting}) and aborts the
- * upstream request when it passes the limit.
+ * upstream request when it passes the limit. The upload paths (the CSV imports) have a larger limit of their own
+ * ({@code trellis.gateway.limits.uploads}); every other path has {@code trellis.gateway.limits.max-body-size}.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -27,19 +30,24 @@ public class BodyLimit {
     public static final String DETAIL = "The request body is larger than the gateway accepts (%d bytes)";
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final Set<String> uploadPaths;
     private final Counter declaredTooLarge;
     private final Counter chunkedTooLarge;
     private final Counter badLength;
 
     BodyLimit(GatewayConfig config, GatewayMetrics metrics) {
         this.maxBytes = config.limits().maxBodySize().asLongValue();
+        this.maxUploadBytes = config.limits().uploads().maxBodySize().asLongValue();
+        this.uploadPaths = Set.copyOf(config.limits().uploads().paths().orElse(List.of()));
         this.declaredTooLarge = metrics.bodyTooLarge("declared");
         this.chunkedTooLarge = metrics.bodyTooLarge("chunked");
         this.badLength = metrics.requestShapeRefused("content-length", 400);
     }
 
-    public long maxBytes() {
-        return maxBytes;
+    /** The limit for a request to this normalised path. */
+    public long maxBytes(String path) {
+        return uploadPaths.contains(path) ? maxUploadBytes : maxBytes;
     }
 
     void register(@Observes Filters filters) {
@@ -60,7 +68,7 @@ public class BodyLimit {
                 Problems.send(ctx, 400, "Content-Length is not a number");
                 return;
             }
-            if (declared > maxBytes) {
+            if (declared > maxBytes(ctx.normalizedPath())) {
                 tooLarge(ctx);
                 return;
             }
@@ -78,7 +86,7 @@ public class BodyLimit {
         // Not response().endHandler(): that would replace the routing context's own, and with it every
         // handler added with addEndHandler (the request metrics among them).
         ctx.addEndHandler(v -> ctx.request().connection().close());
-        Problems.send(ctx, 413, String.format(DETAIL, maxBytes));
+        Problems.send(ctx, 413, String.format(DETAIL, maxBytes(ctx.normalizedPath())));
     }
 
     /** The thrown-away body's failure, so the proxy can tell a 413 from an upstream failure. */
@@ -89,11 +97,11 @@ public class BodyLimit {
     }
 
     /**
-     * Wraps a body stream so that it fails with {@link TooLarge} once more than the limit has passed
+     * Wraps a body stream so that it fails with {@link TooLarge} once more than the path's limit has passed
      * through, after telling {@code onTooLarge}. Bytes are counted, never copied.
      */
-    public ReadStream<Buffer> counting(ReadStream<Buffer> source, Runnable onTooLarge) {
-        return new Counting(source, maxBytes, () -> {
+    public ReadStream<Buffer> counting(String path, ReadStream<Buffer> source, Runnable onTooLarge) {
+        return new Counting(source, maxBytes(path), () -> {
             chunkedTooLarge.increment();
             onTooLarge.run();
         });

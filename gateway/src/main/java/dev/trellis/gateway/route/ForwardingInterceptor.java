@@ -49,7 +49,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         // Authorization passes through untouched: every service validates the token again itself.
         ForwardedHeaders.apply(request.headers(), request.proxiedRequest(), exchange.requestId());
         if (exchange.countChunkedBody() != null && request.getBody() != null) {
-            request.setBody(Body.body(exchange.countChunkedBody().counting(request.getBody().stream(),
+            request.setBody(Body.body(exchange.countChunkedBody().counting(exchange.path(), request.getBody().stream(),
                     () -> ctx.set(FAILURE, new BodyLimit.TooLarge())), -1));
         }
         return send(ctx, 0);
@@ -140,7 +140,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private String detailFor(int status) {
         return switch (status) {
-            case 413 -> String.format(BodyLimit.DETAIL, exchange.countChunkedBody().maxBytes());
+            case 413 -> String.format(BodyLimit.DETAIL, exchange.countChunkedBody().maxBytes(exchange.path()));
             case 504 -> "The service behind this path did not answer in time";
             case 503 -> "The service behind this path is not reachable right now; try again later";
             default -> "The service behind this path failed to answer; try again later";

@@ -114,9 +114,13 @@ public final class RouteTable {
                 && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 
-    /** Every distinct API upstream, for creating one connection pool each (the console's is apart, see {@link #site}). */
+    /**
+     * Every distinct API upstream, by name, for creating one connection pool each (the console's is apart, see
+     * {@link #site}). By name, not by prefix: the merged API document and the readiness report list services in an
+     * order that adding a prefix does not change.
+     */
     public List<Upstream> upstreams() {
-        return entries.stream().map(Entry::upstream).distinct().toList();
+        return entries.stream().map(Entry::upstream).distinct().sorted(Comparator.comparing(Upstream::name)).toList();
     }
 
     private static Upstream upstream(String name, URI uri, Optional<URI> management, Duration timeout) {

@@ -24,6 +24,8 @@ public class GatewayTestProfile implements QuarkusTestProfile {
                 Map.entry("trellis.gateway.pool-size", "20"),
                 Map.entry("trellis.gateway.cors.origins", CORS_ORIGIN),
                 Map.entry("trellis.gateway.limits.max-body-size", "1M"),
+                Map.entry("trellis.gateway.limits.uploads.paths", "/api/contacts/imports"),
+                Map.entry("trellis.gateway.limits.uploads.max-body-size", "3M"),
                 // Every test request comes from 127.0.0.1 and most carry the same subject: the default
                 // limits would refuse the suite. RateLimitTest sets low ones.
                 Map.entry("trellis.gateway.limits.per-ip.requests-per-second", "100000"),

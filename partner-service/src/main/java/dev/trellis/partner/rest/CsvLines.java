@@ -1,13 +1,16 @@
 package dev.trellis.partner.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.trellis.platform.domain.InvalidInput;
+import dev.trellis.platform.http.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -57,15 +60,20 @@ final class CsvLines implements Iterator<CsvLines.Row> {
         try {
             rows = MAPPER.readerForListOf(String.class).readValues(reader);
             List<String> header = rows.hasNextValue() ? rows.nextValue() : List.of();
-            Map<String, String> byNormal = new HashMap<>(aliases);
-            known.forEach(k -> byNormal.put(normal(k), k));
-            for (int i = 0; i < header.size(); i++) {
-                String name = byNormal.get(normal(header.get(i)));
-                if (name != null && !columns.containsValue(name)) {
-                    columns.put(i, name);
+            // A column's own name first, then its aliases: a Trellis export has both id and externalId, and its
+            // id (an alias of externalId, as CiviCRM names its key) must not take externalId's place.
+            Map<String, String> canonical = new HashMap<>();
+            known.forEach(k -> canonical.put(normal(k), k));
+            for (Map<String, String> names : List.of(canonical, aliases)) {
+                for (int i = 0; i < header.size(); i++) {
+                    String name = names.get(normal(header.get(i)));
+                    if (name != null && !columns.containsKey(i) && !columns.containsValue(name)) {
+                        columns.put(i, name);
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
+            rethrowIfTheBodyFailed(e);
             throw InvalidInput.field("header", "the file is not CSV with a header row");
         }
         List<String> missing = required.stream().filter(r -> !columns.containsValue(r)).sorted().toList();
@@ -85,6 +93,20 @@ final class CsvLines implements Iterator<CsvLines.Row> {
         throw InvalidInput.field("header", "the header row has no column " + String.join(" or ", wanted));
     }
 
+    /**
+     * A failure of the body itself, not of the CSV in it, stops the import where it is (the chunks committed stay; the
+     * same file run again goes on from there): a file over the upload limit (413, from ChunkedUploadLimit) or a
+     * caller gone mid-upload. Only what the CSV parser found is a broken row.
+     */
+    private static void rethrowIfTheBodyFailed(Exception e) {
+        if (e instanceof ProblemException problem) {
+            throw problem;
+        }
+        if (e instanceof IOException io && !(io instanceof JsonProcessingException)) {
+            throw new UncheckedIOException(io);
+        }
+    }
+
     private static String normal(String name) {
         String n = name.startsWith("\uFEFF") ? name.substring(1) : name;
         return n.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
@@ -98,6 +120,7 @@ final class CsvLines implements Iterator<CsvLines.Row> {
         try {
             return rows.hasNextValue();
         } catch (IOException | RuntimeException e) {
+            rethrowIfTheBodyFailed(e);
             return true; // next() answers the broken row
         }
     }
@@ -114,6 +137,7 @@ final class CsvLines implements Iterator<CsvLines.Row> {
         } catch (NoSuchElementException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            rethrowIfTheBodyFailed(e);
             broken = true;
             return new Row(number, Map.of(), "the file is not valid CSV from here on (an unclosed quote?)");
         }

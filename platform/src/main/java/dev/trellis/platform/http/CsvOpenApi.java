@@ -1,7 +1,5 @@
 package dev.trellis.platform.http;
 
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import java.math.BigInteger;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -16,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
  * A list route that produces {@code text/csv} ({@link CsvExports}) gets, from the scanner, its JSON page's schema (or
  * none) under {@code text/csv} too. This filter describes the CSV for what it is: text with a header row, of at most
  * {@code trellis.csv.max-rows} rows. A route that takes a file ({@code text/csv} or any type) is described as text of at
- * most the service's body limit ({@code quarkus.http.limits.max-body-size}), unless it states its own maxLength.
+ * most the path's body limit ({@link BodyLimits}), unless it states its own maxLength.
  * Registered for every service in the platform's microprofile-config.properties ({@code mp.openapi.filter}).
  */
 public class CsvOpenApi implements OASFilter {
@@ -31,8 +29,9 @@ public class CsvOpenApi implements OASFilter {
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
-        int bodyLimit = bodyLimit();
-        openApi.getPaths().getPathItems().values().forEach(item -> {
+        BodyLimits limits = BodyLimits.of(ConfigProvider.getConfig());
+        openApi.getPaths().getPathItems().forEach((path, item) -> {
+            int bodyLimit = (int) Math.min(limits.maxBytes(path), Integer.MAX_VALUE);
             item.getOperations().values().forEach(operation -> describeFile(operation.getRequestBody(), bodyLimit));
             Operation get = item.getGET();
             if (get == null || get.getResponses() == null || get.getResponses().getAPIResponses() == null) {
@@ -67,12 +66,5 @@ public class CsvOpenApi implements OASFilter {
                 schema.maxLength(bodyLimit);
             }
         });
-    }
-
-    private static int bodyLimit() {
-        BigInteger bytes = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", String.class)
-                .map(v -> new MemorySizeConverter().convert(v).asBigInteger())
-                .orElse(BigInteger.valueOf(10L * 1024 * 1024));
-        return bytes.min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
     }
 }

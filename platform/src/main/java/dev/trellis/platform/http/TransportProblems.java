@@ -5,38 +5,54 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * problem+json for the errors that HTTP itself raises before a resource runs, such as a body over
- * {@code quarkus.http.limits.max-body-size} (413). Everything after that goes through {@link ProblemMappers}.
+ * The body limit of each path ({@link BodyLimits}), and problem+json for the errors that HTTP itself raises before a
+ * resource runs, such as a body over that limit (413). Everything after that goes through {@link ProblemMappers}.
  */
 @ApplicationScoped
 public class TransportProblems {
-    private final ObjectMapper json;
-    private final long maxBody;
+    /** Where Quarkus' limit handler leaves the limit for a chunked body, which the REST layer's reader enforces. */
+    static final String CHUNKED_LIMIT_KEY = "io.quarkus.max-request-size";
+    /** Right after Quarkus' own limit handler (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2). */
+    private static final int AFTER_QUARKUS_LIMIT = -1;
 
-    public TransportProblems(ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBody) {
+    private final ObjectMapper json;
+    private final BodyLimits limits;
+
+    public TransportProblems(ObjectMapper json) {
         this.json = json;
-        this.maxBody = maxBody.asLongValue();
+        this.limits = BodyLimits.of(ConfigProvider.getConfig());
     }
 
     void install(@Observes Router router) {
-        // Ahead of Quarkus' own body handler, which answers a too-long Content-Length with an empty 413.
+        // Ahead of Quarkus' own handler, which answers a Content-Length over its ceiling with an empty 413.
         router.route().order(-1000).handler(this::checkLength);
+        // Quarkus gives a chunked body its ceiling as the limit, which the REST layer enforces with an empty 413. The
+        // path's own limit replaces it; an upload path's file stream is counted by ChunkedUploadLimit instead.
+        router.route().order(AFTER_QUARKUS_LIMIT).handler(this::limitChunked);
         // A chunked body found too large while it is read fails the request with 413.
         router.route().failureHandler(this::problem);
+    }
+
+    private void limitChunked(RoutingContext ctx) {
+        if (ctx.request().getHeader("Content-Length") == null) {
+            if (limits.isUpload(ctx.normalizedPath())) {
+                ctx.remove(CHUNKED_LIMIT_KEY);
+            } else {
+                ctx.put(CHUNKED_LIMIT_KEY, limits.maxBytes(ctx.normalizedPath()));
+            }
+        }
+        ctx.next();
     }
 
     private void checkLength(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBody) {
+                if (Long.parseLong(length.trim()) > limits.maxBytes(ctx.normalizedPath())) {
                     respond(ctx);
                     return;
                 }
@@ -56,8 +72,7 @@ public class TransportProblems {
     }
 
     private void respond(RoutingContext ctx) {
-        Problem problem = new Problem(Problem.type("body-too-large"), "Request body too large", 413,
-                "The request body is larger than this service accepts", ctx.normalizedPath(), List.of());
+        Problem problem = ChunkedUploadLimit.tooLarge().toProblem(ctx.normalizedPath());
         try {
             ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem));

@@ -114,6 +114,28 @@ class ConventionsTest {
     }
 
     @Test
+    void anUploadPathTakesItsLargerLimitAndNoMoreDeclaredOrChunked() {
+        byte[] file = new byte[60 * 1024]; // over the 16K of every other path, under the 64K of uploads
+        given().contentType("text/csv").body(file).post("/conventions/uploads")
+                .then().statusCode(200).body(equalTo(Integer.toString(file.length)));
+        given().contentType("text/csv").body(new java.io.ByteArrayInputStream(file)).post("/conventions/uploads")
+                .then().statusCode(200).body(equalTo(Integer.toString(file.length)));
+
+        byte[] tooLarge = new byte[80 * 1024];
+        given().contentType("text/csv").body(tooLarge).post("/conventions/uploads")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType("text/csv").body(new java.io.ByteArrayInputStream(tooLarge)).post("/conventions/uploads")
+                .then().statusCode(413).contentType("application/problem+json");
+        // Beside it, the ordinary limit: a declared and a chunked body of the same 60K are refused.
+        String widget = "{\"name\":\"" + "x".repeat(60 * 1024) + "\",\"size\":1}";
+        given().contentType(ContentType.JSON).body(widget).post("/conventions/widgets")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(new java.io.ByteArrayInputStream(widget.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post("/conventions/widgets").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void unexpectedErrorsRevealNothingInside() {
         given().get("/conventions/boom")
                 .then().statusCode(500)

@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,8 +27,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -122,5 +127,13 @@ public class ConventionsTestResource {
     @RolesAllowed("foundation-staff")
     public String staffOnly() {
         return "secret";
+    }
+
+    /** An upload path (trellis.http.uploads.paths in the test config): a larger body limit than the others. */
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.WILDCARD)
+    public String upload(InputStream body) throws IOException {
+        return Long.toString(body.transferTo(OutputStream.nullOutputStream()));
     }
 }

@@ -16,7 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * partner's view (read, create, change, {@code /me}) also lists its related-company group; list items
  * leave {@code companyGroup} out.
  */
-public record PartnerResponse(UUID id, @Schema(maxLength = 200) String name, @Schema(maxLength = 300) String legalName,
+public record PartnerResponse(UUID id,
+        @Schema(description = "The partner's id in the system it was imported from (CiviCRM's Contact ID, a "
+                + "spreadsheet's ID column), the key a later import matches it by; absent for a partner entered here "
+                + "and never imported (docs/import.md)", maxLength = 100)
+        @JsonInclude(JsonInclude.Include.NON_NULL) String externalId,
+        @Schema(maxLength = 200) String name, @Schema(maxLength = 300) String legalName,
         @Schema(maxLength = 500) String website,
         @Schema(maxItems = 20) List<@Size(max = 253) String> emailDomains,
         @Schema(maxLength = 4000) String description, @Schema(maxLength = 2000) String logoUrl,
@@ -30,9 +35,14 @@ public record PartnerResponse(UUID id, @Schema(maxLength = 200) String name, @Sc
     /** The most members of a related-company group a partner's view lists. */
     static final int MAX_GROUP = 1000;
 
-    /** The partners list as CSV: the list item's fields, email domains joined by {@code ;}. */
+    /**
+     * The partners list as CSV: the list item's fields, email domains joined by {@code ;}. Its externalId, name,
+     * legalName, website, country and emailDomains columns are the partner import's, so an export edited in a
+     * spreadsheet imports back (docs/import.md).
+     */
     public static final CsvTable<PartnerResponse> CSV = CsvTable.<PartnerResponse>named("partners")
-            .column("id", PartnerResponse::id).column("name", PartnerResponse::name)
+            .column("id", PartnerResponse::id).column("externalId", PartnerResponse::externalId)
+            .column("name", PartnerResponse::name)
             .column("legalName", PartnerResponse::legalName).column("website", PartnerResponse::website)
             .column("emailDomains", PartnerResponse::emailDomains).column("description", PartnerResponse::description)
             .column("logoUrl", PartnerResponse::logoUrl).column("country", PartnerResponse::country)
@@ -53,7 +63,7 @@ public record PartnerResponse(UUID id, @Schema(maxLength = 200) String name, @Sc
     }
 
     public static PartnerResponse of(Partner p, List<PartnerService.GroupMember> group) {
-        return new PartnerResponse(p.id, p.name, p.legalName, p.website, List.copyOf(p.emailDomains), p.description,
+        return new PartnerResponse(p.id, p.externalId, p.name, p.legalName, p.website, List.copyOf(p.emailDomains), p.description,
                 p.logoUrl, p.country, p.parentPartnerId, p.lifecycleStatus,
                 group == null ? null : group.stream().limit(MAX_GROUP).map(GroupMember::of).toList(), p.createdAt, p.updatedAt);
     }
