@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,12 @@ public class AuditInterceptor implements Interceptor {
 
     public AuditInterceptor(AuditTrail trail) {
         this.trail = trail;
+    }
+
+    /** The entries this flush recorded are written now, in batches, on the flush's connection. */
+    @Override
+    public void postFlush(Iterator<Object> entities) {
+        trail.writePending();
     }
 
     /** How one entity class is audited; {@code type} null for one that is not. */

@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -29,7 +31,8 @@ import org.jboss.logging.MDC;
  *
  * <p>Entity changes are recorded by {@link AuditInterceptor} without any call from the services; a
  * change that is no entity of this service's database (a portal user in Keycloak) is recorded with
- * {@link #record}. Several flushes of one entity in one transaction make one entry.
+ * {@link #record}. Several flushes of one entity in one transaction make one entry. Entries are kept per transaction
+ * and written at the end of each flush, in batches ({@link #writePending}).
  *
  * <p>The actor is the token of the HTTP request being served; without a request (consumers, sweeps,
  * demo data) it is {@link AuditActor#SYSTEM_ACTOR}.
@@ -66,6 +69,7 @@ public class AuditTrail {
     public void record(String entityType, String entityId, String action, AuditChanges changes) {
         if (enabled) {
             entry(entityType, entityId, action, changes);
+            writePending();
         }
     }
 
@@ -108,62 +112,115 @@ public class AuditTrail {
         String key = entityType + '\u001f' + entityId;
         Pending earlier = pending.get(key);
         if (earlier == null) {
-            Pending entry = new Pending(UUID.randomUUID(), action, changes);
-            pending.put(key, entry);
-            insert(entry, entityType, entityId, AuditTrail.currentActor());
+            pending.put(key, new Pending(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), entityType,
+                    entityId, action, changes, AuditTrail.currentActor(), requestId()));
         } else {
             earlier.changes.merge(changes);
             if ("deleted".equals(action)) {
                 earlier.action = action;
             }
-            update(earlier);
+            earlier.changed = true;
         }
+    }
+
+    /**
+     * Writes the transaction's entries recorded since the last write: the new ones in one JDBC batch, those extended
+     * since in another. Called at the end of each Hibernate flush ({@link AuditInterceptor#postFlush}), so that a
+     * chunk of an import writes its thousand entries in one round trip rather than one each, and after {@link #record}.
+     */
+    void writePending() {
+        if (!enabled || transactions.getTransactionKey() == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Pending> pending = (Map<String, Pending>) transactions.getResource(PENDING_KEY);
+        if (pending == null) {
+            return;
+        }
+        List<Pending> inserts = new ArrayList<>();
+        List<Pending> updates = new ArrayList<>();
+        for (Pending entry : pending.values()) {
+            if (!entry.written) {
+                inserts.add(entry);
+            } else if (entry.changed) {
+                updates.add(entry);
+            }
+        }
+        if (inserts.isEmpty() && updates.isEmpty()) {
+            return;
+        }
+        // The pool hands out the connection already enlisted in this transaction: the one Hibernate flushes on.
+        try (Connection connection = dataSource.getConnection()) {
+            if (!inserts.isEmpty()) {
+                insert(connection, inserts);
+            }
+            if (!updates.isEmpty()) {
+                update(connection, updates);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the audit trail's entries", e);
+        }
+        inserts.forEach(entry -> entry.written = true);
+        updates.forEach(entry -> entry.changed = false);
     }
 
     private static final class Pending {
         final UUID id;
+        final Instant occurredAt;
+        final String entityType;
+        final String entityId;
         String action;
         final AuditChanges changes;
+        final AuditActor actor;
+        final String requestId;
+        boolean written;
+        boolean changed;
 
-        Pending(UUID id, String action, AuditChanges changes) {
+        Pending(UUID id, Instant occurredAt, String entityType, String entityId, String action, AuditChanges changes,
+                AuditActor actor, String requestId) {
             this.id = id;
+            this.occurredAt = occurredAt;
+            this.entityType = entityType;
+            this.entityId = entityId;
             this.action = action;
             this.changes = changes;
+            this.actor = actor;
+            this.requestId = requestId;
         }
     }
 
-    private void insert(Pending entry, String entityType, String entityId, AuditActor actor) {
+    private void insert(Connection connection, List<Pending> entries) throws SQLException {
         String sql = """
                 insert into audit_entry (id, occurred_at, actor_kind, actor, entity_type, entity_id, action, changes, request_id)
                 values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
                 """;
-        // The pool hands out the connection already enlisted in this transaction: the one Hibernate flushes on.
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setObject(1, entry.id);
-            insert.setTimestamp(2, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
-            insert.setString(3, actor.kind());
-            insert.setString(4, actor.name());
-            insert.setString(5, entityType);
-            insert.setString(6, entityId);
-            insert.setString(7, entry.action);
-            insert.setString(8, changesJson(entry.changes));
-            insert.setString(9, requestId());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the audit entry of " + entityType, e);
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (Pending entry : entries) {
+                insert.setObject(1, entry.id);
+                insert.setTimestamp(2, Timestamp.from(entry.occurredAt));
+                insert.setString(3, entry.actor.kind());
+                insert.setString(4, entry.actor.name());
+                insert.setString(5, entry.entityType);
+                insert.setString(6, entry.entityId);
+                insert.setString(7, entry.action);
+                insert.setString(8, changesJson(entry.changes));
+                insert.setString(9, entry.requestId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
-    private void update(Pending entry) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(
-                        "update audit_entry set action = ?, changes = cast(? as jsonb) where id = ?")) {
-            update.setString(1, entry.action);
-            update.setString(2, changesJson(entry.changes));
-            update.setObject(3, entry.id);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot extend an audit entry", e);
+    private void update(Connection connection, List<Pending> entries) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update audit_entry set action = ?, changes = cast(? as jsonb) where id = ?")) {
+            for (Pending entry : entries) {
+                update.setString(1, entry.action);
+                update.setString(2, changesJson(entry.changes));
+                update.setObject(3, entry.id);
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
