@@ -2,15 +2,15 @@ package dev.trellis.platform.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trellis.platform.paging.Cursor;
+import dev.trellis.platform.paging.NewestFirst;
 import dev.trellis.platform.paging.Page;
 import dev.trellis.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,39 +35,18 @@ public class AuditEntries {
     }
 
     public Page<AuditEntry> list(Filter filter, PageRequest page) {
-        StringBuilder sql = new StringBuilder("""
-                select id, occurred_at, actor_kind, actor, entity_type, entity_id, action, changes, request_id
-                from audit_entry where true""");
-        List<Object> values = new ArrayList<>();
-        condition(sql, values, " and entity_type = ?", filter.entityType());
-        condition(sql, values, " and entity_id = ?", filter.entityId());
-        condition(sql, values, " and actor = ?", filter.actor());
-        condition(sql, values, " and occurred_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
-        condition(sql, values, " and occurred_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
-        Cursor cursor = page.decodedCursor(2);
-        if (cursor != null) {
-            sql.append(" and (occurred_at, id) < (?, ?)");
-            values.add(Timestamp.from(cursor.instant(0)));
-            values.add(cursor.uuid(1));
-        }
-        sql.append(" order by occurred_at desc, id desc limit ").append(page.fetchSize());
-        List<AuditEntry> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                query.setObject(i + 1, values.get(i));
-            }
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new AuditEntry(result.getObject(1, UUID.class), result.getTimestamp(2).toInstant(),
-                            result.getString(3), result.getString(4), result.getString(5), result.getString(6),
-                            result.getString(7), json.readTree(result.getString(8)), result.getString(9)));
-                }
-            }
-        } catch (SQLException | JsonProcessingException e) {
+        try {
+            return new NewestFirst<AuditEntry>("""
+                    select id, occurred_at, actor_kind, actor, entity_type, entity_id, action, changes, request_id
+                    from audit_entry""", "occurred_at")
+                    .where("entity_type = ?", filter.entityType())
+                    .where("entity_id = ?", filter.entityId())
+                    .where("actor = ?", filter.actor())
+                    .between(filter.from(), filter.to())
+                    .page(dataSource, page, this::entry, AuditEntry::occurredAt, AuditEntry::id);
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot read the audit trail", e);
         }
-        return Page.of(rows, page, row -> Cursor.of(row.occurredAt(), row.id()), row -> row);
     }
 
     /**
@@ -99,9 +78,7 @@ public class AuditEntries {
             }
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new AuditEntry(result.getObject(1, UUID.class), result.getTimestamp(2).toInstant(),
-                            result.getString(3), result.getString(4), result.getString(5), result.getString(6),
-                            result.getString(7), json.readTree(result.getString(8)), result.getString(9)));
+                    rows.add(entry(result));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -110,10 +87,9 @@ public class AuditEntries {
         return rows;
     }
 
-    private static void condition(StringBuilder sql, List<Object> values, String clause, Object value) {
-        if (value != null) {
-            sql.append(clause);
-            values.add(value);
-        }
+    private AuditEntry entry(ResultSet result) throws SQLException, JsonProcessingException {
+        return new AuditEntry(result.getObject(1, UUID.class), result.getTimestamp(2).toInstant(), result.getString(3),
+                result.getString(4), result.getString(5), result.getString(6), result.getString(7),
+                json.readTree(result.getString(8)), result.getString(9));
     }
 }
