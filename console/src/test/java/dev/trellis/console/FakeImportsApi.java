@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -29,28 +30,13 @@ public class FakeImportsApi {
             + "3,grace@northwind.example,unchanged,\r\n"
             + "4,not-an-email,refused,\"email: must be an email address, like ada@example.org\"\r\n";
 
+    /** {@code contacts}, {@code partners} or {@code partners/memberships}, each kept under its last segment. */
     @POST
-    @Path("/contacts/imports")
+    @Path("/{route: contacts|partners|partners/memberships}/imports")
     @Consumes("*/*")
-    public Response contacts(@HeaderParam("Content-Type") String type, @QueryParam("dryRun") String dryRun,
-            String body) {
-        return answer("contacts", type, dryRun, body);
-    }
-
-    @POST
-    @Path("/partners/imports")
-    @Consumes("*/*")
-    public Response partners(@HeaderParam("Content-Type") String type, @QueryParam("dryRun") String dryRun,
-            String body) {
-        return answer("partners", type, dryRun, body);
-    }
-
-    @POST
-    @Path("/partners/memberships/imports")
-    @Consumes("*/*")
-    public Response memberships(@HeaderParam("Content-Type") String type, @QueryParam("dryRun") String dryRun,
-            String body) {
-        return answer("memberships", type, dryRun, body);
+    public Response importFile(@PathParam("route") String route, @HeaderParam("Content-Type") String type,
+            @QueryParam("dryRun") String dryRun, String body) {
+        return answer(route.substring(route.lastIndexOf('/') + 1), type, dryRun, body);
     }
 
     private static Response answer(String route, String type, String dryRun, String body) {
