@@ -99,7 +99,8 @@ class ImportPagesTest {
     void aFileTheApiRefusesWholeIsShownOnTheFileField() {
         withCsrf().multiPart("file", "people.csv", "name\r\nAda\r\n".getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("dryRun", "true").when().post("/imports/contacts").then().statusCode(422)
-                .body(containsString("<p class=\"error\" id=\"e-contacts-file\">the header row has no column email"));
+                .body(containsString("<p class=\"error\" id=\"e-contacts-file\">the header row has no column email"))
+                .body(containsString("<a href=\"#f-contacts-file\">"));
         withCsrf().multiPart("dryRun", "true").when().post("/imports/partners").then().statusCode(400)
                 .body(containsString("<p class=\"error\" id=\"e-partners-file\">choose a CSV file"));
         assertNull(FakeImportsApi.RECEIVED.get("partners"), "no file, nothing sent");

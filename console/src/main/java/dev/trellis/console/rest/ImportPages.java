@@ -64,7 +64,7 @@ public class ImportPages {
             throw new ForbiddenException("not this role's import");
         }
         if (file == null || file.size() == 0) {
-            return refused(400, offered, kind, FormErrors.field("file", "choose a CSV file"));
+            return refused(400, offered, kind, FormErrors.field(kind.fileField(), "choose a CSV file"));
         }
         boolean dry = !"false".equals(dryRun);
         try {
@@ -77,7 +77,7 @@ public class ImportPages {
             }
             String message = problem.status() == 413 ? "the file is larger than the import takes (64 MiB); split it"
                     : problem.status() == 415 ? "the file is not a CSV file" : problem.detail();
-            return refused(422, offered, kind, FormErrors.field("file", message));
+            return refused(422, offered, kind, FormErrors.field(kind.fileField(), message));
         }
     }
 

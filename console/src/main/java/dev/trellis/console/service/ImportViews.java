@@ -74,6 +74,11 @@ public class ImportViews {
             return required;
         }
 
+        /** The form field of this import's file (the page has one form per import): {@code contacts-file}. */
+        public String fileField() {
+            return slug + "-file";
+        }
+
         public static Optional<Kind> of(String slug) {
             for (Kind kind : values()) {
                 if (kind.slug.equals(slug)) {
