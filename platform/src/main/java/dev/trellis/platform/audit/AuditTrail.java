@@ -103,24 +103,38 @@ public class AuditTrail {
         if (transactions.getTransactionKey() == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Pending> pending = (Map<String, Pending>) transactions.getResource(PENDING_KEY);
-        if (pending == null) {
-            pending = new HashMap<>();
-            transactions.putResource(PENDING_KEY, pending);
+        Entries entries = (Entries) transactions.getResource(PENDING_KEY);
+        if (entries == null) {
+            entries = new Entries();
+            transactions.putResource(PENDING_KEY, entries);
         }
         String key = entityType + '\u001f' + entityId;
-        Pending earlier = pending.get(key);
+        Pending earlier = entries.byEntity.get(key);
         if (earlier == null) {
-            pending.put(key, new Pending(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), entityType,
-                    entityId, action, changes, AuditTrail.currentActor(), requestId()));
+            Pending entry = new Pending(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), entityType,
+                    entityId, action, changes, AuditTrail.currentActor(), requestId());
+            entries.byEntity.put(key, entry);
+            entries.inserts.add(entry);
         } else {
             earlier.changes.merge(changes);
             if ("deleted".equals(action)) {
                 earlier.action = action;
             }
+            if (earlier.written && !earlier.changed) {
+                entries.updates.add(earlier);
+            }
             earlier.changed = true;
         }
+    }
+
+    /**
+     * A transaction's entries, by entity, and those to write at the next flush: a transaction of many flushes (a
+     * dry run of a whole file) writes each flush's own, without going over the earlier ones again.
+     */
+    private static final class Entries {
+        final Map<String, Pending> byEntity = new HashMap<>();
+        List<Pending> inserts = new ArrayList<>();
+        List<Pending> updates = new ArrayList<>();
     }
 
     /**
@@ -132,23 +146,12 @@ public class AuditTrail {
         if (!enabled || transactions.getTransactionKey() == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Pending> pending = (Map<String, Pending>) transactions.getResource(PENDING_KEY);
-        if (pending == null) {
+        Entries entries = (Entries) transactions.getResource(PENDING_KEY);
+        if (entries == null || (entries.inserts.isEmpty() && entries.updates.isEmpty())) {
             return;
         }
-        List<Pending> inserts = new ArrayList<>();
-        List<Pending> updates = new ArrayList<>();
-        for (Pending entry : pending.values()) {
-            if (!entry.written) {
-                inserts.add(entry);
-            } else if (entry.changed) {
-                updates.add(entry);
-            }
-        }
-        if (inserts.isEmpty() && updates.isEmpty()) {
-            return;
-        }
+        List<Pending> inserts = entries.inserts;
+        List<Pending> updates = entries.updates;
         // The pool hands out the connection already enlisted in this transaction: the one Hibernate flushes on.
         try (Connection connection = dataSource.getConnection()) {
             if (!inserts.isEmpty()) {
@@ -161,7 +164,9 @@ public class AuditTrail {
             throw new IllegalStateException("cannot record the audit trail's entries", e);
         }
         inserts.forEach(entry -> entry.written = true);
-        updates.forEach(entry -> entry.changed = false);
+        entries.updates.forEach(entry -> entry.changed = false);
+        entries.inserts = new ArrayList<>();
+        entries.updates = new ArrayList<>();
     }
 
     private static final class Pending {
