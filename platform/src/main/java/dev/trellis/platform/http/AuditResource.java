@@ -3,8 +3,6 @@ package dev.trellis.platform.http;
 import dev.trellis.platform.audit.AuditConfig;
 import dev.trellis.platform.audit.AuditEntries;
 import dev.trellis.platform.audit.AuditEntryPage;
-import dev.trellis.platform.domain.InvalidInput;
-import dev.trellis.platform.domain.NotFound;
 import dev.trellis.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
@@ -63,12 +61,7 @@ public class AuditResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit,
             @Parameter(description = "The next page's cursor") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        if (service == null || !service.equals(name)) {
-            throw new NotFound("This service keeps no audit trail of that name");
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw InvalidInput.field("to", "must be after from");
-        }
+        LogRoutes.check(service, name, "This service keeps no audit trail of that name", from, to);
         PageRequest page = PageRequest.of(limit, cursor);
         return PageResponses.of(entries.list(new AuditEntries.Filter(blankToNull(entityType), blankToNull(entityId),
                 blankToNull(actor), from, to), page), uri);

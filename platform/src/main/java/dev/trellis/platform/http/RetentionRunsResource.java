@@ -1,7 +1,5 @@
 package dev.trellis.platform.http;
 
-import dev.trellis.platform.domain.InvalidInput;
-import dev.trellis.platform.domain.NotFound;
 import dev.trellis.platform.paging.PageRequest;
 import dev.trellis.platform.retention.RetentionConfig;
 import dev.trellis.platform.retention.RetentionRunPage;
@@ -61,12 +59,7 @@ public class RetentionRunsResource {
             @Parameter(description = "Page size, 1 to 200 (default 50)") @QueryParam("limit") Integer limit,
             @Parameter(description = "The next page's cursor") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        if (service == null || !service.equals(name)) {
-            throw new NotFound("This service keeps no retention log of that name");
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw InvalidInput.field("to", "must be after from");
-        }
+        LogRoutes.check(service, name, "This service keeps no retention log of that name", from, to);
         PageRequest page = PageRequest.of(limit, cursor);
         return PageResponses.of(runs.list(new RetentionRuns.Filter(
                 category == null || category.isBlank() ? null : category.trim(), from, to), page), uri);
