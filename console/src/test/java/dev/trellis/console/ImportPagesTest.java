@@ -96,6 +96,26 @@ class ImportPagesTest {
 
     @Test
     @TestSecurity(user = "cora", roles = "community-team")
+    void theWholeReportDownloadsAsCsvWhenTheFormAsksForItAndARefusedFileStillShowsOnThePage() {
+        Response download = withCsrf().multiPart("file", "contacts.csv", FILE.getBytes(StandardCharsets.UTF_8),
+                "text/csv").multiPart("dryRun", "false").multiPart("report", "csv").when().post("/imports/contacts");
+        download.then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"contacts-import-report.csv\"");
+        assertTrue(download.contentType().startsWith("text/csv"), download.contentType());
+        assertEquals(FakeImportsApi.REPORT, download.asString(), "every line, unchanged ones too, as the API wrote it");
+        assertEquals("false", FakeImportsApi.RECEIVED.get("contacts").dryRun());
+
+        withCsrf().multiPart("file", "partners.csv", FILE.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("dryRun", "true").multiPart("report", "csv").when().post("/imports/partners").then()
+                .statusCode(200).header("Content-Disposition", "attachment; filename=\"partners-check-report.csv\"");
+        withCsrf().multiPart("file", "people.csv", "name\r\nAda\r\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("dryRun", "true").multiPart("report", "csv").when().post("/imports/contacts").then()
+                .statusCode(422).contentType(containsString("text/html"))
+                .body(containsString("<p class=\"error\" id=\"e-contacts-file\">the header row has no column email"));
+    }
+
+    @Test
+    @TestSecurity(user = "cora", roles = "community-team")
     void aFileTheApiRefusesWholeIsShownOnTheFileField() {
         withCsrf().multiPart("file", "people.csv", "name\r\nAda\r\n".getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("dryRun", "true").when().post("/imports/contacts").then().statusCode(422)

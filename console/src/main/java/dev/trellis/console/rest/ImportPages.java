@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -24,11 +25,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * The CSV imports (docs/import.md, docs/console.md): the community team imports contacts and partners, foundation
  * staff memberships. One form per import with two buttons: check the file (a dry run: the report, nothing changed)
- * and import it; the answer is the report's counts and the lines worth a look. A refusal of the whole file (no
- * header row with the required columns, not CSV, too large) is shown on the file field.
+ * and import it; the answer is the report's counts and the lines worth a look, or, when the form asks for it
+ * ({@code report=csv}), the whole report as a CSV file to download. A refusal of the whole file (no header row with
+ * the required columns, not CSV, too large) is shown on the file field.
  */
 @Path("/imports")
 public class ImportPages {
+    private static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
 
     @CheckedTemplate(basePath = "imports")
     static class Templates {
@@ -54,10 +57,10 @@ public class ImportPages {
     @POST
     @Path("{kind}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({MediaType.TEXT_HTML, "text/csv"})
     @RolesAllowed({Viewer.TEAM, Viewer.STAFF})
     public Response run(@PathParam("kind") String slug, @RestForm("file") FileUpload file,
-            @RestForm("dryRun") String dryRun) {
+            @RestForm("dryRun") String dryRun, @RestForm("report") String reportAs) {
         ImportViews.Kind kind = ImportViews.Kind.of(slug).orElseThrow(NotFoundException::new);
         List<ImportViews.Kind> offered = imports.offered(viewer);
         if (!offered.contains(kind)) {
@@ -68,6 +71,12 @@ public class ImportPages {
         }
         boolean dry = !"false".equals(dryRun);
         try {
+            if ("csv".equals(reportAs)) {
+                return Response.ok(imports.report(kind, dry, file.uploadedFile().toFile()), CSV)
+                        .header(HttpHeaders.CONTENT_DISPOSITION,
+                                "attachment; filename=\"" + ImportViews.reportFileName(kind, dry) + "\"")
+                        .build();
+            }
             ImportViews.Report report = imports.run(kind, dry, file.uploadedFile().toFile(), file.fileName());
             return Response.ok(Templates.imports(offered, kind.slug(), report, FormErrors.NONE)).build();
         } catch (ApiProblem problem) {

@@ -121,11 +121,23 @@ public class ImportViews {
 
     /** Sends the file; the API's refusal of the whole file (no header row, not CSV) is its ApiProblem. */
     public Report run(Kind kind, boolean dryRun, File file, String fileName) {
-        String report = switch (kind) {
+        return read(kind, dryRun, fileName, report(kind, dryRun, file));
+    }
+
+    /**
+     * Sends the file and answers partner-service's whole report as it wrote it (line, key, outcome, reason; its
+     * cells neutralised against spreadsheet formulas); the refusal of the whole file is its ApiProblem.
+     */
+    public String report(Kind kind, boolean dryRun, File file) {
+        return switch (kind) {
             case CONTACTS, PARTNERS -> imports.importFile(kind.slug, dryRun, file);
             case MEMBERSHIPS -> imports.importFile("partners", "memberships", dryRun, file);
         };
-        return read(kind, dryRun, fileName, report);
+    }
+
+    /** The name a downloaded report is saved under: {@code contacts-check-report.csv}. */
+    public static String reportFileName(Kind kind, boolean dryRun) {
+        return kind.slug + (dryRun ? "-check" : "-import") + "-report.csv";
     }
 
     /** The report's counts and the lines worth a look, refused first, in file order within an outcome. */
