@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  */
 @Path("/imports")
 public class ImportPages {
-    private static final MediaType CSV = new MediaType("text", "csv", "UTF-8");
 
     @CheckedTemplate(basePath = "imports")
     static class Templates {
@@ -72,10 +70,8 @@ public class ImportPages {
         boolean dry = !"false".equals(dryRun);
         try {
             if ("csv".equals(reportAs)) {
-                return Response.ok(imports.report(kind, dry, file.uploadedFile().toFile()), CSV)
-                        .header(HttpHeaders.CONTENT_DISPOSITION,
-                                "attachment; filename=\"" + ImportViews.reportFileName(kind, dry) + "\"")
-                        .build();
+                String report = imports.report(kind, dry, file.uploadedFile().toFile());
+                return Attachments.of(report, "text/csv; charset=UTF-8", ImportViews.reportFileName(kind, dry)).build();
             }
             ImportViews.Report report = imports.run(kind, dry, file.uploadedFile().toFile(), file.fileName());
             return Response.ok(Templates.imports(offered, kind.slug(), report, FormErrors.NONE)).build();

@@ -55,9 +55,7 @@ public class PrivacyPages {
     public Response download(@QueryParam("contactId") String contactId, @QueryParam("email") String email) {
         try {
             SubjectAccessViews.Export export = subjects.export(new SubjectAccessViews.Query(contactId, email));
-            return Response.ok(export.pretty(), MediaType.APPLICATION_JSON)
-                    .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
-                    .header("Cache-Control", "no-store").build();
+            return Attachments.of(export.pretty(), MediaType.APPLICATION_JSON, export.fileName()).build();
         } catch (Forms.InvalidField invalid) {
             return Response.status(400).entity(Templates.subject(new SubjectAccessViews.Query(contactId, email), null,
                     invalid.errors())).type(MediaType.TEXT_HTML).build();

@@ -192,18 +192,14 @@ public class ImportRunner {
      * their cached plans (their planning would cost more than it gains).
      */
     private <K> K planningForTheirValues(Supplier<K> lookUp) {
-        String before = (String) em.createNativeQuery("select current_setting('plan_cache_mode')").getSingleResult();
-        planCacheMode("force_custom_plan");
+        em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
         try {
             return lookUp.get();
         } finally {
-            planCacheMode(before);
+            // back to what the session would have without this (the database's or the role's setting, or auto)
+            em.createNativeQuery("select set_config(name, reset_val, true) from pg_settings"
+                    + " where name = 'plan_cache_mode'").getSingleResult();
         }
-    }
-
-    private void planCacheMode(String mode) {
-        em.createNativeQuery("select set_config('plan_cache_mode', ?1, true)").setParameter(1, mode)
-                .getSingleResult();
     }
 
     private static String reasonOf(RuntimeException e) {
